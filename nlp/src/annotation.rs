@@ -1,0 +1,213 @@
+//! The result of annotating one article: tokens, sentences, paragraphs,
+//! entities, quotes and speakers, all as byte spans into the original text.
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use crate::pos::Pos;
+use crate::text::Span;
+
+/// What kind of thing a token is, as decided by the tokenizer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// Letters, possibly with inner apostrophes, hyphens or periods ("U.S.", "Int’l").
+    Word,
+    /// Digits with optional separators ("2,000", "3.5", "9:30", "1990s").
+    Number,
+    /// A quotation mark, straight or curly, single or double, or a guillemet.
+    Quote,
+    /// Other punctuation: . , ; : ! ? ( ) dashes and ellipses.
+    Punct,
+    /// A web address.
+    Url,
+    /// An e-mail address.
+    Email,
+    /// Anything else: symbols, emoji, currency signs.
+    Symbol,
+}
+
+/// One token of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Where the token is in the original text.
+    pub span: Span,
+    /// The token's class.
+    pub kind: TokenKind,
+}
+
+/// One sentence: a span of text and the range of its tokens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// From the first token's start to the last token's end.
+    pub span: Span,
+    /// Indices into [`Annotation::tokens`].
+    pub tokens: Range<usize>,
+}
+
+/// One paragraph (a line of the plain-text article, or a block of the page).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    /// The paragraph's text without its line break.
+    pub span: Span,
+    /// Indices into [`Annotation::sentences`].
+    pub sentences: Range<usize>,
+    /// True for the article's headline.
+    pub headline: bool,
+}
+
+/// The type of a named entity or other marked expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum EntityLabel {
+    /// A person.
+    Person,
+    /// A company, agency, institution, party or outlet.
+    Org,
+    /// A place: country, city, region, landmark.
+    Loc,
+    /// Other names: nationalities, events, works.
+    Misc,
+    /// A date or period ("Friday", "February 2022").
+    Date,
+    /// A time of day.
+    Time,
+    /// An amount of money.
+    Money,
+    /// A percentage.
+    Percent,
+    /// A job title or role ("President", "Secretary of State").
+    Title,
+}
+
+impl EntityLabel {
+    /// Every label, in a stable order.
+    pub const ALL: [Self; 9] = [
+        Self::Person,
+        Self::Org,
+        Self::Loc,
+        Self::Misc,
+        Self::Date,
+        Self::Time,
+        Self::Money,
+        Self::Percent,
+        Self::Title,
+    ];
+
+    /// The label as written in the JSON contract.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Person => "PERSON",
+            Self::Org => "ORG",
+            Self::Loc => "LOC",
+            Self::Misc => "MISC",
+            Self::Date => "DATE",
+            Self::Time => "TIME",
+            Self::Money => "MONEY",
+            Self::Percent => "PERCENT",
+            Self::Title => "TITLE",
+        }
+    }
+
+    /// Parse a label as written in the JSON contract (case-insensitive).
+    #[must_use]
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|l| l.as_str().eq_ignore_ascii_case(s))
+    }
+}
+
+/// A named entity or other labelled expression.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    /// Where the mention is.
+    pub span: Span,
+    /// What it is.
+    pub label: EntityLabel,
+    /// Indices into [`Annotation::tokens`].
+    pub tokens: Range<usize>,
+    /// Index of the speaker this mention refers to, when it is one.
+    pub speaker: Option<usize>,
+}
+
+/// How the attributed words are given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// Verbatim words inside quotation marks.
+    Direct,
+    /// Reported speech without quotation marks.
+    Indirect,
+    /// Reported speech that quotes some words verbatim.
+    Mixed,
+}
+
+impl QuoteKind {
+    /// The kind as written in the JSON contract.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Direct => "direct",
+            Self::Indirect => "indirect",
+            Self::Mixed => "mixed",
+        }
+    }
+}
+
+/// One attribution: who (source) said (cue) what (content).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// The attributed words; covers every fragment when the content is split.
+    pub content: Span,
+    /// The pieces of a content split by its attribution ("A," he said, "B.").
+    /// Empty when the content is one piece.
+    pub content_fragments: Vec<Span>,
+    /// The reporting verb or phrase, if any.
+    pub cue: Option<Span>,
+    /// The mention of the source at this place (a name, description or pronoun).
+    pub source: Option<Span>,
+    /// Index into [`Annotation::speakers`] after coreference.
+    pub speaker: Option<usize>,
+    /// Direct, indirect or mixed.
+    pub kind: QuoteKind,
+}
+
+/// One real-world source: every mention of them merged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Speaker {
+    /// The fullest proper name, or the fullest description.
+    pub name: String,
+    /// PERSON or ORG for named sources; MISC for unnamed descriptions.
+    pub label: EntityLabel,
+    /// Every mention of the speaker, in text order.
+    pub mentions: Vec<Span>,
+}
+
+/// Everything the engine found in one article.
+#[derive(Debug, Clone, Default)]
+pub struct Annotation {
+    /// The headline, when the article has one.
+    pub title: Option<Span>,
+    /// All tokens in text order.
+    pub tokens: Vec<Token>,
+    /// One part-of-speech tag per token.
+    pub pos: Vec<Pos>,
+    /// Sentences in text order.
+    pub sentences: Vec<Sentence>,
+    /// Paragraphs in text order; the headline first when there is one.
+    pub paragraphs: Vec<Paragraph>,
+    /// Entities in text order, not overlapping.
+    pub entities: Vec<Entity>,
+    /// Speakers, most attributions first.
+    pub speakers: Vec<Speaker>,
+    /// Attributions in text order of their content.
+    pub quotes: Vec<Quote>,
+}
+
+impl Annotation {
+    /// Number of word and number tokens (for words/s figures and reading time).
+    #[must_use]
+    pub fn word_count(&self) -> usize {
+        self.tokens.iter().filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number)).count()
+    }
+}

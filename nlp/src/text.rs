@@ -1,0 +1,128 @@
+//! Spans into the original text and the conversion to code-point offsets.
+
+use serde::{Deserialize, Serialize};
+
+/// A half-open byte range `[start, end)` into the original document text.
+///
+/// Spans are always kept on `char` boundaries; code-point offsets are only
+/// computed at the JSON boundary by [`CharOffsets`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+pub struct Span {
+    /// First byte of the span.
+    pub start: usize,
+    /// One past the last byte of the span.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end` (bytes).
+    #[must_use]
+    pub const fn new(start: usize, end: usize) -> Self {
+        Self { start, end }
+    }
+
+    /// Length in bytes.
+    #[must_use]
+    pub const fn len(self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+
+    /// True when the span covers no bytes.
+    #[must_use]
+    pub const fn is_empty(self) -> bool {
+        self.end <= self.start
+    }
+
+    /// The text the span covers, or `""` when it does not fit `text`.
+    #[must_use]
+    pub fn slice(self, text: &str) -> &str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+
+    /// True when the two spans share at least one byte.
+    #[must_use]
+    pub const fn overlaps(self, other: Self) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// True when `other` lies entirely inside `self`.
+    #[must_use]
+    pub const fn contains(self, other: Self) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// The smallest span covering both.
+    #[must_use]
+    pub fn cover(self, other: Self) -> Self {
+        Self::new(self.start.min(other.start), self.end.max(other.end))
+    }
+}
+
+/// Maps between byte offsets of one text and Unicode code-point offsets.
+///
+/// Built once per document in O(n); each lookup is a binary search over the
+/// multi-byte characters only, so ASCII-heavy news text stays cheap.
+#[derive(Debug, Clone, Default)]
+pub struct CharOffsets {
+    /// For every multi-byte char: its byte offset, its code-point offset and
+    /// its length in bytes.
+    multibyte: Vec<(usize, usize, usize)>,
+}
+
+impl CharOffsets {
+    /// Index the multi-byte characters of `text`.
+    #[must_use]
+    pub fn new(text: &str) -> Self {
+        let mut multibyte = Vec::new();
+        for (ci, (bi, c)) in text.char_indices().enumerate() {
+            let n = c.len_utf8();
+            if n > 1 {
+                multibyte.push((bi, ci, n));
+            }
+        }
+        Self { multibyte }
+    }
+
+    /// Code-point offset of byte offset `byte` (a char boundary).
+    #[must_use]
+    pub fn chars(&self, byte: usize) -> usize {
+        let k = self.multibyte.partition_point(|&(b, _, _)| b < byte);
+        match k.checked_sub(1).map(|i| self.multibyte[i]) {
+            None => byte,
+            Some((b, c, n)) => c + 1 + (byte - b - n),
+        }
+    }
+
+    /// Byte offset of code-point offset `chars`.
+    #[must_use]
+    pub fn bytes(&self, chars: usize) -> usize {
+        let k = self.multibyte.partition_point(|&(_, c, _)| c < chars);
+        match k.checked_sub(1).map(|i| self.multibyte[i]) {
+            None => chars,
+            Some((b, c, n)) => b + n + (chars - c - 1),
+        }
+    }
+
+    /// A `[start, end]` pair of code-point offsets for a byte span.
+    #[must_use]
+    pub fn span(&self, span: Span) -> [usize; 2] {
+        [self.chars(span.start), self.chars(span.end)]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_round_trip_on_mixed_text() {
+        let text = "a “b” é€𝄞 z";
+        let map = CharOffsets::new(text);
+        for (ci, (bi, _)) in text.char_indices().enumerate() {
+            assert_eq!(map.chars(bi), ci);
+            assert_eq!(map.bytes(ci), bi);
+        }
+        assert_eq!(map.chars(text.len()), text.chars().count());
+        assert_eq!(map.bytes(text.chars().count()), text.len());
+    }
+}
