@@ -14,7 +14,7 @@ fn sample_text() -> String {
 }
 
 fn annotate(c: &mut Criterion) {
-    let annotator = Annotator::new();
+    let annotator = Annotator::new().expect("models load");
     let text = sample_text();
     let words = annotator.annotate(&text).word_count();
     let mut group = c.benchmark_group("annotate");

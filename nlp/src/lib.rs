@@ -22,3 +22,9 @@ pub use annotation::{
 };
 pub use pipeline::Annotator;
 pub use text::{CharOffsets, Span};
+pub mod features;
+pub mod hash;
+pub mod model;
+pub mod ner;
+pub mod tagger;
+pub mod train;

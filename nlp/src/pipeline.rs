@@ -1,49 +1,94 @@
 //! The annotation pipeline: article layout, tokens, sentences, tags,
 //! entities, quotes and speakers.
 
-use crate::annotation::{Annotation, Paragraph, Sentence};
+use crate::annotation::{Annotation, Entity, Paragraph, Sentence};
 use crate::article;
-use crate::pos::Pos;
+use crate::features::{WordInfo, word_infos};
+use crate::model::{Model, ModelError};
+use crate::ner::{self, DocMemory, EntityTagger};
 use crate::sentences;
+use crate::tagger::PosTagger;
 use crate::text::Span;
 use crate::tokenize;
 
+/// The part-of-speech model, embedded at build time.
+const POS_MODEL: &[u8] = include_bytes!("../../assets/models/pos.bin");
+/// The entity model, embedded at build time.
+const NER_MODEL: &[u8] = include_bytes!("../../assets/models/ner.bin");
+
 /// Holds the loaded models; cheap to share between threads.
-#[derive(Debug, Default)]
-pub struct Annotator {}
+#[derive(Debug, Clone)]
+pub struct Annotator {
+    pos: PosTagger,
+    ner: EntityTagger,
+}
 
 impl Annotator {
     /// Load the embedded models.
-    #[must_use]
-    pub fn new() -> Self {
-        Self {}
+    ///
+    /// # Errors
+    /// When an embedded model is damaged (which a build should never allow).
+    pub fn new() -> Result<Self, ModelError> {
+        Ok(Self {
+            pos: PosTagger::new(Model::from_bytes(POS_MODEL)?)?,
+            ner: EntityTagger::new(Model::from_bytes(NER_MODEL)?)?,
+        })
     }
 
     /// Annotate one article given as plain text.
     #[must_use]
     pub fn annotate(&self, text: &str) -> Annotation {
         let mut ann = Annotation::default();
-        for block in article::blocks(text) {
-            let first_token = ann.tokens.len();
-            tokenize::tokenize_into(text, block.span, &mut ann.tokens);
-            let first_sentence = ann.sentences.len();
-            for range in sentences::split(text, &ann.tokens, first_token..ann.tokens.len()) {
-                if range.is_empty() {
-                    continue;
-                }
-                let span = Span::new(ann.tokens[range.start].span.start, ann.tokens[range.end - 1].span.end);
-                ann.sentences.push(Sentence { span, tokens: range });
-            }
-            if block.headline {
-                ann.title = Some(block.span);
-            }
-            ann.paragraphs.push(Paragraph {
-                span: block.span,
-                sentences: first_sentence..ann.sentences.len(),
-                headline: block.headline,
-            });
-        }
-        ann.pos = vec![Pos::default(); ann.tokens.len()];
+        segment(text, &mut ann);
+        let words = word_infos(text, &ann.tokens);
+        self.tag(&words, &mut ann);
         ann
+    }
+
+    /// Part-of-speech tags and model entities, sentence by sentence.
+    fn tag(&self, words: &[WordInfo], ann: &mut Annotation) {
+        let mut scratch = Vec::new();
+        let mut ner_scratch = ner::Scratch::default();
+        let mut memory = DocMemory::default();
+        let mut labels = Vec::new();
+        ann.pos.reserve(ann.tokens.len());
+        for s in &ann.sentences {
+            let range = s.tokens.clone();
+            self.pos.tag(&words[range.clone()], &mut ann.pos, &mut scratch);
+            let cx =
+                ner::Context { words: &words[range.clone()], pos: &ann.pos[range.clone()], gazetteer: &[] };
+            self.ner.tag(&cx, &memory, &mut labels, &mut ner_scratch);
+            memory.learn(cx.words, &labels);
+            for (a, b, label) in ner::runs(&labels) {
+                let tokens = range.start + a..range.start + b;
+                let span =
+                    Span::new(ann.tokens[tokens.start].span.start, ann.tokens[tokens.end - 1].span.end);
+                ann.entities.push(Entity { span, label, tokens, speaker: None });
+            }
+        }
+    }
+}
+
+/// Paragraphs, tokens and sentences.
+fn segment(text: &str, ann: &mut Annotation) {
+    for block in article::blocks(text) {
+        let first_token = ann.tokens.len();
+        tokenize::tokenize_into(text, block.span, &mut ann.tokens);
+        let first_sentence = ann.sentences.len();
+        for range in sentences::split(text, &ann.tokens, first_token..ann.tokens.len()) {
+            if range.is_empty() {
+                continue;
+            }
+            let span = Span::new(ann.tokens[range.start].span.start, ann.tokens[range.end - 1].span.end);
+            ann.sentences.push(Sentence { span, tokens: range });
+        }
+        if block.headline {
+            ann.title = Some(block.span);
+        }
+        ann.paragraphs.push(Paragraph {
+            span: block.span,
+            sentences: first_sentence..ann.sentences.len(),
+            headline: block.headline,
+        });
     }
 }

@@ -126,3 +126,35 @@ mod tests {
         assert_eq!(map.bytes(text.chars().count()), text.len());
     }
 }
+
+/// True for characters that must never reach a terminal or an export
+/// verbatim: control characters (but tab and newline), bidirectional
+/// overrides and isolates, and zero-width characters.
+#[must_use]
+pub const fn is_unsafe_char(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
+        | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}'
+        | '\u{feff}' | '\u{fff9}'..='\u{fffb}')
+}
+
+/// `s` without [unsafe characters](is_unsafe_char); borrowed when already clean.
+#[must_use]
+pub fn sanitize(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(is_unsafe_char) {
+        std::borrow::Cow::Owned(s.chars().filter(|&c| !is_unsafe_char(c)).collect())
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
+#[cfg(test)]
+mod sanitize_tests {
+    use super::*;
+
+    #[test]
+    fn controls_bidi_and_zero_width_are_removed() {
+        assert_eq!(sanitize("a\u{1b}[31mb\u{202e}c\u{200b}d\u{9b}e\tf\n"), "a[31mbcde\tf\n");
+        assert!(matches!(sanitize("clean “text”"), std::borrow::Cow::Borrowed(_)));
+    }
+}

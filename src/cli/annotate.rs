@@ -34,7 +34,7 @@ pub struct Args {
 
 /// Run `sayso annotate`.
 pub fn run(args: &Args) -> Result<()> {
-    let annotator = Annotator::new();
+    let annotator = Annotator::new().context("the built-in models could not be loaded")?;
     if args.input.is_dir() {
         let Some(out) = &args.out else {
             bail!(
@@ -58,7 +58,12 @@ pub fn print_default(path: Option<&Path>) -> Result<()> {
         Some(p) => input::read(p)?,
         None => Article { origin: "sample".to_owned(), text: input::SAMPLE.to_owned() },
     };
-    print(&Annotator::new(), &article, Format::Text, false)
+    print(
+        &Annotator::new().context("the built-in models could not be loaded")?,
+        &article,
+        Format::Text,
+        false,
+    )
 }
 
 fn print(annotator: &Annotator, article: &Article, format: Format, include_text: bool) -> Result<()> {
@@ -71,7 +76,9 @@ fn print(annotator: &Annotator, article: &Article, format: Format, include_text:
             serde_json::to_writer(&mut out, &json::to_json(&ann, &article.text, include_text))?;
             out.write_all(b"\n")?;
         }
-        Format::Text => out.write_all(render_text(&ann, &article.text, colour).as_bytes())?,
+        Format::Text => {
+            out.write_all(render_text(&ann, &article.origin, &article.text, colour).as_bytes())?
+        }
     }
     match out.flush() {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
@@ -129,8 +136,8 @@ fn annotate_file(annotator: &Annotator, path: &Path, out: &Path, include_text: b
 }
 
 /// The readable view: paragraphs with entities marked, then who said what.
-fn render_text(ann: &Annotation, text: &str, colour: bool) -> String {
-    let mut s = String::new();
+fn render_text(ann: &Annotation, origin: &str, text: &str, colour: bool) -> String {
+    let mut s = format!("{} · {} words\n\n", clean(origin), ann.word_count());
     let mut entities = ann.entities.iter().peekable();
     for para in &ann.paragraphs {
         let mut at = para.span.start;
@@ -177,11 +184,6 @@ const fn ansi(label: EntityLabel) -> &'static str {
 }
 
 /// Text safe for a terminal: control, bidi-override and zero-width characters removed.
-fn clean(s: &str) -> String {
-    s.chars()
-        .filter(|&c| {
-            !(c.is_control() && c != '\n' && c != '\t')
-                && !matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
-        })
-        .collect()
+fn clean(s: &str) -> std::borrow::Cow<'_, str> {
+    sayso_nlp::text::sanitize(s)
 }

@@ -1,0 +1,354 @@
+//! Named-entity recognition: PERSON, ORG, LOC and MISC with a BILOU-tagged
+//! structured perceptron decoded by Viterbi, so entity tags always nest
+//! correctly.
+
+use crate::annotation::EntityLabel;
+use crate::features::{IS_TITLE, WordInfo, feat, feat2};
+use crate::hash::PrehashedMap;
+use crate::model::{Model, ModelError};
+use crate::pos::Pos;
+
+/// Entity types the model learns, in label order.
+pub const TYPES: [EntityLabel; 4] =
+    [EntityLabel::Person, EntityLabel::Org, EntityLabel::Loc, EntityLabel::Misc];
+/// Number of BILOU labels: O plus B, I, L, U for each type.
+pub const N_LABELS: usize = 1 + 4 * TYPES.len();
+/// The "outside" label.
+pub const OUTSIDE: usize = 0;
+const START_LABEL: u64 = N_LABELS as u64;
+
+/// Position of a label inside its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// First of several tokens.
+    Begin,
+    /// Middle token.
+    Inside,
+    /// Last of several tokens.
+    Last,
+    /// A one-token entity.
+    Unit,
+}
+
+/// The label index for an entity type and part.
+#[must_use]
+pub const fn label(ty: usize, part: Part) -> usize {
+    1 + 4 * ty
+        + match part {
+            Part::Begin => 0,
+            Part::Inside => 1,
+            Part::Last => 2,
+            Part::Unit => 3,
+        }
+}
+
+/// Type index and part of a non-O label.
+#[must_use]
+pub const fn parts(label: usize) -> Option<(usize, Part)> {
+    if label == OUTSIDE || label >= N_LABELS {
+        return None;
+    }
+    let part = match (label - 1) % 4 {
+        0 => Part::Begin,
+        1 => Part::Inside,
+        2 => Part::Last,
+        _ => Part::Unit,
+    };
+    Some(((label - 1) / 4, part))
+}
+
+/// Label names as stored in the model ("O", "B-PERSON", ...).
+#[must_use]
+pub fn label_names() -> Vec<String> {
+    let mut names = vec!["O".to_owned()];
+    for ty in TYPES {
+        for p in ["B", "I", "L", "U"] {
+            names.push(format!("{p}-{}", ty.as_str()));
+        }
+    }
+    names
+}
+
+/// True when `cur` may follow `prev` (`None` = sentence start).
+#[must_use]
+pub const fn allowed(prev: Option<usize>, cur: usize) -> bool {
+    let open = match prev {
+        None => None,
+        Some(p) => match parts(p) {
+            Some((ty, Part::Begin | Part::Inside)) => Some(ty),
+            _ => None,
+        },
+    };
+    match (open, parts(cur)) {
+        (Some(ty), Some((t, Part::Inside | Part::Last))) => ty == t,
+        (Some(_), _) => false,
+        (None, Some((_, Part::Inside | Part::Last))) => false,
+        (None, _) => true,
+    }
+}
+
+/// True when a sentence may end after `label`.
+#[must_use]
+pub const fn may_end(label: usize) -> bool {
+    !matches!(parts(label), Some((_, Part::Begin | Part::Inside)))
+}
+
+/// What the document has said so far: the entity type last given to each
+/// capitalised word form, so "Kupchan" stays a PERSON after "Charles Kupchan".
+#[derive(Debug, Default, Clone)]
+pub struct DocMemory {
+    types: PrehashedMap<u8>,
+}
+
+impl DocMemory {
+    /// Remember the entities of one decoded sentence.
+    pub fn learn(&mut self, words: &[WordInfo], labels: &[usize]) {
+        for (w, &l) in words.iter().zip(labels) {
+            if let Some((ty, _)) = parts(l)
+                && w.has(IS_TITLE)
+            {
+                self.types.insert(w.exact, u8::try_from(ty).unwrap_or(0));
+            }
+        }
+    }
+
+    fn get(&self, w: &WordInfo) -> u64 {
+        self.types.get(&w.exact).map_or(99, |&t| u64::from(t))
+    }
+}
+
+/// Everything the entity features read about one sentence.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// Surface descriptions of the words.
+    pub words: &'a [WordInfo],
+    /// Part-of-speech tags of the words.
+    pub pos: &'a [Pos],
+    /// Gazetteer flags of the words (may be empty).
+    pub gazetteer: &'a [u32],
+}
+
+/// The emission features of word `i`.
+pub fn features(cx: &Context<'_>, memory: &DocMemory, i: usize, out: &mut Vec<u64>) {
+    let pad = WordInfo::pad();
+    let at =
+        |k: isize| -> &WordInfo { i.checked_add_signed(k).and_then(|j| cx.words.get(j)).unwrap_or(&pad) };
+    let pos = |k: isize| -> u64 {
+        i.checked_add_signed(k).and_then(|j| cx.pos.get(j)).map_or(0xFF, |p| u64::from(p.0))
+    };
+    let gaz = |k: isize| -> u64 {
+        i.checked_add_signed(k).and_then(|j| cx.gazetteer.get(j)).map_or(0, |&g| u64::from(g))
+    };
+    let (w, p1, p2, n1, n2) = (at(0), at(-1), at(-2), at(1), at(2));
+    out.extend_from_slice(&[
+        feat(1, 0),
+        feat(2, w.lower),
+        feat(3, w.exact),
+        feat(4, p1.lower),
+        feat(5, n1.lower),
+        feat(6, p2.lower),
+        feat(7, n2.lower),
+        feat(8, p1.exact),
+        feat(9, n1.exact),
+        feat(10, w.shape),
+        feat(11, p1.shape),
+        feat(12, n1.shape),
+        feat2(13, feat2(0, p1.shape, w.shape), n1.shape),
+        feat(14, w.suffix[2]),
+        feat(15, w.suffix[3]),
+        feat(16, w.prefix[2]),
+        feat(17, pos(0)),
+        feat(18, pos(-1)),
+        feat(19, pos(1)),
+        feat2(20, pos(-1), pos(0)),
+        feat2(21, pos(0), pos(1)),
+        feat2(22, p1.lower, w.lower),
+        feat2(23, w.lower, n1.lower),
+        feat(24, u64::from(w.flags)),
+        feat2(25, memory.get(w), w.shape),
+        feat2(26, memory.get(n1), memory.get(p1)),
+        feat(27, gaz(0)),
+        feat(28, gaz(-1)),
+        feat(29, gaz(1)),
+        feat2(30, gaz(0), w.shape),
+        feat2(31, w.exact, pos(0)),
+    ]);
+    if i == 0 {
+        out.push(feat(32, w.shape));
+        out.push(feat(33, w.lower));
+    }
+}
+
+/// The feature of moving from `prev` (`None` = start) to the label being scored.
+#[must_use]
+pub const fn transition_feature(prev: Option<usize>) -> u64 {
+    match prev {
+        None => feat(100, START_LABEL),
+        Some(p) => feat(100, p as u64),
+    }
+}
+
+/// Viterbi over emission scores (`n × N_LABELS`, row-major) and transitions
+/// (`(N_LABELS + 1) × N_LABELS`, the last row for the start).
+pub fn viterbi(emissions: &[f32], transitions: &[f32], out: &mut Vec<usize>) {
+    let n = emissions.len() / N_LABELS;
+    out.clear();
+    if n == 0 {
+        return;
+    }
+    let mut score = vec![f32::NEG_INFINITY; n * N_LABELS];
+    let mut back = vec![0u8; n * N_LABELS];
+    for c in 0..N_LABELS {
+        if allowed(None, c) {
+            score[c] = emissions[c] + transitions[N_LABELS * N_LABELS + c];
+        }
+    }
+    for i in 1..n {
+        for c in 0..N_LABELS {
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0;
+            for p in 0..N_LABELS {
+                let s = score[(i - 1) * N_LABELS + p];
+                if s == f32::NEG_INFINITY || !allowed(Some(p), c) {
+                    continue;
+                }
+                let s = s + transitions[p * N_LABELS + c];
+                if s > best {
+                    best = s;
+                    arg = p;
+                }
+            }
+            if best > f32::NEG_INFINITY {
+                score[i * N_LABELS + c] = best + emissions[i * N_LABELS + c];
+                back[i * N_LABELS + c] = u8::try_from(arg).unwrap_or(0);
+            }
+        }
+    }
+    let last = &score[(n - 1) * N_LABELS..];
+    let mut cur =
+        (0..N_LABELS).filter(|&c| may_end(c)).fold(OUTSIDE, |b, c| if last[c] > last[b] { c } else { b });
+    out.resize(n, OUTSIDE);
+    for i in (0..n).rev() {
+        out[i] = cur;
+        cur = usize::from(back[i * N_LABELS + cur]);
+    }
+}
+
+/// A trained entity recogniser.
+#[derive(Debug, Clone)]
+pub struct EntityTagger {
+    model: Model,
+    transitions: Vec<f32>,
+}
+
+impl EntityTagger {
+    /// Wrap a model whose labels are [`label_names`].
+    ///
+    /// # Errors
+    /// [`ModelError::Malformed`] when the labels differ.
+    pub fn new(model: Model) -> Result<Self, ModelError> {
+        if model.labels != label_names() {
+            return Err(ModelError::Malformed("entity labels differ from the BILOU set"));
+        }
+        let transitions = transition_table(&model);
+        Ok(Self { model, transitions })
+    }
+
+    /// The underlying model.
+    #[must_use]
+    pub const fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// Label one sentence; `out` receives one BILOU label per word.
+    pub fn tag(&self, cx: &Context<'_>, memory: &DocMemory, out: &mut Vec<usize>, scratch: &mut Scratch) {
+        let n = cx.words.len();
+        scratch.emissions.clear();
+        scratch.emissions.resize(n * N_LABELS, 0.0);
+        for i in 0..n {
+            scratch.features.clear();
+            features(cx, memory, i, &mut scratch.features);
+            self.model.score(&scratch.features, &mut scratch.emissions[i * N_LABELS..(i + 1) * N_LABELS]);
+        }
+        viterbi(&scratch.emissions, &self.transitions, out);
+    }
+}
+
+/// Reusable buffers for [`EntityTagger::tag`].
+#[derive(Debug, Default)]
+pub struct Scratch {
+    features: Vec<u64>,
+    emissions: Vec<f32>,
+}
+
+/// The dense transition table of a model (see [`viterbi`]).
+#[must_use]
+pub fn transition_table(model: &Model) -> Vec<f32> {
+    let mut t = vec![0f32; (N_LABELS + 1) * N_LABELS];
+    for p in 0..=N_LABELS {
+        let prev = (p < N_LABELS).then_some(p);
+        model.add(transition_feature(prev), &mut t[p * N_LABELS..(p + 1) * N_LABELS]);
+    }
+    t
+}
+
+/// Turn BILOU labels into `(first, end, type)` token runs.
+#[must_use]
+pub fn runs(labels: &[usize]) -> Vec<(usize, usize, EntityLabel)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    for (i, &l) in labels.iter().enumerate() {
+        match parts(l) {
+            Some((ty, Part::Unit)) => out.push((i, i + 1, TYPES[ty])),
+            Some((ty, Part::Begin)) => open = Some((i, ty)),
+            Some((ty, Part::Last)) => {
+                if let Some((s, t)) = open.take()
+                    && t == ty
+                {
+                    out.push((s, i + 1, TYPES[ty]));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transitions_keep_entities_well_formed() {
+        let b = label(0, Part::Begin);
+        let l = label(0, Part::Last);
+        assert!(allowed(None, b));
+        assert!(!allowed(None, l));
+        assert!(allowed(Some(b), l));
+        assert!(!allowed(Some(b), label(1, Part::Last)));
+        assert!(!allowed(Some(b), OUTSIDE));
+        assert!(!may_end(b));
+        assert_eq!(label_names().len(), N_LABELS);
+    }
+
+    #[test]
+    fn viterbi_never_leaves_an_entity_open() {
+        // Emissions that greedily prefer B at the end must still decode well-formed.
+        let n = 3;
+        let mut em = vec![0f32; n * N_LABELS];
+        for i in 0..n {
+            em[i * N_LABELS + label(2, Part::Begin)] = 5.0;
+        }
+        let tr = vec![0f32; (N_LABELS + 1) * N_LABELS];
+        let mut out = Vec::new();
+        viterbi(&em, &tr, &mut out);
+        assert_eq!(out.len(), n);
+        assert!(allowed(None, out[0]));
+        assert!(out.windows(2).all(|w| allowed(Some(w[0]), w[1])));
+        assert!(may_end(out[n - 1]));
+        assert_eq!(
+            runs(&[label(0, Part::Begin), label(0, Part::Last), OUTSIDE, label(3, Part::Unit)]).len(),
+            2
+        );
+    }
+}

@@ -1,0 +1,342 @@
+//! Training and evaluating the part-of-speech tagger and the entity recogniser.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::features::{WordInfo, word_infos};
+use crate::model::Model;
+use crate::ner::{self, Context, DocMemory, EntityTagger, N_LABELS, Part};
+use crate::pos::{Pos, TAGSET};
+use crate::tagger::{self, PosTagger};
+use crate::text::Span;
+use crate::train::Rng;
+use crate::train::perceptron::Perceptron;
+use crate::train::silver::SilverDoc;
+
+/// Settings shared by the tagger trainers.
+#[derive(Debug, Clone, Copy)]
+pub struct Settings {
+    /// Passes over the training data.
+    pub epochs: usize,
+    /// Features seen fewer times than this get no weight.
+    pub min_count: u32,
+    /// Averaged weights smaller than this are dropped from the model.
+    pub min_weight: f32,
+    /// Seed of the shuffling order.
+    pub seed: u64,
+}
+
+/// Count features and keep those seen at least `min_count` times, in first-seen order.
+fn allow_frequent(p: &mut Perceptron, counts: &HashMap<u64, u32>, order: &[u64], min_count: u32) {
+    for f in order {
+        if counts.get(f).copied().unwrap_or(0) >= min_count {
+            p.allow(*f);
+        }
+    }
+}
+
+struct Counter {
+    counts: HashMap<u64, u32>,
+    order: Vec<u64>,
+}
+
+impl Counter {
+    fn new() -> Self {
+        Self { counts: HashMap::new(), order: Vec::new() }
+    }
+
+    fn add(&mut self, features: &[u64]) {
+        for &f in features {
+            let c = self.counts.entry(f).or_insert(0);
+            if *c == 0 {
+                self.order.push(f);
+            }
+            *c += 1;
+        }
+    }
+}
+
+/// Train the part-of-speech tagger.
+#[must_use]
+pub fn train_pos(docs: &[SilverDoc], settings: Settings) -> Model {
+    let infos: Vec<Vec<WordInfo>> = docs.iter().map(|d| word_infos(&d.text, &d.tokens)).collect();
+    let mut counter = Counter::new();
+    let mut feats = Vec::new();
+    for (d, words) in docs.iter().zip(&infos) {
+        for s in &d.sentences {
+            let (mut prev, mut prev2) = (0xFF, 0xFE);
+            for i in s.clone() {
+                feats.clear();
+                tagger::features(&words[s.clone()], i - s.start, prev, prev2, &mut feats);
+                counter.add(&feats);
+                prev2 = prev;
+                prev = u64::from(d.pos[i].0);
+            }
+        }
+    }
+    let mut p = Perceptron::new(TAGSET.len());
+    allow_frequent(&mut p, &counter.counts, &counter.order, settings.min_count);
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    let mut rng = Rng::new(settings.seed);
+    let mut scores = vec![0f32; TAGSET.len()];
+    for _ in 0..settings.epochs {
+        rng.shuffle(&mut order);
+        for &di in &order {
+            let d = &docs[di];
+            for s in &d.sentences {
+                let words = &infos[di][s.clone()];
+                let (mut prev, mut prev2) = (0xFF, 0xFE);
+                for i in 0..words.len() {
+                    feats.clear();
+                    tagger::features(words, i, prev, prev2, &mut feats);
+                    p.score(&feats, &mut scores);
+                    let guess = tagger::argmax(&scores);
+                    let truth = usize::from(d.pos[s.start + i].0);
+                    if guess != truth {
+                        p.update(&feats, truth, 1.0);
+                        p.update(&feats, guess, -1.0);
+                    }
+                    p.tick();
+                    prev2 = prev;
+                    prev = guess as u64;
+                }
+            }
+        }
+    }
+    let info = format!(
+        "part-of-speech tagger; epochs {}, min count {}, {} training documents",
+        settings.epochs,
+        settings.min_count,
+        docs.len()
+    );
+    p.finish(TAGSET.iter().map(|&t| t.to_owned()).collect(), info, settings.min_weight)
+}
+
+/// Tag every sentence of a silver document with `tagger`.
+#[must_use]
+pub fn tag_doc(tagger: &PosTagger, doc: &SilverDoc, words: &[WordInfo]) -> Vec<Pos> {
+    let mut out = Vec::with_capacity(doc.tokens.len());
+    let mut scratch = Vec::new();
+    for s in &doc.sentences {
+        tagger.tag(&words[s.clone()], &mut out, &mut scratch);
+    }
+    out.resize(doc.tokens.len(), Pos::default());
+    out
+}
+
+/// Share of tokens tagged as in the silver data.
+#[must_use]
+pub fn pos_accuracy(tagger: &PosTagger, docs: &[SilverDoc]) -> f64 {
+    let (mut ok, mut n) = (0usize, 0usize);
+    for d in docs {
+        let words = word_infos(&d.text, &d.tokens);
+        let tags = tag_doc(tagger, d, &words);
+        ok += tags.iter().zip(&d.pos).filter(|(a, b)| a == b).count();
+        n += d.pos.len();
+    }
+    ratio(ok, n)
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        #[allow(clippy::cast_precision_loss)]
+        let r = a as f64 / b as f64;
+        r
+    }
+}
+
+/// BILOU labels of one sentence from per-token entity classes.
+fn bilou(entity: &[Option<usize>]) -> Vec<usize> {
+    let mut out = vec![ner::OUTSIDE; entity.len()];
+    let mut i = 0;
+    while i < entity.len() {
+        let Some(ty) = entity[i] else {
+            i += 1;
+            continue;
+        };
+        let mut j = i + 1;
+        while j < entity.len() && entity[j] == Some(ty) {
+            j += 1;
+        }
+        if j == i + 1 {
+            out[i] = ner::label(ty, Part::Unit);
+        } else {
+            out[i] = ner::label(ty, Part::Begin);
+            for o in &mut out[i + 1..j - 1] {
+                *o = ner::label(ty, Part::Inside);
+            }
+            out[j - 1] = ner::label(ty, Part::Last);
+        }
+        i = j;
+    }
+    out
+}
+
+/// A document prepared for entity training: word descriptions, predicted
+/// tags and gazetteer flags.
+pub struct NerDoc<'a> {
+    /// The silver document.
+    pub doc: &'a SilverDoc,
+    /// Word descriptions.
+    pub words: Vec<WordInfo>,
+    /// Predicted part-of-speech tags.
+    pub pos: Vec<Pos>,
+    /// Gazetteer flags.
+    pub gazetteer: Vec<u32>,
+}
+
+/// Train the entity recogniser (structured perceptron, Viterbi decoding).
+#[must_use]
+pub fn train_ner(docs: &[NerDoc<'_>], settings: Settings) -> Model {
+    let mut counter = Counter::new();
+    let mut feats = Vec::new();
+    for d in docs {
+        let mut memory = DocMemory::default();
+        for s in &d.doc.sentences {
+            let cx = context(d, s.clone());
+            let gold = bilou(&d.doc.entity[s.clone()]);
+            for i in 0..cx.words.len() {
+                feats.clear();
+                ner::features(&cx, &memory, i, &mut feats);
+                counter.add(&feats);
+            }
+            memory.learn(cx.words, &gold);
+        }
+    }
+    for prev in std::iter::once(None).chain((0..N_LABELS).map(Some)) {
+        counter.add(&[ner::transition_feature(prev)]);
+        counter.add(&[ner::transition_feature(prev)]);
+    }
+    let mut p = Perceptron::new(N_LABELS);
+    allow_frequent(&mut p, &counter.counts, &counter.order, settings.min_count);
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    let mut rng = Rng::new(settings.seed);
+    let mut emissions = Vec::new();
+    let mut transitions = vec![0f32; (N_LABELS + 1) * N_LABELS];
+    let mut sentence_feats: Vec<Vec<u64>> = Vec::new();
+    let mut guess = Vec::new();
+    for _ in 0..settings.epochs {
+        rng.shuffle(&mut order);
+        for &di in &order {
+            let d = &docs[di];
+            let mut memory = DocMemory::default();
+            for s in &d.doc.sentences {
+                let cx = context(d, s.clone());
+                let n = cx.words.len();
+                if n == 0 {
+                    continue;
+                }
+                let gold = bilou(&d.doc.entity[s.clone()]);
+                for pv in 0..=N_LABELS {
+                    let prev = (pv < N_LABELS).then_some(pv);
+                    p.score(
+                        &[ner::transition_feature(prev)],
+                        &mut transitions[pv * N_LABELS..(pv + 1) * N_LABELS],
+                    );
+                }
+                emissions.clear();
+                emissions.resize(n * N_LABELS, 0.0);
+                sentence_feats.resize_with(n, Vec::new);
+                for i in 0..n {
+                    let f = &mut sentence_feats[i];
+                    f.clear();
+                    ner::features(&cx, &memory, i, f);
+                    p.score(f, &mut emissions[i * N_LABELS..(i + 1) * N_LABELS]);
+                }
+                ner::viterbi(&emissions, &transitions, &mut guess);
+                if guess != gold {
+                    for i in 0..n {
+                        let (gp, pp) =
+                            if i == 0 { (None, None) } else { (Some(gold[i - 1]), Some(guess[i - 1])) };
+                        if gold[i] != guess[i] || gp != pp {
+                            p.update(&[ner::transition_feature(gp)], gold[i], 1.0);
+                            p.update(&[ner::transition_feature(pp)], guess[i], -1.0);
+                        }
+                        if gold[i] != guess[i] {
+                            p.update(&sentence_feats[i], gold[i], 1.0);
+                            p.update(&sentence_feats[i], guess[i], -1.0);
+                        }
+                    }
+                }
+                p.tick();
+                memory.learn(cx.words, &guess);
+            }
+        }
+    }
+    let info = format!(
+        "entity recogniser; epochs {}, min count {}, {} training documents",
+        settings.epochs,
+        settings.min_count,
+        docs.len()
+    );
+    p.finish(ner::label_names(), info, settings.min_weight)
+}
+
+fn context<'a>(d: &'a NerDoc<'_>, s: std::ops::Range<usize>) -> Context<'a> {
+    Context {
+        words: &d.words[s.clone()],
+        pos: &d.pos[s.clone()],
+        gazetteer: d.gazetteer.get(s).unwrap_or(&[]),
+    }
+}
+
+/// Precision, recall and F1 of exact entity spans and types.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct F1 {
+    /// Correct predictions.
+    pub tp: usize,
+    /// Predictions.
+    pub predicted: usize,
+    /// Reference items.
+    pub gold: usize,
+}
+
+impl F1 {
+    /// Precision.
+    #[must_use]
+    pub fn precision(&self) -> f64 {
+        ratio(self.tp, self.predicted)
+    }
+
+    /// Recall.
+    #[must_use]
+    pub fn recall(&self) -> f64 {
+        ratio(self.tp, self.gold)
+    }
+
+    /// Harmonic mean of precision and recall.
+    #[must_use]
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 }
+    }
+}
+
+/// Entity agreement with the silver entities, on silver tokens and sentences.
+#[must_use]
+pub fn ner_f1(tagger: &EntityTagger, docs: &[NerDoc<'_>]) -> F1 {
+    let mut score = F1::default();
+    let mut scratch = ner::Scratch::default();
+    let mut labels = Vec::new();
+    for d in docs {
+        let gold: HashSet<(Span, usize)> = d.doc.entities().into_iter().collect();
+        let mut memory = DocMemory::default();
+        let mut predicted = HashSet::new();
+        for s in &d.doc.sentences {
+            let cx = context(d, s.clone());
+            tagger.tag(&cx, &memory, &mut labels, &mut scratch);
+            memory.learn(cx.words, &labels);
+            for (a, b, label) in ner::runs(&labels) {
+                let ty = ner::TYPES.iter().position(|&t| t == label).unwrap_or(0);
+                let span =
+                    Span::new(d.doc.tokens[s.start + a].span.start, d.doc.tokens[s.start + b - 1].span.end);
+                predicted.insert((span, ty));
+            }
+        }
+        score.gold += gold.len();
+        score.predicted += predicted.len();
+        score.tp += predicted.intersection(&gold).count();
+    }
+    score
+}
