@@ -189,48 +189,56 @@ pub const fn transition_feature(prev: Option<usize>) -> u64 {
 }
 
 /// Viterbi over emission scores (`n × N_LABELS`, row-major) and transitions
-/// (`(N_LABELS + 1) × N_LABELS`, the last row for the start).
+/// (`(N_LABELS + 1) × N_LABELS`, the last row for the start). Transitions
+/// that [`allowed`] forbids are never taken, whatever their weight.
 pub fn viterbi(emissions: &[f32], transitions: &[f32], out: &mut Vec<usize>) {
     let n = emissions.len() / N_LABELS;
     out.clear();
-    if n == 0 {
+    if n == 0 || transitions.len() < (N_LABELS + 1) * N_LABELS {
         return;
     }
-    let mut score = vec![f32::NEG_INFINITY; n * N_LABELS];
-    let mut back = vec![0u8; n * N_LABELS];
-    for c in 0..N_LABELS {
-        if allowed(None, c) {
-            score[c] = emissions[c] + transitions[N_LABELS * N_LABELS + c];
+    let mut trans = [[f32::NEG_INFINITY; N_LABELS]; N_LABELS + 1];
+    for (p, row) in trans.iter_mut().enumerate() {
+        let prev = (p < N_LABELS).then_some(p);
+        for (c, t) in row.iter_mut().enumerate() {
+            if allowed(prev, c) {
+                *t = transitions[p * N_LABELS + c];
+            }
         }
     }
+    let mut back = vec![[0u8; N_LABELS]; n];
+    let mut score = [f32::NEG_INFINITY; N_LABELS];
+    for (c, s) in score.iter_mut().enumerate() {
+        *s = emissions[c] + trans[N_LABELS][c];
+    }
     for i in 1..n {
+        let mut next = [f32::NEG_INFINITY; N_LABELS];
+        let em = &emissions[i * N_LABELS..(i + 1) * N_LABELS];
         for c in 0..N_LABELS {
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0;
-            for p in 0..N_LABELS {
-                let s = score[(i - 1) * N_LABELS + p];
-                if s == f32::NEG_INFINITY || !allowed(Some(p), c) {
-                    continue;
-                }
-                let s = s + transitions[p * N_LABELS + c];
-                if s > best {
-                    best = s;
+            for (p, &s) in score.iter().enumerate() {
+                let v = s + trans[p][c];
+                if v > best {
+                    best = v;
                     arg = p;
                 }
             }
-            if best > f32::NEG_INFINITY {
-                score[i * N_LABELS + c] = best + emissions[i * N_LABELS + c];
-                back[i * N_LABELS + c] = u8::try_from(arg).unwrap_or(0);
-            }
+            next[c] = best + em[c];
+            back[i][c] = u8::try_from(arg).unwrap_or(0);
+        }
+        score = next;
+    }
+    let mut cur = OUTSIDE;
+    for c in 0..N_LABELS {
+        if may_end(c) && score[c] > score[cur] {
+            cur = c;
         }
     }
-    let last = &score[(n - 1) * N_LABELS..];
-    let mut cur =
-        (0..N_LABELS).filter(|&c| may_end(c)).fold(OUTSIDE, |b, c| if last[c] > last[b] { c } else { b });
     out.resize(n, OUTSIDE);
     for i in (0..n).rev() {
         out[i] = cur;
-        cur = usize::from(back[i * N_LABELS + cur]);
+        cur = usize::from(back[i][cur]);
     }
 }
 
