@@ -3,7 +3,7 @@
 
 use crate::annotation::{Annotation, Entity, Paragraph, Sentence};
 use crate::article;
-use crate::features::{WordInfo, word_infos};
+use crate::features::WordInfo;
 use crate::model::{Model, ModelError};
 use crate::ner::{self, DocMemory, EntityTagger};
 use crate::sentences;
@@ -35,28 +35,38 @@ impl Annotator {
         })
     }
 
+    /// An annotator over the given models (the trainer uses this to measure
+    /// freshly trained models through the whole pipeline).
+    #[must_use]
+    pub const fn with_models(pos: PosTagger, ner: EntityTagger) -> Self {
+        Self { pos, ner }
+    }
+
     /// Annotate one article given as plain text.
     #[must_use]
     pub fn annotate(&self, text: &str) -> Annotation {
         let mut ann = Annotation::default();
         segment(text, &mut ann);
-        let words = word_infos(text, &ann.tokens);
-        self.tag(&words, &mut ann);
+        self.tag(text, &mut ann);
         ann
     }
 
     /// Part-of-speech tags and model entities, sentence by sentence.
-    fn tag(&self, words: &[WordInfo], ann: &mut Annotation) {
+    fn tag(&self, text: &str, ann: &mut Annotation) {
         let mut scratch = Vec::new();
         let mut ner_scratch = ner::Scratch::default();
         let mut memory = DocMemory::default();
         let mut labels = Vec::new();
+        // Word descriptions are made per sentence: a whole-document table
+        // would cost ~90 bytes a token on very long inputs.
+        let mut words: Vec<WordInfo> = Vec::new();
         ann.pos.reserve(ann.tokens.len());
         for s in &ann.sentences {
             let range = s.tokens.clone();
-            self.pos.tag(&words[range.clone()], &mut ann.pos, &mut scratch);
-            let cx =
-                ner::Context { words: &words[range.clone()], pos: &ann.pos[range.clone()], gazetteer: &[] };
+            words.clear();
+            words.extend(ann.tokens[range.clone()].iter().map(|t| WordInfo::new(t.span.slice(text))));
+            self.pos.tag(&words, &mut ann.pos, &mut scratch);
+            let cx = ner::Context { words: &words, pos: &ann.pos[range.clone()], gazetteer: &[] };
             self.ner.tag(&cx, &memory, &mut labels, &mut ner_scratch);
             memory.learn(cx.words, &labels);
             for (a, b, label) in ner::runs(&labels) {

@@ -10,6 +10,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use clap::{Parser, ValueEnum};
+use sayso_nlp::Annotator;
 use sayso_nlp::features::word_infos;
 use sayso_nlp::hash::checksum;
 use sayso_nlp::model::Model;
@@ -103,6 +104,13 @@ fn run(args: &Args) -> Result<()> {
             f.precision(),
             f.recall(),
             f.f1()
+        );
+        let whole = taggers::pipeline_ner_f1(&Annotator::with_models(pos.clone(), tagger), &dev);
+        println!(
+            "ner: dev entities vs CoreNLP through the whole pipeline P {:.4} R {:.4} F1 {:.4} (as score.py --silver)",
+            whole.precision(),
+            whole.recall(),
+            whole.f1()
         );
         write(&args.out.join("ner.bin"), &model)?;
     }

@@ -367,3 +367,24 @@ pub fn ner_f1(tagger: &EntityTagger, docs: &[NerDoc<'_>]) -> F1 {
     }
     score
 }
+
+/// Entity agreement with the silver entities through the whole pipeline
+/// (our own tokens and sentences), measured as the scorer does: exact span
+/// and label, silver entities being maximal runs of same-class tokens.
+#[must_use]
+pub fn pipeline_ner_f1(annotator: &crate::Annotator, docs: &[SilverDoc]) -> F1 {
+    let mut score = F1::default();
+    for d in docs {
+        let gold: HashSet<(Span, usize)> = d.entities().into_iter().collect();
+        let ann = annotator.annotate(&d.text);
+        let predicted: HashSet<(Span, usize)> = ann
+            .entities
+            .iter()
+            .filter_map(|e| ner::TYPES.iter().position(|&t| t == e.label).map(|ty| (e.span, ty)))
+            .collect();
+        score.gold += gold.len();
+        score.predicted += predicted.len();
+        score.tp += predicted.intersection(&gold).count();
+    }
+    score
+}
