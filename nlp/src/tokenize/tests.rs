@@ -60,6 +60,10 @@ fn letter_acronyms_and_initials() {
         ["U.S.-led", "talks", ",", "D-N.J.", "and", "R-Tenn.", "said"]
     );
     assert_eq!(words("She has a Ph.D. in law"), ["She", "has", "a", "Ph.D.", "in", "law"]);
+    assert_eq!(
+        words("Obama had will.i.am. He said.The end"),
+        ["Obama", "had", "will.i.am", ".", "He", "said", ".", "The", "end"]
+    );
 }
 
 #[test]

@@ -156,11 +156,14 @@ impl<'a> Lexer<'a, '_> {
             return Some((dot + 1 + digits, None));
         }
         let mut single_letters = self.is_one_letter(part, dot);
+        // A capital right after a period is more likely a missing space ("said.The").
+        let mut no_capital = true;
         let mut last = (dot + 1, dot + 1);
         let mut k = dot;
         while self.b.get(k) == Some(&b'.') && self.alnum_at(k + 1) {
             let end = self.run_alnum(k + 1);
             single_letters &= self.is_one_letter(k + 1, end);
+            no_capital &= !char_at(self.s, k + 1).is_some_and(char::is_uppercase);
             last = (k + 1, end);
             k = end;
         }
@@ -173,7 +176,7 @@ impl<'a> Lexer<'a, '_> {
         if self.b.get(k) == Some(&b'@') {
             return self.email_domain(k + 1).map(|end| (end, Some(TokenKind::Email)));
         }
-        None
+        no_capital.then_some((k, None))
     }
 
     /// True when `s[from..to]` is exactly one letter.
