@@ -176,6 +176,7 @@ fn web_and_email_addresses_are_one_token() {
         ]
     );
     assert_eq!(words("(see http://x.org/a_(b))"), ["(", "see", "http://x.org/a_(b)", ")"]);
+    assert_eq!(words("too.https://t.co/x"), ["too", ".", "https://t.co/x"]);
 }
 
 #[test]

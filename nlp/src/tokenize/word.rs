@@ -176,7 +176,8 @@ impl<'a> Lexer<'a, '_> {
         if self.b.get(k) == Some(&b'@') {
             return self.email_domain(k + 1).map(|end| (end, Some(TokenKind::Email)));
         }
-        no_capital.then_some((k, None))
+        // A web address glued to the previous sentence starts afresh ("30th.https://").
+        (no_capital && !self.b[k..].starts_with(b"://")).then_some((k, None))
     }
 
     /// True when `s[from..to]` is exactly one letter.
