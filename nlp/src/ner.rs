@@ -165,13 +165,19 @@ pub fn features(cx: &Context<'_>, memory: &DocMemory, i: usize, out: &mut Vec<u6
         feat2(22, p1.lower, w.lower),
         feat2(23, w.lower, n1.lower),
         feat(24, u64::from(w.flags)),
-        feat2(25, memory.get(w), w.shape),
-        feat2(26, memory.get(n1), memory.get(p1)),
         feat(27, gaz(0)),
         feat(28, gaz(-1)),
         feat(29, gaz(1)),
         feat2(30, gaz(0), w.shape),
         feat2(31, w.exact, pos(0)),
+        feat2(34, p1.lower, w.shape),
+        feat2(35, w.shape, n1.lower),
+        feat(36, w.suffix[1]),
+        feat(37, w.prefix[1]),
+        feat(38, p2.shape),
+        feat(39, n2.shape),
+        feat2(40, p2.lower, p1.lower),
+        feat2(41, n1.lower, n2.lower),
     ]);
     if i == 0 {
         out.push(feat(32, w.shape));

@@ -94,7 +94,7 @@ fn run(args: &Args) -> Result<()> {
         let t = Instant::now();
         let train_docs = ner_docs(&pos, &train);
         let dev_docs = ner_docs(&pos, &dev);
-        let model = taggers::train_ner(&train_docs, Settings { epochs: args.epochs.min(6), ..settings });
+        let model = taggers::train_ner(&train_docs, settings);
         let tagger = EntityTagger::new(model.clone())?;
         let f = taggers::ner_f1(&tagger, &dev_docs);
         println!(
