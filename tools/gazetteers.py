@@ -68,7 +68,7 @@ SUFFIX_STOPLIST = {
     "aat", "3at", "3ao", "dat", "zat", "qmj", "ultd", "cic", "sagl", "adsitz",
 }
 # Two-letter legal forms common enough in English news to keep.
-TWO_LETTER_SUFFIXES = {"ag", "ab", "nv", "sa", "bv", "kg", "lp", "oy", "se", "kk"}
+TWO_LETTER_SUFFIXES = {"ag", "ab", "nv", "sa", "bv", "kg", "lp", "oy", "se", "kk", "co"}
 
 
 def latin(s):
@@ -212,13 +212,14 @@ def suffix_rows():
         letters = sum(ch.isalpha() for ch in t)
         if letters < 2 or not t.isascii() or ":" in t or t in SUFFIX_STOPLIST:
             continue
+        if letters == 2 and t.replace(".", "") not in TWO_LETTER_SUFFIXES:
+            # "e.v.", "s.c.", "c.a." read as "EV", "SC", "CA" once periods are ignored.
+            continue
         if "." in t or " " in t:
             # "s.a." -> "S.A.", "pty ltd" -> "Pty Ltd", "corp." -> "Corp."
             shown = " ".join(
                 w.upper() if w.count(".") > 1 else w[:1].upper() + w[1:] for w in t.split(" ")
             )
-        elif letters == 2 and t not in TWO_LETTER_SUFFIXES:
-            continue
         elif letters <= 4 and t not in {"corp", "inc", "co"}:
             shown = t.upper()
         else:

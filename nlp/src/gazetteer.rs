@@ -15,219 +15,69 @@
 //! weighs the overlaps.
 
 mod flags;
+// The writing half of the table is used by the build script only.
+#[allow(dead_code)]
+mod table;
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 pub use flags::GazFlags;
+use table::{Kind, Table};
 
 use crate::annotation::{Entity, EntityLabel, Token};
 use crate::lexicon::{self, EMPTY_KEY, WordKey};
 use crate::text::Span;
 
-/// The longest entry, in words, that the gazetteer keeps.
-const MAX_WORDS: usize = 16;
+/// The lookup table, built from `assets/` by the build script.
+const TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.bin"));
 
-/// The kinds of list; each maps to a begin and an inside flag.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Country,
-    City,
-    Region,
-    Org,
-    Nationality,
-    Title,
-    GivenName,
-    Surname,
-    OrgKeyword,
-    TitleModifier,
-}
-
-impl Kind {
-    const ALL: [Self; 10] = [
-        Self::Country,
-        Self::City,
-        Self::Region,
-        Self::Org,
-        Self::Nationality,
-        Self::Title,
-        Self::GivenName,
-        Self::Surname,
-        Self::OrgKeyword,
-        Self::TitleModifier,
-    ];
-
-    const fn bit(self) -> u16 {
-        1 << self as u16
-    }
-
-    /// The flags for the first word of a match and for the words after it.
-    const fn flags(self) -> (GazFlags, GazFlags) {
-        match self {
-            Self::Country => (GazFlags::COUNTRY_BEGIN, GazFlags::COUNTRY_INSIDE),
-            Self::City => (GazFlags::CITY_BEGIN, GazFlags::CITY_INSIDE),
-            Self::Region => (GazFlags::REGION_BEGIN, GazFlags::REGION_INSIDE),
-            Self::Org => (GazFlags::ORG_BEGIN, GazFlags::ORG_INSIDE),
-            Self::Nationality => (GazFlags::NATIONALITY_BEGIN, GazFlags::NATIONALITY_INSIDE),
-            Self::Title => (GazFlags::TITLE_BEGIN, GazFlags::TITLE_INSIDE),
-            Self::GivenName => (GazFlags::GIVEN_NAME, GazFlags::GIVEN_NAME),
-            Self::Surname => (GazFlags::SURNAME, GazFlags::SURNAME),
-            Self::OrgKeyword => (GazFlags::ORG_KEYWORD, GazFlags::ORG_KEYWORD),
-            Self::TitleModifier => (GazFlags::TITLE_MODIFIER, GazFlags::TITLE_MODIFIER),
-        }
+/// The flags for the first word of a match of `kind` and for the words after it.
+const fn flags_of(kind: Kind) -> (GazFlags, GazFlags) {
+    match kind {
+        Kind::Country => (GazFlags::COUNTRY_BEGIN, GazFlags::COUNTRY_INSIDE),
+        Kind::City => (GazFlags::CITY_BEGIN, GazFlags::CITY_INSIDE),
+        Kind::Region => (GazFlags::REGION_BEGIN, GazFlags::REGION_INSIDE),
+        Kind::Org => (GazFlags::ORG_BEGIN, GazFlags::ORG_INSIDE),
+        Kind::Nationality => (GazFlags::NATIONALITY_BEGIN, GazFlags::NATIONALITY_INSIDE),
+        Kind::Title => (GazFlags::TITLE_BEGIN, GazFlags::TITLE_INSIDE),
+        Kind::GivenName => (GazFlags::GIVEN_NAME, GazFlags::GIVEN_NAME),
+        Kind::Surname => (GazFlags::SURNAME, GazFlags::SURNAME),
+        Kind::OrgKeyword => (GazFlags::ORG_KEYWORD, GazFlags::ORG_KEYWORD),
+        Kind::TitleModifier => (GazFlags::TITLE_MODIFIER, GazFlags::TITLE_MODIFIER),
     }
 }
-
-/// The embedded lists and the kind each one feeds.
-const SOURCES: [(&str, Kind); 13] = [
-    (include_str!("../../assets/gazetteers/countries.tsv"), Kind::Country),
-    (include_str!("../../assets/gazetteers/cities.tsv"), Kind::City),
-    (include_str!("../../assets/gazetteers/us-states.tsv"), Kind::Region),
-    (include_str!("../../assets/gazetteers/continents.tsv"), Kind::Region),
-    (include_str!("../../assets/gazetteers/companies.tsv"), Kind::Org),
-    (include_str!("../../assets/gazetteers/given-names.tsv"), Kind::GivenName),
-    (include_str!("../../assets/gazetteers/surnames.tsv"), Kind::Surname),
-    (include_str!("../../assets/gazetteers/org-suffixes.tsv"), Kind::OrgKeyword),
-    (include_str!("../../assets/lexicons/organisations.txt"), Kind::Org),
-    (include_str!("../../assets/lexicons/org-keywords.txt"), Kind::OrgKeyword),
-    (include_str!("../../assets/lexicons/demonyms.tsv"), Kind::Nationality),
-    (include_str!("../../assets/lexicons/titles.txt"), Kind::Title),
-    (include_str!("../../assets/lexicons/title-modifiers.txt"), Kind::TitleModifier),
-];
-
-/// Hand-written places whose second column says the kind.
-const PLACES: &str = include_str!("../../assets/lexicons/places.tsv");
-
-/// Keys are already well mixed by [`lexicon`]; hashing them again is waste.
-#[derive(Debug, Default, Clone, Copy)]
-struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
-
-/// One word sequence that starts or completes some entries.
-#[derive(Debug, Clone, Copy)]
-struct Node {
-    /// Kinds with a longer entry beginning with this sequence.
-    longer: u16,
-    /// First of the entries ending here, an index into `completions`.
-    first: u32,
-}
-
-/// Entries of some kinds that end at a node and share a case requirement.
-#[derive(Debug, Clone, Copy)]
-struct Completion {
-    kinds: u16,
-    /// Two bits per word: the [`Case`] the text must have at least.
-    required: u32,
-    /// Next completion of the same node, or `NONE`.
-    next: u32,
-}
-
-const NONE: u32 = u32::MAX;
 
 /// The embedded gazetteers, ready to mark tokens.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Gazetteer {
-    nodes: KeyMap<Node>,
-    completions: Vec<Completion>,
-    max_words: usize,
+    table: Table,
 }
 
 impl Gazetteer {
-    /// The gazetteer built from the embedded lists, once per process.
+    /// The embedded gazetteer, loaded once per process.
     #[must_use]
     pub fn embedded() -> &'static Self {
         static EMBEDDED: OnceLock<Gazetteer> = OnceLock::new();
-        EMBEDDED.get_or_init(|| Self::from_sources(&SOURCES, PLACES))
+        EMBEDDED.get_or_init(Self::load)
     }
 
-    fn from_sources(sources: &[(&str, Kind)], places: &str) -> Self {
-        let lines: usize = sources.iter().map(|(data, _)| data.len() / 16).sum();
-        let mut gaz = Self {
-            nodes: KeyMap::with_capacity_and_hasher(lines + lines / 4, BuildHasherDefault::default()),
-            completions: Vec::with_capacity(lines),
-            max_words: 0,
-        };
-        let mut words = Vec::with_capacity(MAX_WORDS);
-        for &(data, kind) in sources {
-            for entry in lexicon::entries(data) {
-                lexicon::split_entry(entry, &mut words);
-                gaz.insert(&words, kind);
-            }
-        }
-        for row in lexicon::rows(places) {
-            let kind = match row.get(1).copied() {
-                Some("country") => Kind::Country,
-                Some("city") => Kind::City,
-                _ => Kind::Region,
-            };
-            lexicon::split_entry(row[0], &mut words);
-            gaz.insert(&words, kind);
-        }
-        gaz
-    }
-
-    fn insert(&mut self, words: &[&str], kind: Kind) {
-        if words.is_empty() || words.len() > MAX_WORDS {
-            return;
-        }
-        let mut key = 0;
-        let mut required = 0u32;
-        for (i, word) in words.iter().enumerate() {
-            let (hash, case) = lexicon::entry_key(word);
-            if hash == EMPTY_KEY {
-                return;
-            }
-            key = lexicon::extend(key, hash);
-            required |= (case as u32) << (2 * i);
-            let node = self.nodes.entry(key).or_insert(Node { longer: 0, first: NONE });
-            if i + 1 < words.len() {
-                node.longer |= kind.bit();
-                continue;
-            }
-            let mut at = node.first;
-            while at != NONE {
-                let c = &mut self.completions[at as usize];
-                if c.required == required {
-                    c.kinds |= kind.bit();
-                    return;
-                }
-                at = c.next;
-            }
-            let index = u32::try_from(self.completions.len()).unwrap_or(NONE);
-            self.completions.push(Completion { kinds: kind.bit(), required, next: node.first });
-            node.first = index;
-        }
-        self.max_words = self.max_words.max(words.len());
+    /// Load a fresh copy of the embedded gazetteer (what [`Gazetteer::embedded`]
+    /// does once); empty if the embedded table is damaged.
+    #[must_use]
+    pub fn load() -> Self {
+        Self { table: Table::from_bytes(TABLE).unwrap_or_default() }
     }
 
     /// Number of distinct word sequences known (entries and their prefixes).
     #[must_use]
     pub fn len(&self) -> usize {
-        self.nodes.len()
+        self.table.nodes.len()
     }
 
     /// True when no list was loaded.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.nodes.is_empty()
+        self.table.nodes.is_empty()
     }
 
     /// Replace `out` with one [`GazFlags`] per token of `tokens`.
@@ -246,14 +96,14 @@ impl Gazetteer {
             let mut longest = [0usize; Kind::ALL.len()];
             let mut found = 0u16;
             let mut key = 0;
-            for (n, wk) in keys[start..keys.len().min(start + self.max_words)].iter().enumerate() {
+            for (n, wk) in keys[start..keys.len().min(start + self.table.max_words)].iter().enumerate() {
                 if wk.hash == EMPTY_KEY {
                     break;
                 }
                 key = lexicon::extend(key, wk.hash);
-                let Some(node) = self.nodes.get(&key) else { break };
+                let Some(node) = self.table.nodes.get(&key) else { break };
                 let mut at = node.first;
-                while let Some(c) = self.completions.get(at as usize) {
+                while let Some(c) = self.table.completions.get(at as usize) {
                     if case_fits(c.required, &keys[start..=start + n]) {
                         found |= c.kinds;
                         for kind in Kind::ALL {
@@ -276,7 +126,7 @@ impl Gazetteer {
                 if found & kind.bit() == 0 || start < free[k] {
                     continue;
                 }
-                let (begin, inside) = kind.flags();
+                let (begin, inside) = flags_of(kind);
                 out[start].insert(begin);
                 for flags in &mut out[start + 1..start + longest[k]] {
                     flags.insert(inside);
