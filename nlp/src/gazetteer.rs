@@ -1,8 +1,10 @@
 //! Gazetteers: lists of countries, cities, regions, organisations,
 //! nationalities, job titles and personal names, matched against tokens.
 //!
-//! Every list is a data file under `assets/` embedded at build time. An entry
-//! is split into words like text is tokenised, and each word is reduced to a
+//! Every list is a data file under `assets/`; the build script compiles them
+//! into one lookup table that is embedded in the binary and read back once.
+//! An entry is split into words as the tokenizer splits text (possessive
+//! "'s" and a trailing comma apart, hyphenated words whole), and each word is reduced to a
 //! [`WordKey`](crate::lexicon::WordKey) (lower case, no periods), so "U.S."
 //! matches the entry "US". Capitalisation is checked per word of the entry:
 //! a lower-case word in the entry matches any case, a capitalised one needs
