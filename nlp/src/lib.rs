@@ -10,9 +10,12 @@
 
 pub mod annotation;
 pub mod article;
+pub mod gazetteer;
 pub mod json;
+pub mod lexicon;
 pub mod pipeline;
 pub mod pos;
+pub mod rules;
 pub mod sentences;
 pub mod text;
 pub mod tokenize;
