@@ -3,8 +3,8 @@
 //! correctly.
 
 use crate::annotation::EntityLabel;
-use crate::features::{IS_TITLE, WordInfo, feat, feat2};
-use crate::hash::PrehashedMap;
+use crate::features::{WordInfo, feat, feat2};
+use crate::gazetteer::GazFlags;
 use crate::model::{Model, ModelError};
 use crate::pos::Pos;
 
@@ -93,30 +93,6 @@ pub const fn may_end(label: usize) -> bool {
     !matches!(parts(label), Some((_, Part::Begin | Part::Inside)))
 }
 
-/// What the document has said so far: the entity type last given to each
-/// capitalised word form, so "Kupchan" stays a PERSON after "Charles Kupchan".
-#[derive(Debug, Default, Clone)]
-pub struct DocMemory {
-    types: PrehashedMap<u8>,
-}
-
-impl DocMemory {
-    /// Remember the entities of one decoded sentence.
-    pub fn learn(&mut self, words: &[WordInfo], labels: &[usize]) {
-        for (w, &l) in words.iter().zip(labels) {
-            if let Some((ty, _)) = parts(l)
-                && w.has(IS_TITLE)
-            {
-                self.types.insert(w.exact, u8::try_from(ty).unwrap_or(0));
-            }
-        }
-    }
-
-    fn get(&self, w: &WordInfo) -> u64 {
-        self.types.get(&w.exact).map_or(99, |&t| u64::from(t))
-    }
-}
-
 /// Everything the entity features read about one sentence.
 #[derive(Debug, Clone, Copy)]
 pub struct Context<'a> {
@@ -125,11 +101,11 @@ pub struct Context<'a> {
     /// Part-of-speech tags of the words.
     pub pos: &'a [Pos],
     /// Gazetteer flags of the words (may be empty).
-    pub gazetteer: &'a [u32],
+    pub gazetteer: &'a [GazFlags],
 }
 
 /// The emission features of word `i`.
-pub fn features(cx: &Context<'_>, memory: &DocMemory, i: usize, out: &mut Vec<u64>) {
+pub fn features(cx: &Context<'_>, i: usize, out: &mut Vec<u64>) {
     let pad = WordInfo::pad();
     let at =
         |k: isize| -> &WordInfo { i.checked_add_signed(k).and_then(|j| cx.words.get(j)).unwrap_or(&pad) };
@@ -137,7 +113,7 @@ pub fn features(cx: &Context<'_>, memory: &DocMemory, i: usize, out: &mut Vec<u6
         i.checked_add_signed(k).and_then(|j| cx.pos.get(j)).map_or(0xFF, |p| u64::from(p.0))
     };
     let gaz = |k: isize| -> u64 {
-        i.checked_add_signed(k).and_then(|j| cx.gazetteer.get(j)).map_or(0, |&g| u64::from(g))
+        i.checked_add_signed(k).and_then(|j| cx.gazetteer.get(j)).map_or(0, |g| u64::from(g.0))
     };
     let (w, p1, p2, n1, n2) = (at(0), at(-1), at(-2), at(1), at(2));
     out.extend_from_slice(&[
@@ -178,7 +154,25 @@ pub fn features(cx: &Context<'_>, memory: &DocMemory, i: usize, out: &mut Vec<u6
         feat(39, n2.shape),
         feat2(40, p2.lower, p1.lower),
         feat2(41, n1.lower, n2.lower),
+        feat(42, p1.lower),
+        feat(42, p2.lower),
+        feat(43, n1.lower),
+        feat(43, n2.lower),
     ]);
+    // One feature per gazetteer flag of the word and its neighbours, so
+    // that lists generalise even when several flags are set at once.
+    for (k, template) in [(0, 60), (-1, 80), (1, 100)] {
+        let mut g = gaz(k);
+        while g != 0 {
+            out.push(feat(template, u64::from(g.trailing_zeros())));
+            g &= g - 1;
+        }
+    }
+    // Disjunctive context: a word anywhere within four to the left or right.
+    for k in 3..=4 {
+        out.push(feat(42, at(-k).lower));
+        out.push(feat(43, at(k).lower));
+    }
     if i == 0 {
         out.push(feat(32, w.shape));
         out.push(feat(33, w.lower));
@@ -189,8 +183,8 @@ pub fn features(cx: &Context<'_>, memory: &DocMemory, i: usize, out: &mut Vec<u6
 #[must_use]
 pub const fn transition_feature(prev: Option<usize>) -> u64 {
     match prev {
-        None => feat(100, START_LABEL),
-        Some(p) => feat(100, p as u64),
+        None => feat(200, START_LABEL),
+        Some(p) => feat(200, p as u64),
     }
 }
 
@@ -275,13 +269,13 @@ impl EntityTagger {
     }
 
     /// Label one sentence; `out` receives one BILOU label per word.
-    pub fn tag(&self, cx: &Context<'_>, memory: &DocMemory, out: &mut Vec<usize>, scratch: &mut Scratch) {
+    pub fn tag(&self, cx: &Context<'_>, out: &mut Vec<usize>, scratch: &mut Scratch) {
         let n = cx.words.len();
         scratch.emissions.clear();
         scratch.emissions.resize(n * N_LABELS, 0.0);
         for i in 0..n {
             scratch.features.clear();
-            features(cx, memory, i, &mut scratch.features);
+            features(cx, i, &mut scratch.features);
             self.model.score(&scratch.features, &mut scratch.emissions[i * N_LABELS..(i + 1) * N_LABELS]);
         }
         viterbi(&scratch.emissions, &self.transitions, out);

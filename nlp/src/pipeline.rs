@@ -4,8 +4,10 @@
 use crate::annotation::{Annotation, Entity, Paragraph, Sentence};
 use crate::article;
 use crate::features::WordInfo;
+use crate::gazetteer::{Gazetteer, title_entities};
 use crate::model::{Model, ModelError};
-use crate::ner::{self, DocMemory, EntityTagger};
+use crate::ner::{self, EntityTagger};
+use crate::rules;
 use crate::sentences;
 use crate::tagger::PosTagger;
 use crate::text::Span;
@@ -51,30 +53,48 @@ impl Annotator {
         ann
     }
 
-    /// Part-of-speech tags and model entities, sentence by sentence.
+    /// Part-of-speech tags and entities, sentence by sentence: the model's
+    /// PERSON / ORG / LOC / MISC, then job titles and numeric expressions
+    /// wherever they do not overlap a model entity.
     fn tag(&self, text: &str, ann: &mut Annotation) {
+        let gazetteer = Gazetteer::embedded();
         let mut scratch = Vec::new();
         let mut ner_scratch = ner::Scratch::default();
-        let mut memory = DocMemory::default();
         let mut labels = Vec::new();
         // Word descriptions are made per sentence: a whole-document table
         // would cost ~90 bytes a token on very long inputs.
         let mut words: Vec<WordInfo> = Vec::new();
+        let mut flags = Vec::new();
+        let mut extra = Vec::new();
         ann.pos.reserve(ann.tokens.len());
         for s in &ann.sentences {
             let range = s.tokens.clone();
+            let tokens = &ann.tokens[range.clone()];
             words.clear();
-            words.extend(ann.tokens[range.clone()].iter().map(|t| WordInfo::new(t.span.slice(text))));
+            words.extend(tokens.iter().map(|t| WordInfo::new(t.span.slice(text))));
+            flags.clear();
+            gazetteer.mark(text, tokens, &mut flags);
             self.pos.tag(&words, &mut ann.pos, &mut scratch);
-            let cx = ner::Context { words: &words, pos: &ann.pos[range.clone()], gazetteer: &[] };
-            self.ner.tag(&cx, &memory, &mut labels, &mut ner_scratch);
-            memory.learn(cx.words, &labels);
+            let cx = ner::Context { words: &words, pos: &ann.pos[range.clone()], gazetteer: &flags };
+            self.ner.tag(&cx, &mut labels, &mut ner_scratch);
+            let first = ann.entities.len();
             for (a, b, label) in ner::runs(&labels) {
                 let tokens = range.start + a..range.start + b;
                 let span =
                     Span::new(ann.tokens[tokens.start].span.start, ann.tokens[tokens.end - 1].span.end);
                 ann.entities.push(Entity { span, label, tokens, speaker: None });
             }
+            extra.clear();
+            extra.extend(title_entities(tokens, &flags));
+            extra.extend(rules::numeric_entities(text, tokens));
+            for mut e in extra.drain(..) {
+                if ann.entities[first..].iter().any(|m| m.span.overlaps(e.span)) {
+                    continue;
+                }
+                e.tokens = range.start + e.tokens.start..range.start + e.tokens.end;
+                ann.entities.push(e);
+            }
+            ann.entities[first..].sort_by_key(|e| e.span.start);
         }
     }
 }

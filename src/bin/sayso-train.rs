@@ -12,6 +12,7 @@ use anyhow::{Context, Result};
 use clap::{Parser, ValueEnum};
 use sayso_nlp::Annotator;
 use sayso_nlp::features::word_infos;
+use sayso_nlp::gazetteer::Gazetteer;
 use sayso_nlp::hash::checksum;
 use sayso_nlp::model::Model;
 use sayso_nlp::ner::EntityTagger;
@@ -122,7 +123,9 @@ fn ner_docs<'a>(pos: &PosTagger, docs: &'a [SilverDoc]) -> Vec<NerDoc<'a>> {
         .map(|doc| {
             let words = word_infos(&doc.text, &doc.tokens);
             let tags = taggers::tag_doc(pos, doc, &words);
-            NerDoc { doc, words, pos: tags, gazetteer: Vec::new() }
+            let mut gazetteer = Vec::new();
+            Gazetteer::embedded().mark(&doc.text, &doc.tokens, &mut gazetteer);
+            NerDoc { doc, words, pos: tags, gazetteer }
         })
         .collect()
 }

@@ -3,8 +3,9 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::features::{WordInfo, word_infos};
+use crate::gazetteer::GazFlags;
 use crate::model::Model;
-use crate::ner::{self, Context, DocMemory, EntityTagger, N_LABELS, Part};
+use crate::ner::{self, Context, EntityTagger, N_LABELS, Part};
 use crate::pos::{Pos, TAGSET};
 use crate::tagger::{self, PosTagger};
 use crate::text::Span;
@@ -210,7 +211,7 @@ pub struct NerDoc<'a> {
     /// Predicted part-of-speech tags.
     pub pos: Vec<Pos>,
     /// Gazetteer flags.
-    pub gazetteer: Vec<u32>,
+    pub gazetteer: Vec<GazFlags>,
 }
 
 /// Train the entity recogniser (structured perceptron, Viterbi decoding).
@@ -219,16 +220,13 @@ pub fn train_ner(docs: &[NerDoc<'_>], settings: Settings) -> Model {
     let mut counter = Counter::new();
     let mut feats = Vec::new();
     for d in docs {
-        let mut memory = DocMemory::default();
         for s in &d.doc.sentences {
             let cx = context(d, s.clone());
-            let gold = bilou(&d.doc.entity[s.clone()]);
             for i in 0..cx.words.len() {
                 feats.clear();
-                ner::features(&cx, &memory, i, &mut feats);
+                ner::features(&cx, i, &mut feats);
                 counter.add(&feats);
             }
-            memory.learn(cx.words, &gold);
         }
     }
     for prev in std::iter::once(None).chain((0..N_LABELS).map(Some)) {
@@ -247,7 +245,6 @@ pub fn train_ner(docs: &[NerDoc<'_>], settings: Settings) -> Model {
         rng.shuffle(&mut order);
         for &di in &order {
             let d = &docs[di];
-            let mut memory = DocMemory::default();
             for s in &d.doc.sentences {
                 let cx = context(d, s.clone());
                 let n = cx.words.len();
@@ -268,7 +265,7 @@ pub fn train_ner(docs: &[NerDoc<'_>], settings: Settings) -> Model {
                 for i in 0..n {
                     let f = &mut sentence_feats[i];
                     f.clear();
-                    ner::features(&cx, &memory, i, f);
+                    ner::features(&cx, i, f);
                     p.score(f, &mut emissions[i * N_LABELS..(i + 1) * N_LABELS]);
                 }
                 ner::viterbi(&emissions, &transitions, &mut guess);
@@ -287,7 +284,6 @@ pub fn train_ner(docs: &[NerDoc<'_>], settings: Settings) -> Model {
                     }
                 }
                 p.tick();
-                memory.learn(cx.words, &guess);
             }
         }
     }
@@ -348,12 +344,10 @@ pub fn ner_f1(tagger: &EntityTagger, docs: &[NerDoc<'_>]) -> F1 {
     let mut labels = Vec::new();
     for d in docs {
         let gold: HashSet<(Span, usize)> = d.doc.entities().into_iter().collect();
-        let mut memory = DocMemory::default();
         let mut predicted = HashSet::new();
         for s in &d.doc.sentences {
             let cx = context(d, s.clone());
-            tagger.tag(&cx, &memory, &mut labels, &mut scratch);
-            memory.learn(cx.words, &labels);
+            tagger.tag(&cx, &mut labels, &mut scratch);
             for (a, b, label) in ner::runs(&labels) {
                 let ty = ner::TYPES.iter().position(|&t| t == label).unwrap_or(0);
                 let span =
