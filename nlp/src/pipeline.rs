@@ -42,6 +42,7 @@ impl Annotator {
         segment(text, &mut ann);
         let words = word_infos(text, &ann.tokens);
         self.tag(&words, &mut ann);
+        crate::coref::resolve(text, &mut ann);
         ann
     }
 
