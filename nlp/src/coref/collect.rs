@@ -45,15 +45,20 @@ pub fn collect(doc: &Doc<'_>, clusters: &mut Vec<Cluster>) -> Mentions {
             list.push((m, vec![qi], Vec::new()));
         }
     }
-    let sources = list.len();
+    // For each token, the named source whose name covers it.
+    let mut owner: Vec<Option<usize>> = vec![None; doc.len()];
+    for (at, (m, _, _)) in list.iter().enumerate() {
+        let Some(name) = m.name_span else { continue };
+        for slot in owner.get_mut(doc.tokens_in(name)).into_iter().flatten() {
+            *slot = Some(at);
+        }
+    }
     for (ei, e) in doc.ann.entities.iter().enumerate() {
         if !matches!(e.label, EntityLabel::Person | EntityLabel::Org | EntityLabel::Loc) {
             continue;
         }
         // An entity inside a named source is that source's name.
-        let owner =
-            list[..sources].iter().position(|(m, _, _)| m.name_span.is_some_and(|n| n.overlaps(e.span)));
-        if let Some(at) = owner {
+        if let Some(at) = e.tokens.clone().find_map(|i| owner.get(i).copied().flatten()) {
             list[at].2.push(ei);
             continue;
         }
@@ -66,8 +71,14 @@ pub fn collect(doc: &Doc<'_>, clusters: &mut Vec<Cluster>) -> Mentions {
         appositions(doc, &mut m);
         list.push((m, Vec::new(), vec![ei]));
     }
+    let mut covered = vec![false; doc.len()];
+    for (m, _, _) in &list {
+        for slot in covered.get_mut(m.tokens.clone()).into_iter().flatten() {
+            *slot = true;
+        }
+    }
     for m in subject_descriptions(doc) {
-        if !list.iter().any(|(o, _, _)| o.span.overlaps(m.span)) {
+        if !m.tokens.clone().any(|i| covered.get(i).copied().unwrap_or(true)) {
             list.push((m, Vec::new(), Vec::new()));
         }
     }
@@ -152,20 +163,28 @@ fn take_apposition(doc: &Doc<'_>, range: std::ops::Range<usize>, m: &mut Mention
 /// Give every name mention a cluster: the most-mentioned cluster whose
 /// fullest name it matches, else a new one.
 fn group_names(list: &mut [Mention], clusters: &mut Vec<Cluster>) {
+    // Clusters by the first and last word of each of their names: a match
+    // shares one of them.
+    let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, m) in list.iter_mut().enumerate() {
-        if m.form != Form::Name {
-            continue;
-        }
-        let best = clusters
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.accepts_name(&m.name))
-            .max_by_key(|(ci, c)| (c.mentions.len(), *ci))
-            .map(|(ci, _)| ci);
+        let (Some(first), Some(last)) = (m.name.first(), m.name.last()) else { continue };
+        let candidates = by_word.get(first).into_iter().chain(by_word.get(last)).flatten();
+        let best = candidates
+            .copied()
+            .filter(|&ci| clusters[ci].accepts_name(&m.name))
+            .max_by_key(|&ci| (clusters[ci].mentions.len(), ci));
         let ci = best.unwrap_or_else(|| {
             clusters.push(Cluster::default());
             clusters.len() - 1
         });
+        if !clusters[ci].names.contains(&m.name) {
+            for w in [first, last] {
+                let entry = by_word.entry(w.clone()).or_default();
+                if !entry.contains(&ci) {
+                    entry.push(ci);
+                }
+            }
+        }
         clusters[ci].add(i, m);
         m.cluster = Some(ci);
     }

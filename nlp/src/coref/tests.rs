@@ -305,3 +305,41 @@ fn no_quotes_no_speakers_and_bad_spans_are_ignored() {
     assert!(ann.speakers.is_empty());
     assert_eq!(ann.quotes[0].speaker, None);
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// Any text and any quote spans: no panic, indices in range, mentions
+    /// on char boundaries and in text order.
+    #[test]
+    fn any_input_resolves_safely(
+        text in "([A-Z][a-z]{0,6}|he|she|they|said|the|,|\\.|“|”|’s|é|\\n| ){0,60}",
+        spans in proptest::collection::vec((0usize..400, 0usize..400, 0usize..400, 0usize..400), 0..6),
+    ) {
+        let mut ann = Annotator::new().expect("models load").annotate(&text);
+        for (a, b, c, d) in spans {
+            ann.quotes.push(Quote {
+                content: Span::new(a.min(b), a.max(b)),
+                content_fragments: Vec::new(),
+                cue: None,
+                source: Some(Span::new(c.min(d), c.max(d))),
+                speaker: None,
+                kind: QuoteKind::Indirect,
+            });
+        }
+        super::resolve(&text, &mut ann);
+        for q in &ann.quotes {
+            proptest::prop_assert!(q.speaker.is_none_or(|s| s < ann.speakers.len()));
+        }
+        for e in &ann.entities {
+            proptest::prop_assert!(e.speaker.is_none_or(|s| s < ann.speakers.len()));
+        }
+        for s in &ann.speakers {
+            proptest::prop_assert!(!s.name.is_empty());
+            proptest::prop_assert!(s.mentions.windows(2).all(|w| w[0] < w[1]));
+            for m in &s.mentions {
+                proptest::prop_assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end) && m.end <= text.len());
+            }
+        }
+    }
+}
