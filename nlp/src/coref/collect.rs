@@ -7,8 +7,9 @@ use std::collections::HashMap;
 use super::cluster::Cluster;
 use super::doc::Doc;
 use super::lexicon::{Class, lexicon};
-use super::mention::{Determiner, Form, Mention, analyse, normal, title_start};
+use super::mention::{Determiner, Form, Mention, analyse, title_start, with_normal};
 use crate::annotation::EntityLabel;
+use crate::hash::{PrehashedMap, hash_bytes};
 use crate::text::Span;
 
 /// Every mention, in text order, and what points at each.
@@ -82,15 +83,46 @@ pub fn collect(doc: &Doc<'_>, clusters: &mut Vec<Cluster>) -> Mentions {
             list.push((m, Vec::new(), Vec::new()));
         }
     }
-    list.sort_by_key(|(m, _, _)| (m.span.start, m.span.end));
+    let order = text_order(&list);
+    group_names(&mut list, &order, clusters);
+    for m in bare_surnames(doc, &list, clusters) {
+        if let Some(c) = m.cluster.and_then(|ci| clusters.get_mut(ci)) {
+            c.mentions.push(list.len());
+        }
+        list.push((m, Vec::new(), Vec::new()));
+    }
+    into_text_order(list, clusters)
+}
+
+/// Indices of `list` by position in the text.
+fn text_order(list: &[(Mention, Vec<usize>, Vec<usize>)]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..list.len()).collect();
+    order.sort_by_key(|&i| (list[i].0.span.start, list[i].0.span.end));
+    order
+}
+
+/// Move the mentions into text order (without copying them around while
+/// sorting) and renumber the clusters' mention indices.
+fn into_text_order(list: Vec<(Mention, Vec<usize>, Vec<usize>)>, clusters: &mut [Cluster]) -> Mentions {
+    let order = text_order(&list);
+    let mut new_index = vec![0; list.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    for c in clusters.iter_mut() {
+        for i in &mut c.mentions {
+            *i = new_index[*i];
+        }
+        c.mentions.sort_unstable();
+    }
+    let mut slots: Vec<Option<_>> = list.into_iter().map(Some).collect();
     let mut mentions = Mentions::default();
-    for (m, q, e) in list {
+    for old in order {
+        let Some((m, q, e)) = slots[old].take() else { continue };
         mentions.list.push(m);
         mentions.quotes.push(q);
         mentions.entities.push(e);
     }
-    group_names(&mut mentions.list, clusters);
-    add_bare_surnames(doc, &mut mentions, clusters);
     mentions
 }
 
@@ -162,11 +194,12 @@ fn take_apposition(doc: &Doc<'_>, range: std::ops::Range<usize>, m: &mut Mention
 
 /// Give every name mention a cluster: the most-mentioned cluster whose
 /// fullest name it matches, else a new one.
-fn group_names(list: &mut [Mention], clusters: &mut Vec<Cluster>) {
+fn group_names(list: &mut [(Mention, Vec<usize>, Vec<usize>)], order: &[usize], clusters: &mut Vec<Cluster>) {
     // Clusters by the first and last word of each of their names: a match
     // shares one of them.
     let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, m) in list.iter_mut().enumerate() {
+    for &i in order {
+        let m = &mut list[i].0;
         let (Some(first), Some(last)) = (m.name.first(), m.name.last()) else { continue };
         let candidates = by_word.get(first).into_iter().chain(by_word.get(last)).flatten();
         let best = candidates
@@ -192,56 +225,40 @@ fn group_names(list: &mut [Mention], clusters: &mut Vec<Cluster>) {
 
 /// Single capitalised tokens the recogniser missed that repeat a known
 /// surname ("Trump" after "Donald Trump").
-fn add_bare_surnames(doc: &Doc<'_>, mentions: &mut Mentions, clusters: &mut [Cluster]) {
-    let mut surnames: HashMap<String, usize> = HashMap::new();
+fn bare_surnames(
+    doc: &Doc<'_>,
+    list: &[(Mention, Vec<usize>, Vec<usize>)],
+    clusters: &[Cluster],
+) -> Vec<Mention> {
+    let mut surnames: PrehashedMap<usize> = PrehashedMap::default();
     for (ci, c) in clusters.iter().enumerate() {
         if let Some(last) = c.longest_name().and_then(<[String]>::last) {
-            surnames.entry(last.clone()).or_insert(ci);
+            surnames.entry(hash_bytes(0, last.as_bytes())).or_insert(ci);
         }
     }
+    let mut extra = Vec::new();
     if surnames.is_empty() {
-        return;
+        return extra;
     }
     let mut covered = vec![false; doc.len()];
-    for m in &mentions.list {
+    for (m, _, _) in list {
         for slot in covered.get_mut(m.tokens.clone()).into_iter().flatten() {
             *slot = true;
         }
     }
-    let mut extra = Vec::new();
     for (i, &seen) in covered.iter().enumerate() {
         if seen || !doc.is_capitalised(i) || !doc.is_name_like(i) {
             continue;
         }
-        let Some(&ci) = surnames.get(&normal(doc.word(i))) else { continue };
-        if let Some(mut m) = analyse(doc, i..i + 1).filter(|m| m.form == Form::Name) {
-            m.cluster = Some(ci);
-            extra.push(m);
+        let Some(&ci) = with_normal(doc.word(i), |w| surnames.get(&hash_bytes(0, w.as_bytes()))) else {
+            continue;
+        };
+        if let Some(mut m) = analyse(doc, i..i + 1).filter(|m| m.form == Form::Name && m.name.len() == 1) {
+            if clusters[ci].longest_name().and_then(<[String]>::last) == m.name.last() {
+                m.cluster = Some(ci);
+                extra.push(m);
+            }
         }
     }
-    if extra.is_empty() {
-        return;
-    }
-    let old = std::mem::take(mentions);
-    let mut all: Vec<_> = old
-        .list
-        .into_iter()
-        .zip(old.quotes)
-        .zip(old.entities)
-        .map(|((m, q), e)| (m, q, e))
-        .chain(extra.into_iter().map(|m| (m, Vec::new(), Vec::new())))
-        .collect();
-    all.sort_by_key(|(m, _, _)| (m.span.start, m.span.end));
-    // Only the indices move: the clusters already pooled every attribute.
-    for c in clusters.iter_mut() {
-        c.mentions.clear();
-    }
-    for (i, (m, q, e)) in all.into_iter().enumerate() {
-        if let Some(c) = m.cluster.and_then(|ci| clusters.get_mut(ci)) {
-            c.mentions.push(i);
-        }
-        mentions.list.push(m);
-        mentions.quotes.push(q);
-        mentions.entities.push(e);
-    }
+    extra
 }

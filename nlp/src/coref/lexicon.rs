@@ -1,8 +1,9 @@
 //! The word lists coreference reads: pronouns, determiners, role nouns,
 //! honorifics and given names with their usual sex.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use crate::hash::{PrehashedMap, hash_bytes};
 
 /// Referring words, one per line: word, class, canonical form, flag.
 const REFERRING_WORDS: &str = include_str!("../../../assets/lexicons/referring-words.tsv");
@@ -76,11 +77,11 @@ pub struct Entry {
     pub flag: Flag,
 }
 
-/// The loaded word lists.
+/// The loaded word lists, keyed by the hash of the lower-case word.
 #[derive(Debug)]
 pub struct Lexicon {
-    words: HashMap<&'static str, Vec<Entry>>,
-    given: HashMap<String, Gender>,
+    words: PrehashedMap<Vec<(&'static str, Entry)>>,
+    given: PrehashedMap<Vec<(String, Gender)>>,
 }
 
 /// The lexicon, parsed once on first use.
@@ -91,7 +92,7 @@ pub fn lexicon() -> &'static Lexicon {
 
 impl Lexicon {
     fn parse() -> Self {
-        let mut words: HashMap<&'static str, Vec<Entry>> = HashMap::new();
+        let mut words: PrehashedMap<Vec<(&'static str, Entry)>> = PrehashedMap::default();
         for line in data_lines(REFERRING_WORDS) {
             let mut f = line.split('\t');
             let (Some(word), Some(class), Some(canonical)) = (f.next(), f.next(), f.next()) else {
@@ -106,13 +107,14 @@ impl Lexicon {
                 Some("1") => Flag::First,
                 _ => Flag::None,
             };
-            words.entry(word).or_default().push(Entry { class, canonical, flag });
+            words.entry(key(word)).or_default().push((word, Entry { class, canonical, flag }));
         }
-        let mut given = HashMap::new();
+        let mut given: PrehashedMap<Vec<(String, Gender)>> = PrehashedMap::default();
         for line in data_lines(GIVEN_NAMES) {
             if let Some((name, sex)) = line.split_once('\t') {
                 let g = if sex.trim() == "F" { Gender::Female } else { Gender::Male };
-                given.insert(name.to_lowercase(), g);
+                let name = name.to_lowercase();
+                given.entry(key(&name)).or_default().push((name, g));
             }
         }
         Self { words, given }
@@ -120,9 +122,11 @@ impl Lexicon {
 
     /// The entry of `word` (any case, a trailing period ignored) in `class`.
     pub fn get(&self, word: &str, class: Class) -> Option<Entry> {
-        let key = word.strip_suffix('.').unwrap_or(word);
-        let hit = |k: &str| self.words.get(k).and_then(|v| v.iter().find(|e| e.class == class).copied());
-        if key.bytes().any(|b| b.is_ascii_uppercase()) { hit(&key.to_lowercase()) } else { hit(key) }
+        let word = word.strip_suffix('.').unwrap_or(word);
+        with_lower(word, |w| {
+            let entries = self.words.get(&key(w))?;
+            entries.iter().find(|(k, e)| e.class == class && *k == w).map(|&(_, e)| e)
+        })
     }
 
     /// True when `word` belongs to `class`.
@@ -138,23 +142,49 @@ impl Lexicon {
                 .or_else(|| self.get(w, Class::Org))
                 .or_else(|| self.get(w, Class::Document))
         };
-        if let Some(e) = find(word) {
-            return Some(e);
-        }
-        let lower = word.to_lowercase();
-        let stems = [
-            lower.strip_suffix("men").map(|s| format!("{s}man")),
-            lower.strip_suffix("ies").map(|s| format!("{s}y")),
-            lower.strip_suffix("es").map(str::to_owned),
-            lower.strip_suffix('s').map(str::to_owned),
-        ];
-        stems.into_iter().flatten().find_map(|s| find(&s)).map(|e| Entry { flag: Flag::Plural, ..e })
+        let plural = |e: Entry| Entry { flag: Flag::Plural, ..e };
+        with_lower(word, |w| {
+            if let Some(e) = find(w) {
+                return Some(e);
+            }
+            if !w.ends_with('s') && !w.ends_with("men") {
+                return None;
+            }
+            let irregular = [("men", "man"), ("ies", "y")].into_iter().find_map(|(suffix, singular)| {
+                w.strip_suffix(suffix).and_then(|stem| find(&format!("{stem}{singular}")))
+            });
+            irregular
+                .or_else(|| w.strip_suffix("es").and_then(find))
+                .or_else(|| w.strip_suffix('s').and_then(find))
+                .map(plural)
+        })
     }
 
     /// The usual sex of a given name, if the name is listed.
     pub fn given_name(&self, word: &str) -> Option<Gender> {
-        self.given.get(&word.to_lowercase()).copied()
+        with_lower(word, |w| self.given.get(&key(w))?.iter().find(|(k, _)| k == w).map(|&(_, g)| g))
     }
+}
+
+fn key(word: &str) -> u64 {
+    hash_bytes(0, word.as_bytes())
+}
+
+/// Call `f` with `word` in lower case, without allocating for short ASCII words.
+fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) && word.is_ascii() {
+        return f(word);
+    }
+    let mut buf = [0u8; 32];
+    if word.is_ascii() && word.len() <= buf.len() {
+        for (slot, b) in buf.iter_mut().zip(word.bytes()) {
+            *slot = b.to_ascii_lowercase();
+        }
+        if let Ok(s) = std::str::from_utf8(&buf[..word.len()]) {
+            return f(s);
+        }
+    }
+    f(&word.to_lowercase())
 }
 
 fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {

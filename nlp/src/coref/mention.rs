@@ -401,7 +401,27 @@ const fn gender_of(flag: Flag) -> Gender {
     }
 }
 
-/// Lower case without periods, so "U.S." and "US" compare equal.
+/// Lower case without periods or a possessive ending, so "U.S." and "US",
+/// "Trump’s" and "Trump" compare equal.
 pub fn normal(word: &str) -> String {
-    word.chars().filter(|c| *c != '.').flat_map(char::to_lowercase).collect()
+    with_normal(word, str::to_owned)
+}
+
+/// Call `f` with the normal form of `word`, without allocating for short
+/// ASCII words.
+pub fn with_normal<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let word = word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).unwrap_or(word);
+    let mut buf = [0u8; 32];
+    let mut n = 0;
+    if word.is_ascii() && word.len() <= buf.len() {
+        for b in word.bytes().filter(|&b| b != b'.') {
+            buf[n] = b.to_ascii_lowercase();
+            n += 1;
+        }
+        if let Ok(s) = std::str::from_utf8(&buf[..n]) {
+            return f(s);
+        }
+    }
+    let owned: String = word.chars().filter(|c| *c != '.').flat_map(char::to_lowercase).collect();
+    f(&owned)
 }
