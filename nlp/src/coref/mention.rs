@@ -264,9 +264,12 @@ fn head_phrase_end(doc: &Doc<'_>, from: usize, end: usize) -> usize {
         if doc.is_lower(i) && lex.is(w, Class::Relative) {
             return i;
         }
+        // "Secretary of State Marco Rubio" keeps its "of"; "the transition
+        // in Burma" does not.
         if doc.is_lower(i) && lex.is(w, Class::Preposition) {
+            let titled = doc.is_capitalised(i - 1) || lex.noun(doc.word(i - 1)).is_some();
             let next_capital = i + 1 < end && doc.is_capitalised(i + 1);
-            if !next_capital {
+            if !(titled && next_capital) {
                 return i;
             }
         }
