@@ -50,6 +50,7 @@ impl Annotator {
         let mut ann = Annotation::default();
         segment(text, &mut ann);
         self.tag(text, &mut ann);
+        crate::coref::resolve(text, &mut ann);
         ann
     }
 
