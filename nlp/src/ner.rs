@@ -3,7 +3,7 @@
 //! correctly.
 
 use crate::annotation::EntityLabel;
-use crate::features::{WordInfo, feat, feat2};
+use crate::features::{IS_TITLE, WordInfo, feat, feat2};
 use crate::gazetteer::GazFlags;
 use crate::model::{Model, ModelError};
 use crate::pos::Pos;
@@ -168,6 +168,24 @@ pub fn features(cx: &Context<'_>, i: usize, out: &mut Vec<u64>) {
             g &= g - 1;
         }
     }
+    // The run of capitalised words the word is in ("Commission on
+    // Presidential Debates"): its first and last words and the position.
+    if let Some(run) = capitalised_run(cx.words, i) {
+        let len = (run.end - run.start).min(6) as u64;
+        let place = if run.end - run.start == 1 {
+            0
+        } else if i == run.start {
+            1
+        } else if i + 1 == run.end {
+            2
+        } else {
+            3
+        };
+        out.push(feat(50, cx.words[run.end - 1].lower));
+        out.push(feat(51, cx.words[run.start].lower));
+        out.push(feat2(52, place, len));
+        out.push(feat2(53, place, cx.words[run.end - 1].lower));
+    }
     // Disjunctive context: a word anywhere within four to the left or right.
     for k in 3..=4 {
         out.push(feat(42, at(-k).lower));
@@ -177,6 +195,47 @@ pub fn features(cx: &Context<'_>, i: usize, out: &mut Vec<u64>) {
         out.push(feat(32, w.shape));
         out.push(feat(33, w.lower));
     }
+}
+
+/// Lower-case words that may join capitalised words into one name.
+static CONNECTORS: std::sync::LazyLock<[u64; 9]> = std::sync::LazyLock::new(|| {
+    ["of", "on", "for", "and", "the", "de", "von", "der", "&"].map(|w| WordInfo::new(w).lower)
+});
+
+/// Longest reach of a capitalised run on either side of a word.
+const RUN_REACH: usize = 8;
+
+fn is_capitalised(w: &WordInfo) -> bool {
+    w.has(IS_TITLE)
+}
+
+/// The run of capitalised words (joined by connectors) around word `i`.
+fn capitalised_run(words: &[WordInfo], i: usize) -> Option<std::ops::Range<usize>> {
+    if !is_capitalised(words.get(i)?) {
+        return None;
+    }
+    let joins = |j: usize| CONNECTORS.contains(&words[j].lower);
+    let mut start = i;
+    while start > 0 && i - start < RUN_REACH {
+        if is_capitalised(&words[start - 1]) {
+            start -= 1;
+        } else if start >= 2 && joins(start - 1) && is_capitalised(&words[start - 2]) {
+            start -= 2;
+        } else {
+            break;
+        }
+    }
+    let mut end = i + 1;
+    while end < words.len() && end - i < RUN_REACH {
+        if is_capitalised(&words[end]) {
+            end += 1;
+        } else if end + 1 < words.len() && joins(end) && is_capitalised(&words[end + 1]) {
+            end += 2;
+        } else {
+            break;
+        }
+    }
+    Some(start..end)
 }
 
 /// The feature of moving from `prev` (`None` = start) to the label being scored.

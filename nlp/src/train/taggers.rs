@@ -24,6 +24,8 @@ pub struct Settings {
     pub min_weight: f32,
     /// Seed of the shuffling order.
     pub seed: u64,
+    /// Cost added to every wrong label while training structured models.
+    pub margin: f32,
 }
 
 /// Count features and keep those seen at least `min_count` times, in first-seen order.
@@ -266,7 +268,15 @@ pub fn train_ner(docs: &[NerDoc<'_>], settings: Settings) -> Model {
                     let f = &mut sentence_feats[i];
                     f.clear();
                     ner::features(&cx, i, f);
-                    p.score(f, &mut emissions[i * N_LABELS..(i + 1) * N_LABELS]);
+                    let row = &mut emissions[i * N_LABELS..(i + 1) * N_LABELS];
+                    p.score(f, row);
+                    // Cost-augmented decoding: every wrong label gets a head
+                    // start, so updates also happen on narrow wins.
+                    for (l, e) in row.iter_mut().enumerate() {
+                        if l != gold[i] {
+                            *e += settings.margin;
+                        }
+                    }
                 }
                 ner::viterbi(&emissions, &transitions, &mut guess);
                 if guess != gold {
