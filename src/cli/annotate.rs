@@ -180,8 +180,9 @@ const fn ansi(label: EntityLabel) -> &'static str {
 fn clean(s: &str) -> String {
     s.chars()
         .filter(|&c| {
-            !(c.is_control() && c != '\n' && c != '\t')
-                && !matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+            let hidden = matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}');
+            let control = c.is_control() && c != '\n' && c != '\t';
+            !hidden && !control
         })
         .collect()
 }
