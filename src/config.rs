@@ -129,8 +129,11 @@ struct FileConfig {
     layout: LayoutFile,
     text: TextFile,
     theme: ThemeFile,
-    keys: BTreeMap<Action, Vec<Spanned<Key>>>,
+    keys: BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
 }
+
+/// One `[keys]` entry, checked: the action and its keys with where each was written.
+type Binding = (Action, Vec<(Key, std::ops::Range<usize>)>);
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -161,18 +164,40 @@ struct Source {
     name: String,
     text: String,
     config: FileConfig,
+    /// The `[keys]` table, checked, in file order.
+    keys: Vec<Binding>,
 }
 
 impl Source {
     fn parse(name: String, text: String) -> Result<Self, ConfigError> {
         let config = {
             let de = toml::de::Deserializer::parse(&text).map_err(|e| invalid(&name, &text, "", &e))?;
-            serde_path_to_error::deserialize(de).map_err(|e| {
-                let field = e.path().to_string();
+            serde_path_to_error::deserialize::<_, FileConfig>(de).map_err(|e| {
+                // The path through a span wrapper has an internal segment; leave it out.
+                let field = e.path().to_string().replace(".$__serde_spanned_private_value", "");
                 invalid(&name, &text, if field == "." { "" } else { &field }, e.inner())
             })?
         };
-        Ok(Self { name, text, config })
+        let mut source = Self { name, text, config, keys: Vec::new() };
+        let mut entries: Vec<_> = source.config.keys.iter().collect();
+        entries.sort_by_key(|(action, _)| action.span().start);
+        let mut keys = Vec::new();
+        for (action, list) in entries {
+            let field = format!("keys.{}", action.get_ref());
+            let parsed = Action::deserialize(
+                serde::de::value::StrDeserializer::<serde::de::value::Error>::new(action.get_ref()),
+            )
+            .map_err(|e| source.error_at(action.span(), "keys".to_owned(), friendly(&e.to_string())))?;
+            let mut bound = Vec::new();
+            for (i, k) in list.iter().enumerate() {
+                let key: Key =
+                    k.get_ref().parse().map_err(|e| source.error_at(k.span(), format!("{field}[{i}]"), e))?;
+                bound.push((key, k.span()));
+            }
+            keys.push((parsed, bound));
+        }
+        source.keys = keys;
+        Ok(source)
     }
 
     /// An error about the key list of `action` at `span`.
@@ -189,8 +214,13 @@ fn invalid(file: &str, text: &str, field: &str, e: &toml::de::Error) -> ConfigEr
         line,
         column,
         field: field.to_owned(),
-        message: e.message().trim().to_owned(),
+        message: friendly(e.message()),
     }
+}
+
+/// Serde's words for people who write config files.
+fn friendly(message: &str) -> String {
+    message.trim().replace("unknown variant", "unknown name")
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -292,25 +322,24 @@ fn resolve(base: &Source, user: Option<&Source>) -> Result<Config, ConfigError> 
 
     // Defaults for the actions the user did not rebind, then the user's own
     // lists; a key the user binds is taken from its default action.
+    let rebound = |a: &Action| user.is_some_and(|u| u.keys.iter().any(|(b, _)| b == a));
     let mut bindings: Vec<(Action, Vec<Key>)> = Vec::new();
-    for (action, keys) in &b.keys {
-        if !u.is_some_and(|u| u.keys.contains_key(action)) {
-            bindings.push((*action, keys.iter().map(|k| *k.get_ref()).collect()));
-        }
+    for (action, keys) in base.keys.iter().filter(|(a, _)| !rebound(a)) {
+        bindings.push((*action, keys.iter().map(|k| k.0).collect()));
     }
     if let Some(user) = user {
         let mut seen: HashMap<Key, Action> = HashMap::new();
-        for (action, keys) in &user.config.keys {
-            for key in keys {
-                if let Some(other) = seen.insert(*key.get_ref(), *action) {
+        for (action, keys) in &user.keys {
+            for (key, span) in keys {
+                if let Some(other) = seen.insert(*key, *action).filter(|o| o != action) {
                     return Err(user.error_at(
-                        key.span(),
+                        span.clone(),
                         format!("keys.{}", action_name(*action)),
-                        format!("`{}` is also bound to `{}` in this file", key.get_ref(), action_name(other)),
+                        format!("`{key}` is also bound to `{}` in this file", action_name(other)),
                     ));
                 }
             }
-            bindings.push((*action, keys.iter().map(|k| *k.get_ref()).collect()));
+            bindings.push((*action, keys.iter().map(|k| k.0).collect()));
         }
     }
     Ok(Config { side_width: side_width.0, text_width: text_width.0, theme, keymap: Keymap::new(bindings) })
@@ -327,4 +356,94 @@ fn action_name(action: Action) -> String {
         out.extend(c.to_lowercase());
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with(user: &str) -> Result<Config, ConfigError> {
+        Config::from_texts(Some(("my.toml".to_owned(), user.to_owned())))
+    }
+
+    fn error(user: &str) -> String {
+        with(user).expect_err("a bad config").to_string()
+    }
+
+    #[test]
+    fn the_shipped_file_is_complete_and_valid() {
+        let c = Config::defaults().expect("the built-in config.toml parses");
+        assert_eq!((c.side_width, c.text_width), (32, 84));
+        assert_eq!(c.theme.entities.len(), EntityLabel::ALL.len(), "a colour for every entity type");
+        for (_, actions) in crate::app::action::HELP_SECTIONS {
+            for &a in actions {
+                assert!(!c.keymap.keys(a).is_empty(), "{a:?} has a default key");
+            }
+        }
+        // Every [keys] entry names a real action and the defaults share no key.
+        let base = Source::parse("config.toml".to_owned(), DEFAULT.to_owned()).expect("parses");
+        let mut seen = HashMap::new();
+        for (action, keys) in &base.keys {
+            for (k, _) in keys {
+                assert_eq!(seen.insert(*k, *action), None, "{k} bound twice");
+            }
+        }
+    }
+
+    #[test]
+    fn the_users_file_is_laid_over_the_defaults() {
+        let c =
+            with("[theme]\naccent = \"#ff8800\"\n[theme.entities]\nORG = \"red\"\n[keys]\nquit = [\"x\"]\n")
+                .expect("valid");
+        assert_eq!(c.theme.accent, Color::Rgb(0xff, 0x88, 0x00));
+        assert_eq!(c.theme.entities[&EntityLabel::Org], Color::Red);
+        assert_eq!(c.theme.entities[&EntityLabel::Person], Color::Cyan, "untouched defaults stay");
+        assert_eq!(c.keymap.hint(Action::Quit), "x");
+        assert_eq!(c.keymap.hint(Action::Help), "?");
+        assert_eq!(c.side_width, 32);
+    }
+
+    #[test]
+    fn mistakes_name_file_line_column_and_field() {
+        for (user, expected) in [
+            (
+                "[layout]\nside_width = 30\nsidewidth = 3\n",
+                "my.toml:3:1: `layout.sidewidth`: unknown field `sidewidth`",
+            ),
+            ("[theme]\naccent = \"bluish\"\n", "my.toml:2:10: `theme.accent`: `bluish` is not a colour"),
+            (
+                "[layout]\ntext_width = 5\n",
+                "my.toml:2:14: `layout.text_width`: 5 is out of range: use 20 to 400",
+            ),
+            ("[keys]\nquit = [\"q\", \"hyper-q\"]\n", "my.toml:2:14: `keys.quit[1]`: unknown key `hyper-q`"),
+            (
+                "[keys]\nfly = [\"q\"]\n",
+                "my.toml:2:1: `keys`: unknown name `fly`, expected one of `scroll_down`",
+            ),
+            (
+                "[text]\nhighlight = [\"PERSON\", \"ANIMAL\"]\n",
+                "my.toml:2:24: `text.highlight[1]`: unknown name `ANIMAL`",
+            ),
+            (
+                "[keys]\nquit = [\"x\"]\nhelp = [\"x\"]\n",
+                "my.toml:3:9: `keys.help`: `x` is also bound to `quit` in this file",
+            ),
+            ("[theme\n", "my.toml:1:7: unclosed table"),
+            ("[theme]\nspeakers = []\n", "my.toml:2:12: `theme.speakers`: give at least one colour"),
+            (
+                "side_width = 30\n",
+                "my.toml:1:1: `side_width`: unknown field `side_width`, expected one of `layout`",
+            ),
+        ] {
+            let e = error(user);
+            assert!(e.starts_with(expected), "{user:?} gave {e}");
+            assert!(e.ends_with("(`sayso config` prints the documented defaults)"));
+        }
+    }
+
+    #[test]
+    fn a_missing_file_given_on_the_command_line_is_an_error() {
+        let e = Config::load(Some(Path::new("/nonexistent/sayso.toml"))).expect_err("missing");
+        assert!(e.to_string().contains("could not read the config file /nonexistent/sayso.toml"));
+    }
 }

@@ -235,6 +235,23 @@ pub fn long_document(words: usize) -> Document {
     Document::new("harbour-long.txt".to_owned(), text, ann)
 }
 
+/// Press keys written as in the configuration (`j`, `tab`, `ctrl-d`),
+/// separated by spaces; returns whether any of them asked for a redraw.
+///
+/// # Panics
+/// On a key that does not parse (a mistake in the calling test).
+#[must_use = "tells whether the screen changed"]
+#[allow(clippy::expect_used)]
+pub fn press(state: &mut crate::app::State, keys: &str) -> bool {
+    let mut changed = false;
+    for k in keys.split_whitespace() {
+        let key: crate::keymap::Key = k.parse().expect("a key as written in the configuration");
+        let event = ratatui::crossterm::event::KeyEvent::new(key.code, key.mods);
+        changed |= crate::app::update(state, crate::app::Msg::Key(event));
+    }
+    changed
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

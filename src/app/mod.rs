@@ -9,6 +9,9 @@ mod search;
 pub mod state;
 mod update;
 
+#[cfg(test)]
+mod tests;
+
 pub use action::Action;
 pub use document::Document;
 pub use state::{Pane, State};

@@ -58,8 +58,11 @@ pub fn render(state: &State, scroll: usize, buf: &mut Buffer) {
     let mut block = Block::bordered()
         .border_style(Style::new().fg(theme.accent))
         .title(Line::styled(" Keys ", theme.title(true)));
-    if area.width > 24 {
-        block = block.title_bottom(Line::styled(" Esc close · j/k scroll ", theme.faint()).right_aligned());
+    let rows = usize::from(area.height.saturating_sub(2));
+    let more = all.len() > scroll + rows;
+    let footer = if more { " ↓ more · j/k scroll · Esc close " } else { " Esc close " };
+    if usize::from(area.width) > width(footer) + 8 {
+        block = block.title_bottom(Line::styled(footer, theme.faint()).right_aligned());
     }
     block.render(area, buf);
     let inner = layout::inner(area);

@@ -103,7 +103,12 @@ pub fn quotes(state: &State, doc: &Document, buf: &mut Buffer) {
         let quote = &doc.ann.quotes[q];
         let para = format!("¶{}", doc.quote_paragraph[q]);
         let cue = quote.cue.map(|c| safe::line(c.slice(&doc.text))).unwrap_or_default();
-        let content = safe::line(quote.content.slice(&doc.text));
+        let content = doc
+            .content_pieces(q)
+            .iter()
+            .map(|p| safe::line(p.slice(&doc.text)))
+            .collect::<Vec<_>>()
+            .join(" … ");
         let head = if cue.is_empty() { format!("{para} ") } else { format!("{para} {cue}: ") };
         let plain = format!("{head}{content}");
         let mut ranges = Vec::new();
@@ -157,9 +162,7 @@ fn trim_spans(spans: Vec<TextSpan<'static>>, max: usize) -> Vec<TextSpan<'static
             left -= w;
             out.push(s);
         } else {
-            let cut = ellipsis(&s.content, left + 1);
-            let cut = cut.trim_end_matches('…').to_owned();
-            out.push(TextSpan::styled(cut, s.style));
+            out.push(TextSpan::styled(wrap::take_width(&s.content, left), s.style));
             break;
         }
     }

@@ -12,6 +12,9 @@ mod terminal;
 pub mod theme;
 pub mod wrap;
 
+#[cfg(test)]
+mod tests;
+
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

@@ -7,18 +7,23 @@ use ratatui::text::{Line, Span};
 
 use super::wrap::{ellipsis, width};
 use crate::app::action::Action;
+use crate::app::document::Document;
 use crate::app::state::State;
 
-/// Hints in the order they are dropped last-first when space is short:
-/// (actions whose first keys are shown, label, label while searching).
+/// Hints, most important first: the actions whose first keys are shown, and a label.
 const HINTS: [(&[Action], &str); 6] = [
     (&[Action::Help], "help"),
     (&[Action::Quit], "quit"),
-    (&[Action::FocusNext], "focus"),
+    (&[Action::FocusNext], "pane"),
     (&[Action::NextQuote, Action::PrevQuote], "quote"),
     (&[Action::Search], "search"),
-    (&[Action::FocusSpeaker], "focus speaker"),
+    (&[Action::FocusSpeaker], "focus"),
 ];
+
+/// Columns the title keeps before optional hints are dropped.
+const TITLE_ROOM: usize = 28;
+/// A title narrower than this is left out.
+const MIN_TITLE: usize = 10;
 
 /// Draw the status bar.
 pub fn render(state: &State, buf: &mut Buffer) {
@@ -64,10 +69,7 @@ pub fn render(state: &State, buf: &mut Buffer) {
         left[0] = Span::styled(" LOADING ", badge_style);
         left.push(Span::raw(format!(" {}", loading.origin)));
     } else {
-        left.push(Span::styled(
-            format!(" {:>3}% ", state.percent()),
-            Style::new().add_modifier(Modifier::BOLD),
-        ));
+        left.push(Span::styled(format!(" {}% ", state.percent()), Style::new().add_modifier(Modifier::BOLD)));
         if let Some(pos) = position(state) {
             left.push(Span::styled(format!("· {pos} "), Style::new()));
         }
@@ -75,47 +77,46 @@ pub fn render(state: &State, buf: &mut Buffer) {
     let left_w: usize = left.iter().map(|s| width(&s.content)).sum();
 
     let keymap = &state.config.keymap;
-    let mut hints: Vec<(usize, String)> = Vec::new();
-    let mut used = left_w + 2;
+    let middle = state.message.clone().map_or_else(
+        || (state.doc.as_ref().map(Document::title).unwrap_or_default(), theme.faint(), false),
+        |m| (m, Style::new().fg(theme.accent).add_modifier(Modifier::BOLD), true),
+    );
+    // Help and quit always show; the other hints only while the title (or
+    // message) keeps a useful width.
+    let want_middle = width(&middle.0).min(if middle.2 { usize::MAX } else { TITLE_ROOM }) + 2;
+    let mut hints: Vec<(usize, String, String)> = Vec::new();
+    let mut used = left_w + 1;
     for (rank, (actions, label)) in HINTS.iter().enumerate() {
         let keys: Vec<String> = actions.iter().map(|&a| keymap.hint(a)).filter(|k| !k.is_empty()).collect();
         if keys.is_empty() {
             continue;
         }
         let label = if state.searching() && actions.contains(&Action::NextQuote) { "match" } else { label };
-        let text = format!("{} {label}", keys.join("/"));
-        let w = width(&text) + 2;
-        if used + w > total {
-            break;
+        let w = width(&keys.join("/")) + width(label) + 3;
+        let reserve = if rank < 2 { 0 } else { want_middle };
+        if used + w + reserve > total {
+            continue;
         }
         used += w;
-        hints.push((rank, text));
+        hints.push((rank, keys.join("/"), label.to_owned()));
     }
-    // Shown in reading order: focus, quote, search, focus speaker, help, quit.
-    hints.sort_by_key(|(rank, _)| if *rank < 2 { rank + 10 } else { *rank });
+    // Shown in reading order, help and quit last.
+    hints.sort_by_key(|(rank, _, _)| if *rank < 2 { rank + 10 } else { *rank });
 
     let mut line = left;
-    let room = total.saturating_sub(used);
-    let middle = state.message.clone().map_or_else(
-        || (state.doc.as_ref().map(crate::app::document::Document::title).unwrap_or_default(), theme.faint()),
-        |m| (m, Style::new().fg(theme.accent).add_modifier(Modifier::BOLD)),
-    );
-    if room > 3 {
-        line.push(Span::styled(format!(" {}", ellipsis(&middle.0, room - 1)), middle.1));
+    let room = total.saturating_sub(used + 1);
+    if room >= MIN_TITLE || (middle.2 && room > 3) {
+        line.push(Span::styled(format!(" {}", ellipsis(&middle.0, room)), middle.1));
     }
     buf.set_line(area.x, area.y, &Line::from(line), area.width);
-    let hint_line: Vec<Span> = hints
-        .iter()
-        .flat_map(|(_, h)| {
-            let (key, label) = h.split_once(' ').unwrap_or((h, ""));
-            [
-                Span::styled(key.to_owned(), Style::new().fg(theme.accent)),
-                Span::styled(format!(" {label}  "), theme.faint()),
-            ]
-        })
-        .collect();
+    let mut hint_line: Vec<Span> = Vec::new();
+    for (_, key, label) in &hints {
+        hint_line.push(Span::styled(format!("  {key}"), Style::new().fg(theme.accent)));
+        hint_line.push(Span::styled(format!(" {label}"), theme.faint()));
+    }
+    hint_line.push(Span::raw(" "));
     let hints_w: usize = hint_line.iter().map(|s| width(&s.content)).sum();
-    if hints_w > 0 && hints_w <= total {
+    if !hints.is_empty() && hints_w <= total {
         let x = area.right() - u16::try_from(hints_w).unwrap_or(0);
         buf.set_line(x, area.y, &Line::from(hint_line), area.width);
     }

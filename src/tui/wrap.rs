@@ -203,6 +203,22 @@ fn cut(s: &str, width: usize) -> String {
     out
 }
 
+/// The longest start of `s` that fits in `width` columns.
+#[must_use]
+pub fn take_width(s: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut w = 0;
+    for g in s.graphemes(true) {
+        let gw = safe::glyph(g).width;
+        if w + gw > width {
+            break;
+        }
+        out.push_str(g);
+        w += gw;
+    }
+    out
+}
+
 /// Columns `s` takes on screen.
 #[must_use]
 pub fn width(s: &str) -> usize {
