@@ -64,7 +64,8 @@ pub fn render(state: &State, doc: &Document, buf: &mut Buffer) {
     }
 }
 
-/// Draw one row's graphemes, made safe, in runs of equal style.
+/// Draw one row's graphemes, made safe, cell by cell (with a fast path for
+/// ASCII, where every character is a grapheme of one column).
 fn draw_row(
     buf: &mut Buffer,
     area: Rect,
@@ -74,33 +75,37 @@ fn draw_row(
     base: Style,
     styler: &mut Styler<'_>,
 ) {
-    let mut x = area.x;
     let right = area.right();
-    let mut run = String::new();
-    let mut run_style = base;
-    let mut run_x = x;
-    for (off, g) in text[row.start..row.end].grapheme_indices(true) {
-        let glyph = safe::glyph(g);
-        if glyph.width == 0 {
+    let s = &text[row.start..row.end];
+    let bytes = s.as_bytes();
+    let mut x = area.x;
+    let mut i = 0;
+    while i < s.len() && x < right {
+        let b = bytes[i];
+        // Two ASCII characters never join into one grapheme (bar CR LF, which is not printable).
+        if (0x20..0x7f).contains(&b) && bytes.get(i + 1).is_none_or(u8::is_ascii) {
+            let style = base.patch(styler.at(row.start + i));
+            buf[(x, y)].set_char(char::from(b)).set_style(style);
+            x += 1;
+            i += 1;
             continue;
         }
-        if x + u16::try_from(glyph.width).unwrap_or(u16::MAX) > right {
-            break;
+        let g = s[i..].graphemes(true).next().unwrap_or(&s[i..]);
+        let glyph = safe::glyph(g);
+        let w = u16::try_from(glyph.width).unwrap_or(u16::MAX);
+        if w > 0 {
+            if x.saturating_add(w) > right {
+                break;
+            }
+            let style = base.patch(styler.at(row.start + i));
+            buf[(x, y)].set_symbol(&glyph.text).set_style(style);
+            // Cells under a wide character are left empty, as ratatui expects.
+            for hidden in x + 1..x + w {
+                buf[(hidden, y)].reset();
+            }
+            x += w;
         }
-        let style = base.patch(styler.at(row.start + off));
-        if style != run_style && !run.is_empty() {
-            buf.set_stringn(run_x, y, &run, usize::from(right - run_x), run_style);
-            run.clear();
-        }
-        if run.is_empty() {
-            run_x = x;
-            run_style = style;
-        }
-        run.push_str(&glyph.text);
-        x += u16::try_from(glyph.width).unwrap_or(u16::MAX);
-    }
-    if !run.is_empty() {
-        buf.set_stringn(run_x, y, &run, usize::from(right - run_x), run_style);
+        i += g.len().max(1);
     }
 }
 

@@ -110,7 +110,13 @@ pub fn quotes(state: &State, doc: &Document, buf: &mut Buffer) {
             .collect::<Vec<_>>()
             .join(" … ");
         let head = if cue.is_empty() { format!("{para} ") } else { format!("{para} {cue}: ") };
-        let plain = format!("{head}{content}");
+        let mut plain = format!("{head}{content}");
+        // Only the first rows are shown: do not wrap a long quote to its end.
+        let mut keep = ((rows + 1) * text_w.max(1) * 4).min(plain.len());
+        while !plain.is_char_boundary(keep) {
+            keep -= 1;
+        }
+        plain.truncate(keep);
         let mut ranges = Vec::new();
         wrap::wrap_span(&plain, 0, plain.len(), text_w.max(1), |a, b| ranges.push((a, b)));
         let cut = ranges.len() > rows;

@@ -102,11 +102,11 @@ pub fn wrap_span(text: &str, start: usize, end: usize, width: usize, mut emit: i
                 line_w = 0;
                 gap_w = 0;
             } else if line.is_some() {
-                gap_w += run.graphemes(true).map(|g| safe::glyph(g).width).sum::<usize>();
+                gap_w += self::width(run);
             }
             continue;
         }
-        let w: usize = run.graphemes(true).map(|g| safe::glyph(g).width).sum();
+        let w = self::width(run);
         if let Some((s, _)) = line {
             if line_w + gap_w + w <= width {
                 line = Some((s, at + run.len()));
@@ -222,6 +222,11 @@ pub fn take_width(s: &str, width: usize) -> String {
 /// Columns `s` takes on screen.
 #[must_use]
 pub fn width(s: &str) -> usize {
+    // ASCII: every character takes one column (a control shows as one replacement character
+    // or a space; CR LF is one grapheme of two).
+    if s.is_ascii() {
+        return s.len();
+    }
     s.graphemes(true).map(|g| safe::glyph(g).width).sum()
 }
 
