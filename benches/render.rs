@@ -38,7 +38,7 @@ fn render(c: &mut Criterion) {
     }
 
     let mut state = long_reader(100, 30);
-    let Ok(mut terminal) = Terminal::new(TestBackend::new(100, 30)) else { panic!("test terminal") };
+    let Ok(mut terminal) = Terminal::new(TestBackend::new(100, 30));
     let mut down = true;
     group.bench_function("key to frame (j/k, then draw and diff)", |b| {
         b.iter(|| {
