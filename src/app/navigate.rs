@@ -45,11 +45,8 @@ pub(super) fn select_speaker(state: &mut State, rank: usize) {
 
 /// Tab and Shift-Tab: article → speakers → quotes (→ entities) and round.
 pub(super) fn cycle_focus(state: &mut State, forward: bool) {
-    let mut panes = vec![Pane::Article];
-    if !state.areas.speakers.is_empty() {
-        panes.extend([Pane::Speakers, Pane::Quotes]);
-    }
-    if !state.areas.entities.is_empty() {
+    let mut panes = vec![Pane::Article, Pane::Speakers, Pane::Quotes];
+    if state.show_entities {
         panes.push(Pane::Entities);
     }
     let at = panes.iter().position(|&p| p == state.focus).unwrap_or(0);
@@ -64,7 +61,13 @@ pub(super) fn cycle_focus(state: &mut State, forward: bool) {
 /// Enter: jump to the selected speaker's first quote, the selected quote, or
 /// the selected entity's next mention.
 pub(super) fn select(state: &mut State) {
-    match state.focus {
+    let from = state.focus;
+    if state.areas.article.is_empty() && from != Pane::Article {
+        // On a tiny screen the list took the article's place: show the jump.
+        state.focus = Pane::Article;
+        state.settle();
+    }
+    match from {
         Pane::Article => {}
         Pane::Speakers => {
             if let Some(&q) = state.speaker_quotes().first() {
@@ -167,7 +170,7 @@ pub(super) fn toggle_focus_speaker(state: &mut State) {
         Some(name) => {
             state.focus_speaker = !state.focus_speaker;
             if state.focus_speaker {
-                state.message = Some(format!("showing {name}'s words; f again to show all"));
+                state.message = Some(format!("only {name}'s words are lit"));
             }
         }
         None => state.message = Some("no speakers to focus on".to_owned()),

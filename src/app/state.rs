@@ -222,22 +222,25 @@ impl State {
     /// scroll position and selection back into range.
     pub fn settle(&mut self) {
         let speakers = self.doc.as_ref().map_or(0, |d| d.speakers.len());
-        self.areas = layout::areas(
-            self.area,
-            self.config.side_width,
-            self.config.text_width,
-            speakers,
-            self.show_entities,
-        );
+        if self.focus == Pane::Entities && !self.show_entities {
+            self.focus = Pane::Article;
+        }
+        let c = &self.config;
+        self.areas =
+            layout::areas(self.area, c.side_width, c.text_width, speakers, self.show_entities, self.focus);
         if let Some(doc) = &self.doc {
-            let width = usize::from(self.areas.text.width).max(1);
-            if self.wrapped.width != width || self.wrapped.rows.is_empty() {
+            let width = usize::from(self.areas.text.width);
+            // A hidden article keeps its rows for when it comes back.
+            let hidden = width == 0 && !self.wrapped.rows.is_empty();
+            if !hidden && (self.wrapped.width != width.max(1) || self.wrapped.rows.is_empty()) {
                 let top = self.top_offset();
-                self.wrapped = Wrapped::new(doc, width);
+                self.wrapped = Wrapped::new(doc, width.max(1));
                 self.scroll = if top == 0 { 0 } else { self.wrapped.row_of(top) };
             }
         }
-        self.scroll = self.scroll.min(self.max_scroll());
+        if !self.areas.text.is_empty() {
+            self.scroll = self.scroll.min(self.max_scroll());
+        }
         let (n_speakers, n_entities) =
             self.doc.as_ref().map_or((0, 0), |d| (d.speakers.len(), d.entities.len()));
         self.speakers.clamp(n_speakers, usize::from(layout::inner(self.areas.speakers).height));
@@ -245,15 +248,6 @@ impl State {
         let quote_rows = usize::from(layout::inner(self.areas.quotes).height) / self.quote_rows();
         self.quotes.clamp(n_quotes, quote_rows);
         self.entities.clamp(n_entities, usize::from(layout::inner(self.areas.entities).height));
-        let visible = match self.focus {
-            Pane::Article => true,
-            Pane::Speakers => !self.areas.speakers.is_empty(),
-            Pane::Quotes => !self.areas.quotes.is_empty(),
-            Pane::Entities => !self.areas.entities.is_empty(),
-        };
-        if !visible {
-            self.focus = Pane::Article;
-        }
     }
 
     /// Scroll so that `span` is in view, with some context above it when the

@@ -240,3 +240,18 @@ fn resizing_keeps_the_reading_place() {
     update(&mut s, Msg::Resize(100, 30));
     assert!(in_view(&s, "the town could not afford"));
 }
+
+#[test]
+fn on_a_tiny_screen_tab_shows_each_list_in_turn() {
+    let mut s = reader(40, 10);
+    assert!(s.areas.speakers.is_empty());
+    press(&mut s, "tab");
+    assert_eq!(s.focus, Pane::Speakers);
+    assert!(!s.areas.speakers.is_empty() && s.areas.article.is_empty());
+    press(&mut s, "j tab");
+    assert_eq!(s.focus, Pane::Quotes);
+    press(&mut s, "enter");
+    assert_eq!(s.focus, Pane::Article, "a jump shows the article");
+    assert_eq!(current_text(&s), "the town could not afford the £4.2 million bill");
+    assert!(in_view(&s, "the town could not afford"));
+}

@@ -22,6 +22,9 @@ const GUTTER: &str = "▌";
 pub fn render(state: &State, doc: &Document, buf: &mut Buffer) {
     let theme = &state.config.theme;
     let area = state.areas.article.intersection(buf.area);
+    if area.is_empty() {
+        return;
+    }
     let focused = state.focus == Pane::Article;
     Block::bordered()
         .border_style(theme.border(focused))
@@ -44,6 +47,7 @@ pub fn render(state: &State, doc: &Document, buf: &mut Buffer) {
                     doc.words,
                     doc.reading_minutes()
                 );
+                let meta = super::wrap::ellipsis(&meta, usize::from(text.width));
                 buf.set_stringn(text.x, y, meta, usize::from(text.width), theme.faint());
             }
             RowKind::Headline | RowKind::Body => {

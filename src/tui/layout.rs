@@ -2,6 +2,8 @@
 
 use ratatui::layout::Rect;
 
+use crate::app::state::Pane;
+
 /// Terminals narrower than this get the side panes under the article.
 pub const WIDE: u16 = 80;
 
@@ -30,9 +32,18 @@ pub struct Areas {
 /// Lay out a screen of `area`.
 ///
 /// `speakers` is the number of speakers listed, so that the Speakers pane is
-/// no taller than it needs to be.
+/// no taller than it needs to be. On a screen too small for the side panes
+/// next to or under the article, the focused pane takes the whole screen
+/// (so Tab still reaches the speakers and quotes).
 #[must_use]
-pub fn areas(area: Rect, side_width: u16, text_width: u16, speakers: usize, show_entities: bool) -> Areas {
+pub fn areas(
+    area: Rect,
+    side_width: u16,
+    text_width: u16,
+    speakers: usize,
+    show_entities: bool,
+    focus: Pane,
+) -> Areas {
     let mut a = Areas::default();
     if area.height == 0 || area.width == 0 {
         return a;
@@ -69,7 +80,12 @@ pub fn areas(area: Rect, side_width: u16, text_width: u16, speakers: usize, show
             a.entities = Rect::new(a.quotes.right(), y, rest - quotes_w, panel_h);
         }
     } else {
-        a.article = body;
+        match focus {
+            Pane::Article => a.article = body,
+            Pane::Speakers => a.speakers = body,
+            Pane::Quotes => a.quotes = body,
+            Pane::Entities => a.entities = body,
+        }
     }
     let inner = inner(a.article);
     // Gutter, a space, the text, and one column of margin on the right.
@@ -96,7 +112,7 @@ mod tests {
 
     #[test]
     fn wide_terminals_put_the_side_column_beside_the_article() {
-        let a = areas(Rect::new(0, 0, 100, 30), 32, 84, 5, false);
+        let a = areas(Rect::new(0, 0, 100, 30), 32, 84, 5, false, Pane::Article);
         assert_eq!(a.article, Rect::new(0, 0, 68, 29));
         assert_eq!(a.speakers, Rect::new(68, 0, 32, 7));
         assert_eq!(a.quotes, Rect::new(68, 7, 32, 22));
@@ -107,12 +123,15 @@ mod tests {
 
     #[test]
     fn narrow_terminals_put_it_below() {
-        let a = areas(Rect::new(0, 0, 60, 20), 32, 84, 5, false);
+        let a = areas(Rect::new(0, 0, 60, 20), 32, 84, 5, false, Pane::Quotes);
         assert_eq!(a.article.width, 60);
         assert!(a.speakers.y >= a.article.bottom());
         assert!(a.quotes.x >= a.speakers.right());
-        let tiny = areas(Rect::new(0, 0, 60, 8), 32, 84, 5, true);
+        let tiny = areas(Rect::new(0, 0, 60, 8), 32, 84, 5, true, Pane::Article);
         assert!(tiny.speakers.is_empty() && tiny.quotes.is_empty() && tiny.entities.is_empty());
+        let tiny = areas(Rect::new(0, 0, 60, 8), 32, 84, 5, true, Pane::Speakers);
+        assert_eq!(tiny.speakers, Rect::new(0, 0, 60, 7), "the focused list takes the screen");
+        assert!(tiny.article.is_empty() && tiny.text.is_empty());
     }
 
     #[test]
@@ -120,8 +139,8 @@ mod tests {
         for w in 0..120 {
             for h in 0..40 {
                 let screen = Rect::new(0, 0, w, h);
-                for ent in [false, true] {
-                    let a = areas(screen, 32, 84, 9, ent);
+                for (ent, focus) in [(false, Pane::Article), (true, Pane::Entities), (true, Pane::Quotes)] {
+                    let a = areas(screen, 32, 84, 9, ent, focus);
                     for r in [a.article, a.text, a.speakers, a.quotes, a.entities, a.status] {
                         assert!(
                             r.is_empty()

@@ -22,7 +22,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
 
-pub use run::{Options, run};
+pub use run::{Options, run, run_with};
 
 use crate::app::state::State;
 

@@ -44,6 +44,25 @@ enum Event {
 /// # Errors
 /// When the terminal cannot be used or the article cannot be annotated.
 pub fn run(origin: String, text: String, config: Config, options: Options) -> Result<u8> {
+    let bytes = text.len();
+    let name = origin.clone();
+    run_with(origin, bytes, config, options, move || {
+        let ann = Annotator::new().annotate(&text);
+        Document::new(name, text, ann)
+    })
+}
+
+/// Like [`run`], with the document made by `load` on a background thread.
+///
+/// # Errors
+/// When the terminal cannot be used or `load` panics.
+pub fn run_with(
+    origin: String,
+    bytes: usize,
+    config: Config,
+    options: Options,
+    load: impl FnOnce() -> Document + Send + std::panic::UnwindSafe + 'static,
+) -> Result<u8> {
     let (tx, rx) = mpsc::channel();
 
     // A terminal left in raw mode after SIGTERM or SIGHUP (a closed window,
@@ -61,16 +80,11 @@ pub fn run(origin: String, text: String, config: Config, options: Options) -> Re
         }
     });
 
-    let bytes = text.len();
     let tx_annotate = tx.clone();
-    let name = origin.clone();
     thread::Builder::new()
         .name("annotate".to_owned())
         .spawn(move || {
-            let done = std::panic::catch_unwind(move || {
-                let ann = Annotator::new().annotate(&text);
-                Document::new(name, text, ann)
-            });
+            let done = std::panic::catch_unwind(load);
             let _ = tx_annotate.send(match done {
                 Ok(doc) => Event::Loaded(Box::new(doc)),
                 Err(_) => Event::Failed("the annotator stopped on this text".to_owned()),

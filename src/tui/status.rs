@@ -69,7 +69,12 @@ pub fn render(state: &State, buf: &mut Buffer) {
         left[0] = Span::styled(" LOADING ", badge_style);
         left.push(Span::raw(format!(" {}", loading.origin)));
     } else {
-        left.push(Span::styled(format!(" {}% ", state.percent()), Style::new().add_modifier(Modifier::BOLD)));
+        if !state.areas.text.is_empty() {
+            left.push(Span::styled(
+                format!(" {}% ", state.percent()),
+                Style::new().add_modifier(Modifier::BOLD),
+            ));
+        }
         if let Some(pos) = position(state) {
             left.push(Span::styled(format!("· {pos} "), Style::new()));
         }
@@ -93,6 +98,11 @@ pub fn render(state: &State, buf: &mut Buffer) {
         }
         let label = if state.searching() && actions.contains(&Action::NextQuote) { "match" } else { label };
         let w = width(&keys.join("/")) + width(label) + 3;
+        // A message is short-lived and matters more than any hint; while
+        // loading only quitting works.
+        if middle.2 || (state.loading.is_some() && actions != &[Action::Quit]) {
+            continue;
+        }
         let reserve = if rank < 2 { 0 } else { want_middle };
         if used + w + reserve > total {
             continue;
