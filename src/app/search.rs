@@ -80,11 +80,12 @@ pub(super) fn next_match(state: &mut State, forward: bool) {
     let wrapped = search.current.is_some_and(|i| (forward && next < i) || (!forward && next > i));
     search.current = Some(next);
     let span = search.matches[next];
-    state.message = Some(format!(
-        "match {} of {n}{}",
-        next + 1,
-        if wrapped { if forward { " · from the top" } else { " · from the bottom" } } else { "" }
-    ));
+    if wrapped {
+        state.message = Some(
+            if forward { "search went round to the top" } else { "search went round to the bottom" }
+                .to_owned(),
+        );
+    }
     state.reveal(span);
 }
 

@@ -33,6 +33,7 @@ fn lines(config: &Config) -> Vec<(String, String, bool)> {
     out.push(("Mouse".to_owned(), String::new(), true));
     out.push(("wheel".to_owned(), "scroll the pane under the pointer".to_owned(), false));
     out.push(("click".to_owned(), "select a speaker, quote or entity".to_owned(), false));
+    out.push(("Shift-drag".to_owned(), "select text to copy (in most terminals)".to_owned(), false));
     out
 }
 

@@ -88,8 +88,16 @@ pub fn quotes(state: &State, doc: &Document, buf: &mut Buffer) {
     let title =
         doc.speakers.get(rank).map_or_else(|| " Quotes ".to_owned(), |s| format!(" Quotes · {} ", s.name));
     let inner = frame(buf, state.areas.quotes, &title, focused, theme);
-    if inner.is_empty() || doc.speakers.is_empty() {
+    if inner.is_empty() {
         return;
+    }
+    if doc.speakers.is_empty() {
+        return note(
+            buf,
+            inner,
+            "Who said what shows here: each speaker's quotes with their cue and paragraph.",
+            theme,
+        );
     }
     let rows = state.quote_rows();
     let list = state.speaker_quotes();

@@ -169,6 +169,23 @@ fn every_size_down_to_nothing_renders() {
     }
 }
 
+#[test]
+fn an_article_without_speakers_or_text_still_works() {
+    for text in ["", "Just a headline", "Headline\nOne paragraph, nobody speaks.\n"] {
+        let doc = Document::new("plain.txt".to_owned(), text.to_owned(), Annotator::new().annotate(text));
+        for (w, h) in [(100, 30), (60, 20), (40, 8), (3, 3)] {
+            let mut s = reader(doc.clone(), w, h);
+            for keys in ["tab j enter", "n N ] [ f", "e enter enter", "/ x enter n", "G g ? j q"] {
+                let _ = press(&mut s, keys);
+                let _ = draw(&s);
+            }
+        }
+        let mut s = reader(doc, 100, 30);
+        let _ = press(&mut s, "n");
+        assert_eq!(s.message.as_deref(), Some("no speakers found in this article"));
+    }
+}
+
 /// The sample with the real engine; needs speakers from the engine.
 fn sample(w: u16, h: u16) -> State {
     let text = include_str!("../../assets/sample/alaska-summit.txt");
