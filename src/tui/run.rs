@@ -67,7 +67,9 @@ pub fn run_with(
 
     // A terminal left in raw mode after SIGTERM or SIGHUP (a closed window,
     // `kill`) is unusable, so these signals become events that end the loop
-    // through the same restoring path as `q`.
+    // through the same restoring path as `q`. signal-hook's handler only
+    // writes to a pipe (all a signal handler may safely do); the terminal is
+    // restored on this thread, never inside the handler.
     let mut signals =
         Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT]).context("could not watch for signals")?;
     let signal_handle = signals.handle();
