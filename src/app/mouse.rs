@@ -1,4 +1,5 @@
-//! The mouse: the wheel scrolls the pane under the pointer, a click selects.
+//! The mouse: the wheel scrolls the pane under the pointer, a click selects
+//! (in the article, a click on attributed words makes them current).
 
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
@@ -59,10 +60,25 @@ fn item_at(area: Rect, at: Position, offset: usize, rows_per_item: usize) -> Opt
     inner.contains(at).then(|| offset + usize::from(at.y - inner.y) / rows_per_item.max(1))
 }
 
+/// A click on a row of attributed words makes that attribution current.
+fn click_article(state: &mut State, at: Position) {
+    let text = state.areas.text;
+    if at.y < text.y || at.y >= text.bottom() {
+        return;
+    }
+    let Some(row) = state.wrapped.rows.get(state.scroll + usize::from(at.y - text.y)) else { return };
+    let Some(doc) = &state.doc else { return };
+    let i = doc.pieces.partition_point(|(s, _)| s.end <= row.start);
+    if let Some(&(span, q)) = doc.pieces.get(i).filter(|(s, _)| s.start < row.end && row.start < row.end) {
+        let _ = span;
+        navigate::jump_to(state, q);
+    }
+}
+
 fn click(state: &mut State, pane: Pane, at: Position) {
     state.focus = pane;
     match pane {
-        Pane::Article => {}
+        Pane::Article => click_article(state, at),
         Pane::Speakers => {
             let len = state.doc.as_ref().map_or(0, |d| d.speakers.len());
             if let Some(i) = item_at(state.areas.speakers, at, state.speakers.offset, 1).filter(|&i| i < len)

@@ -211,6 +211,13 @@ fn clicks_select_and_the_wheel_scrolls_the_pane_under_the_pointer() {
     let wheel = MouseEvent { column: spk.x + 3, row: spk.y + 1, ..wheel };
     update(&mut s, Msg::Mouse(wheel));
     assert_eq!(s.speakers.selected, 2);
+    update(&mut s, Msg::Resize(100, 30));
+    let _ = press(&mut s, "g");
+    let row = s.wrapped.row_of(offset(&s, "stands with us")) - s.scroll;
+    let text = s.areas.text;
+    click(&mut s, text.x + 4, text.y + u16::try_from(row).expect("on screen"));
+    assert!(current_text(&s).starts_with("“We are not doing this alone,”"), "a click on attributed words");
+    assert_eq!((s.focus, s.speakers.selected), (Pane::Article, 0));
 }
 
 #[test]

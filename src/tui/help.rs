@@ -32,7 +32,11 @@ fn lines(config: &Config) -> Vec<(String, String, bool)> {
     out.push((String::new(), String::new(), false));
     out.push(("Mouse".to_owned(), String::new(), true));
     out.push(("wheel".to_owned(), "scroll the pane under the pointer".to_owned(), false));
-    out.push(("click".to_owned(), "select a speaker, quote or entity".to_owned(), false));
+    out.push((
+        "click".to_owned(),
+        "select a speaker, quote or entity; in the text, a quote".to_owned(),
+        false,
+    ));
     out.push(("Shift-drag".to_owned(), "select text to copy (in most terminals)".to_owned(), false));
     out
 }
