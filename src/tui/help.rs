@@ -78,10 +78,11 @@ pub fn render(state: &State, scroll: usize, buf: &mut Buffer) {
         } else {
             let k = ellipsis(keys, keys_w.min(text_w));
             let pad = " ".repeat(keys_w.saturating_sub(width(&k)) + 2);
+            let desc = ellipsis(desc, text_w.saturating_sub(width(&k) + pad.len()));
             Line::from(vec![
                 Span::styled(k, Style::new().add_modifier(Modifier::BOLD)),
                 Span::raw(pad),
-                Span::raw(desc.clone()),
+                Span::raw(desc),
             ])
         };
         buf.set_line(inner.x + 1, y, &line, inner.width.saturating_sub(2));
