@@ -26,10 +26,15 @@ struct Pty {
 impl Pty {
     /// Start sayso with `args` in a terminal of `cols`×`rows`.
     fn open(cols: u16, rows: u16, args: &[&str]) -> Self {
+        Self::run(env!("CARGO_BIN_EXE_sayso"), cols, rows, args)
+    }
+
+    /// Start `program` with `args` in a terminal of `cols`×`rows`.
+    fn run(program: &str, cols: u16, rows: u16, args: &[&str]) -> Self {
         let mut cmd = Command::new("sh");
-        // Size the terminal before sayso starts, so the first frame has it.
+        // Size the terminal before the program starts, so the first frame has it.
         cmd.arg("-c").arg(format!("stty cols {cols} rows {rows} && exec \"$0\" \"$@\""));
-        cmd.arg(env!("CARGO_BIN_EXE_sayso")).args(args);
+        cmd.arg(program).args(args);
         cmd.env("TERM", "xterm-256color").env("XDG_CONFIG_HOME", "/nonexistent-sayso-test");
         let session = Session::spawn(cmd).expect("spawn sayso in a pty");
         Self { session, screen: vt100::Parser::new(nz(rows), nz(cols), 0) }
@@ -149,6 +154,44 @@ fn sigterm_and_sighup_restore_the_terminal() {
         assert_eq!(t.exit_code(), code, "{signal:?}");
         t.assert_restored();
     }
+}
+
+/// The `harbour` example: the reader on a hand-annotated article. Cargo
+/// builds examples for `cargo test`, next to this test's own folder.
+fn harbour_example() -> Option<String> {
+    let exe = std::env::current_exe().ok()?;
+    let path = exe.parent()?.parent()?.join("examples").join("harbour");
+    path.is_file().then(|| path.display().to_string())
+}
+
+#[test]
+fn tab_enter_and_n_walk_a_speakers_quotes() {
+    let Some(program) = harbour_example() else {
+        eprintln!("skipped: the harbour example is not built (cargo test builds it)");
+        return;
+    };
+    let mut t = Pty::run(&program, 60, 16, &[]);
+    t.wait_for("the article", |s| s.contains("Harbour town votes"));
+    t.send("\t");
+    t.wait_for("the Speakers pane focused", |s| s.contains("SPEAKERS"));
+    t.send("\r");
+    t.wait_for("Elena Ortiz's first quote", |s| s.contains("quote 1/4") && s.contains("a promise kept"));
+    let mut presses = 0;
+    while !t.text().contains("quote 4/4") {
+        let before = t.text();
+        t.send("n");
+        presses += 1;
+        assert!(presses <= 5, "n never reached the last quote");
+        t.wait_for("n to move", |s| s != before);
+    }
+    t.wait_for("the last quote in view", |s| s.contains("storms we had"));
+    t.resize(20, 5);
+    t.settle();
+    t.resize(60, 16);
+    t.wait_for("the last quote again", |s| s.contains("storms we had"));
+    t.send("q");
+    assert_eq!(t.exit_code(), 0);
+    t.assert_restored();
 }
 
 #[test]
