@@ -20,11 +20,7 @@ fn without_a_terminal_it_prints_the_annotation() {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("a.txt");
     std::fs::write(&file, "Headline\nThe mayor said the pier will reopen.\n").expect("write");
-    sayso()
-        .arg(&file)
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("said the pier will reopen."));
+    sayso().arg(&file).assert().success().stdout(predicate::str::contains("said the pier will reopen."));
 }
 
 #[test]

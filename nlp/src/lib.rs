@@ -10,6 +10,7 @@
 
 pub mod annotation;
 pub mod article;
+pub mod consistency;
 pub mod coref;
 pub mod gazetteer;
 pub mod json;

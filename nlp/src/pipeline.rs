@@ -3,6 +3,7 @@
 
 use crate::annotation::{Annotation, Entity, Paragraph, Sentence};
 use crate::article;
+use crate::consistency;
 use crate::features::WordInfo;
 use crate::gazetteer::{Gazetteer, title_entities};
 use crate::model::{Model, ModelError};
@@ -85,6 +86,9 @@ impl Annotator {
                     Span::new(ann.tokens[tokens.start].span.start, ann.tokens[tokens.end - 1].span.end);
                 ann.entities.push(Entity { span, label, tokens, speaker: None });
             }
+            let mut sentence_entities = ann.entities.split_off(first);
+            consistency::known_organisations(text, &mut sentence_entities, range.start, tokens, &flags);
+            ann.entities.append(&mut sentence_entities);
             extra.clear();
             extra.extend(title_entities(tokens, &flags));
             extra.extend(rules::numeric_entities(text, tokens));
