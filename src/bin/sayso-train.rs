@@ -44,6 +44,10 @@ struct Args {
     #[arg(long, default_value_t = 0.0)]
     margin: f32,
 
+    /// Entity models trained with different orders and averaged into one.
+    #[arg(long, default_value_t = 1)]
+    members: usize,
+
     /// Features seen fewer times than this in training get no weight.
     #[arg(long, default_value_t = 2)]
     min_count: u32,
@@ -104,7 +108,7 @@ fn run(args: &Args) -> Result<()> {
         let t = Instant::now();
         let train_docs = jackknifed_ner_docs(&train, settings)?;
         let dev_docs = ner_docs(&pos, &dev);
-        let model = taggers::train_ner(&train_docs, settings);
+        let model = taggers::train_ner(&train_docs, settings, args.members);
         let tagger = EntityTagger::new(model.clone())?;
         let f = taggers::ner_f1(&tagger, &dev_docs);
         println!(

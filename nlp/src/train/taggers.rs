@@ -217,8 +217,54 @@ pub struct NerDoc<'a> {
 }
 
 /// Train the entity recogniser (structured perceptron, Viterbi decoding).
+///
+/// `members` models are trained with different visiting orders and their
+/// averaged weights are averaged again (a bagging-like ensemble that costs
+/// nothing at run time).
 #[must_use]
-pub fn train_ner(docs: &[NerDoc<'_>], settings: Settings) -> Model {
+pub fn train_ner(docs: &[NerDoc<'_>], settings: Settings, members: usize) -> Model {
+    let members = members.max(1);
+    let mut merged: HashMap<u64, Vec<f32>> = HashMap::new();
+    let mut order: Vec<u64> = Vec::new();
+    for m in 0..members {
+        let seed = settings.seed.wrapping_add(m as u64 * 0x9E37);
+        for (key, entries) in train_ner_member(docs, Settings { seed, ..settings }) {
+            let row = merged.entry(key).or_insert_with(|| {
+                order.push(key);
+                vec![0.0; N_LABELS]
+            });
+            for (c, w) in entries {
+                row[usize::from(c)] += w;
+            }
+        }
+    }
+    #[allow(clippy::cast_precision_loss)]
+    let scale = 1.0 / members as f32;
+    let rows = order
+        .iter()
+        .filter_map(|k| {
+            let row = merged.get(k)?;
+            let entries: Vec<(u8, f32)> = row
+                .iter()
+                .enumerate()
+                .filter(|(_, w)| (*w * scale).abs() >= settings.min_weight)
+                .map(|(c, w)| (u8::try_from(c).unwrap_or(0), w * scale))
+                .collect();
+            Some((*k, entries))
+        })
+        .collect();
+    let info = format!(
+        "entity recogniser; epochs {}, min count {}, {} members, {} training documents",
+        settings.epochs,
+        settings.min_count,
+        members,
+        docs.len()
+    );
+    Model::from_rows(ner::label_names(), info, rows)
+}
+
+/// One member of the entity ensemble, as averaged sparse rows.
+fn train_ner_member(docs: &[NerDoc<'_>], settings: Settings) -> Vec<(u64, Vec<(u8, f32)>)> {
     let mut counter = Counter::new();
     let mut feats = Vec::new();
     for d in docs {
@@ -297,13 +343,7 @@ pub fn train_ner(docs: &[NerDoc<'_>], settings: Settings) -> Model {
             }
         }
     }
-    let info = format!(
-        "entity recogniser; epochs {}, min count {}, {} training documents",
-        settings.epochs,
-        settings.min_count,
-        docs.len()
-    );
-    p.finish(ner::label_names(), info, settings.min_weight)
+    p.averaged_rows(0.0)
 }
 
 fn context<'a>(d: &'a NerDoc<'_>, s: std::ops::Range<usize>) -> Context<'a> {
