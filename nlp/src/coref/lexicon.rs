@@ -1,14 +1,13 @@
-//! The word lists coreference reads: pronouns, determiners, role nouns,
-//! honorifics and given names with their usual sex.
+//! The word lists coreference reads: pronouns, determiners, role nouns and
+//! honorifics; given names with their usual sex come from the gazetteer.
 
 use std::sync::OnceLock;
 
+use crate::gazetteer::{Sex, given_name_sex};
 use crate::hash::{PrehashedMap, hash_bytes};
 
 /// Referring words, one per line: word, class, canonical form, flag.
 const REFERRING_WORDS: &str = include_str!("../../../assets/lexicons/referring-words.tsv");
-/// Given names and the sex most of their bearers share (US Census).
-const GIVEN_NAMES: &str = include_str!("../../../assets/gazetteers/given_names_gender.tsv");
 
 /// Grammatical gender as far as the text shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -81,7 +80,6 @@ pub struct Entry {
 #[derive(Debug)]
 pub struct Lexicon {
     words: PrehashedMap<Vec<(&'static str, Entry)>>,
-    given: PrehashedMap<Vec<(String, Gender)>>,
 }
 
 /// The lexicon, parsed once on first use.
@@ -109,15 +107,7 @@ impl Lexicon {
             };
             words.entry(key(word)).or_default().push((word, Entry { class, canonical, flag }));
         }
-        let mut given: PrehashedMap<Vec<(String, Gender)>> = PrehashedMap::default();
-        for line in data_lines(GIVEN_NAMES) {
-            if let Some((name, sex)) = line.split_once('\t') {
-                let g = if sex.trim() == "F" { Gender::Female } else { Gender::Male };
-                let name = name.to_lowercase();
-                given.entry(key(&name)).or_default().push((name, g));
-            }
-        }
-        Self { words, given }
+        Self { words }
     }
 
     /// The entry of `word` (any case, a trailing period ignored) in `class`.
@@ -160,9 +150,12 @@ impl Lexicon {
         })
     }
 
-    /// The usual sex of a given name, if the name is listed.
+    /// The usual sex of a given name, if the name is listed and tells it.
     pub fn given_name(&self, word: &str) -> Option<Gender> {
-        with_lower(word, |w| self.given.get(&key(w))?.iter().find(|(k, _)| k == w).map(|&(_, g)| g))
+        given_name_sex(word).map(|s| match s {
+            Sex::Female => Gender::Female,
+            Sex::Male => Gender::Male,
+        })
     }
 }
 
