@@ -31,6 +31,9 @@ CITY_MIN_POPULATION = 15000
 SHORT_CITY_MIN_POPULATION = 500000
 # Names from the 1990 US Census kept by frequency rank.
 GIVEN_NAMES_PER_SEX = {"female": 2500, "male": 1219}
+# Share of a name's bearers one sex must have for the name to show the sex
+# (the `sex` column: F, M, or - when the name is shared).
+SEX_MIN_SHARE = 0.9
 SURNAMES = 8000
 
 # City names that are first of all ordinary English words or outlets of the
@@ -143,7 +146,7 @@ def country_rows(gc, cities):
     return sorted(rows)
 
 
-def census(path, keep):
+def census(path, keep=None):
     """(NAME, percent) pairs of a Census dist file, most frequent first."""
     out = []
     with open(path, encoding="ascii") as f:
@@ -152,6 +155,16 @@ def census(path, keep):
             if len(parts) >= 2:
                 out.append((parts[0], float(parts[1])))
     return out[:keep]
+
+
+def sex_of(female, male):
+    """F or M when at least SEX_MIN_SHARE of the bearers share that sex, else -."""
+    total = female + male
+    if total > 0 and female / total >= SEX_MIN_SHARE:
+        return "F"
+    if total > 0 and male / total >= SEX_MIN_SHARE:
+        return "M"
+    return "-"
 
 
 def proper_case(upper):
@@ -165,15 +178,21 @@ def proper_case(upper):
 
 def name_rows():
     base = os.path.dirname(names.__file__)
-    female = census(os.path.join(base, "dist.female.first"), GIVEN_NAMES_PER_SEX["female"])
-    male = census(os.path.join(base, "dist.male.first"), GIVEN_NAMES_PER_SEX["male"])
-    given = {}
+    female = census(os.path.join(base, "dist.female.first"))
+    male = census(os.path.join(base, "dist.male.first"))
+    # The sex of a name is judged on the whole lists, not only the kept part.
+    share = {}
     for n, p in female:
-        given.setdefault(n, [0.0, 0.0])[0] = p
+        share.setdefault(n, [0.0, 0.0])[0] = p
     for n, p in male:
+        share.setdefault(n, [0.0, 0.0])[1] = p
+    given = {}
+    for n, p in female[: GIVEN_NAMES_PER_SEX["female"]]:
+        given.setdefault(n, [0.0, 0.0])[0] = p
+    for n, p in male[: GIVEN_NAMES_PER_SEX["male"]]:
         given.setdefault(n, [0.0, 0.0])[1] = p
     given_rows = sorted(
-        ((proper_case(n), f"{f:.3f}", f"{m:.3f}") for n, (f, m) in given.items()),
+        ((proper_case(n), f"{f:.3f}", f"{m:.3f}", sex_of(*share[n])) for n, (f, m) in given.items()),
         key=lambda r: (-(float(r[1]) + float(r[2])), r[0]),
     )
     surnames = census(os.path.join(base, "dist.all.last"), SURNAMES)
@@ -240,7 +259,7 @@ def main():
     write("us-states.tsv", ["name", "code"], states)
     continents = sorted((clean_name(c["name"]), code) for code, c in gc.get_continents().items())
     write("continents.tsv", ["name", "code"], continents)
-    write("given-names.tsv", ["name", "female_percent", "male_percent"], given)
+    write("given-names.tsv", ["name", "female_percent", "male_percent", "sex"], given)
     write("surnames.tsv", ["name", "percent"], surnames)
     write("companies.tsv", ["name"], company_rows(person_words))
     write("org-suffixes.tsv", ["suffix"], suffix_rows())

@@ -15,8 +15,12 @@
 //! and the kinds are independent: "New York Times" marks an organisation
 //! and, on its first two words, a city and a state too. The learned tagger
 //! weighs the overlaps.
+//!
+//! The given-name list also says which sex most bearers of each name share
+//! ([`given_name_sex`]), a cue for resolving "he" and "she".
 
 mod flags;
+mod sex;
 // The writing half of the table is used by the build script only.
 #[allow(dead_code)]
 mod table;
@@ -24,6 +28,7 @@ mod table;
 use std::sync::OnceLock;
 
 pub use flags::GazFlags;
+pub use sex::{Sex, given_name_sex};
 use table::{Kind, Table};
 
 use crate::annotation::{Entity, EntityLabel, Token};

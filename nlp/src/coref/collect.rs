@@ -54,6 +54,8 @@ pub fn collect(doc: &Doc<'_>, clusters: &mut Vec<Cluster>) -> Mentions {
             *slot = Some(at);
         }
     }
+    // Tokens before this belong to the last name taken from an entity.
+    let mut joined_until = 0;
     for (ei, e) in doc.ann.entities.iter().enumerate() {
         if !matches!(e.label, EntityLabel::Person | EntityLabel::Org | EntityLabel::Loc) {
             continue;
@@ -63,13 +65,21 @@ pub fn collect(doc: &Doc<'_>, clusters: &mut Vec<Cluster>) -> Mentions {
             list[at].2.push(ei);
             continue;
         }
+        if e.tokens.start < joined_until {
+            if let Some(last) = list.last_mut() {
+                last.2.push(ei);
+            }
+            continue;
+        }
+        let end = if e.label == EntityLabel::Person { name_end(doc, e.tokens.end) } else { e.tokens.end };
         let from = title_start(doc, e.tokens.start);
-        let Some(mut m) = analyse(doc, from..e.tokens.end) else { continue };
+        let Some(mut m) = analyse(doc, from..end) else { continue };
         if m.form != Form::Name {
             continue;
         }
         m.label = Some(e.label);
         appositions(doc, &mut m);
+        joined_until = end;
         list.push((m, Vec::new(), vec![ei]));
     }
     let mut covered = vec![false; doc.len()];
@@ -92,6 +102,31 @@ pub fn collect(doc: &Doc<'_>, clusters: &mut Vec<Cluster>) -> Mentions {
         list.push((m, Vec::new(), Vec::new()));
     }
     into_text_order(list, clusters)
+}
+
+/// Where a person's name ends when the recogniser cut it at a particle
+/// ("Ursula von" and "Leyen" in "Ursula von der Leyen"): past the
+/// particles and the name that follows them.
+fn name_end(doc: &Doc<'_>, end: usize) -> usize {
+    let lex = lexicon();
+    let particle = |i: usize| doc.is_lower(i) && lex.is(doc.word(i), Class::Particle);
+    let Some(last) = end.checked_sub(1) else { return end };
+    let mut k = end;
+    while k < doc.len() && particle(k) {
+        k += 1;
+    }
+    let cut = k > end || particle(last);
+    if !cut || k >= doc.len() || doc.sentence_of(k) != doc.sentence_of(last) {
+        return end;
+    }
+    if !(doc.is_capitalised(k) && doc.is_name_like(k)) {
+        return end;
+    }
+    match doc.entity_of(k).and_then(|e| doc.ann.entities.get(e)) {
+        Some(e) if e.label == EntityLabel::Person && e.tokens.start == k => e.tokens.end,
+        Some(_) => end,
+        None => k + 1,
+    }
 }
 
 /// Indices of `list` by position in the text.
@@ -167,8 +202,18 @@ fn appositions(doc: &Doc<'_>, m: &mut Mention) {
     }
     if start >= 2 && doc.word(start - 1) == "," {
         let from = start.saturating_sub(1 + APPOSITION_WORDS);
-        let open = (from..start - 1).rev().take_while(|&i| !doc.is_clause_break(i) && !doc.is_verb(i)).last();
-        let det = open.and_then(|o| (o..start - 1).find(|&i| lex.is(doc.word(i), Class::Determiner)));
+        let sentence = doc.sentence_of(start);
+        let open = (from..start - 1)
+            .rev()
+            .take_while(|&i| !doc.is_clause_break(i) && !doc.is_verb(i) && doc.sentence_of(i) == sentence)
+            .last();
+        // A description starts at its determiner, or with the possessor
+        // standing for one ("Trump’s envoy, Steve Witkoff").
+        let det = open.and_then(|o| {
+            (o..start - 1)
+                .find(|&i| lex.is(doc.word(i), Class::Determiner) || doc.is_possessive_mark(i))
+                .map(|i| if doc.is_possessive_mark(i) { o } else { i })
+        });
         if let Some(d) = det {
             take_apposition(doc, d..start - 1, m);
         }
@@ -178,7 +223,8 @@ fn appositions(doc: &Doc<'_>, m: &mut Mention) {
 /// Add the role of description `range` to name mention `m`, when it is one.
 fn take_apposition(doc: &Doc<'_>, range: std::ops::Range<usize>, m: &mut Mention) {
     let Some(first) = range.clone().next() else { return };
-    if !lexicon().is(doc.word(first), Class::Determiner) {
+    if !lexicon().is(doc.word(first), Class::Determiner) && !range.clone().any(|i| doc.is_possessive_mark(i))
+    {
         return;
     }
     let Some(a) = analyse(doc, range) else { return };

@@ -98,13 +98,26 @@ impl<'a> Doc<'a> {
         self.entity.get(i).copied().flatten()
     }
 
-    /// The label of the first entity among tokens `range`.
+    /// True when token `i` lies in a job title the gazetteer marked
+    /// ("President", "Secretary of State", "special envoy").
+    pub fn is_title(&self, i: usize) -> bool {
+        self.label_of(i) == Some(EntityLabel::Title)
+    }
+
+    /// The label of the entity covering token `i`.
+    pub fn label_of(&self, i: usize) -> Option<EntityLabel> {
+        self.entity_of(i).and_then(|e| self.ann.entities.get(e)).map(|e| e.label)
+    }
+
+    /// True for words that join the parts of a title ("of", "the", "and").
+    pub fn is_function_word(&self, i: usize) -> bool {
+        self.ann.pos.get(i).is_some_and(|p| matches!(p.as_str(), "IN" | "DT" | "CC" | "TO"))
+    }
+
+    /// The label of the first name among tokens `range`: a person,
+    /// organisation, place or other name, not a title, date or amount.
     pub fn label_over(&self, range: Range<usize>) -> Option<EntityLabel> {
-        range
-            .into_iter()
-            .find_map(|i| self.entity_of(i))
-            .and_then(|e| self.ann.entities.get(e))
-            .map(|e| e.label)
+        range.into_iter().filter_map(|i| self.label_of(i)).find(|&l| is_name_label(l))
     }
 
     /// True for word and number tokens.
@@ -130,13 +143,7 @@ impl<'a> Doc<'a> {
 
     /// True when token `i` is a proper noun by its tag or its entity.
     pub fn is_name_like(&self, i: usize) -> bool {
-        self.ann.pos.get(i).is_some_and(|p| p.is_proper_noun())
-            || self.entity_of(i).and_then(|e| self.ann.entities.get(e)).is_some_and(|e| {
-                matches!(
-                    e.label,
-                    EntityLabel::Person | EntityLabel::Org | EntityLabel::Loc | EntityLabel::Misc
-                )
-            })
+        self.ann.pos.get(i).is_some_and(|p| p.is_proper_noun()) || self.label_of(i).is_some_and(is_name_label)
     }
 
     /// True when token `i` is an adjective by its tag or a nationality or
@@ -220,6 +227,11 @@ impl<'a> Doc<'a> {
         }
         w == "s" && i > 0 && apostrophe(self.word(i - 1)) && self.token(i - 1).end == self.token(i).start
     }
+}
+
+/// True for the labels of names; titles, dates and amounts are not names.
+const fn is_name_label(label: EntityLabel) -> bool {
+    matches!(label, EntityLabel::Person | EntityLabel::Org | EntityLabel::Loc | EntityLabel::Misc)
 }
 
 /// The tokens of `ann` lying inside `span`.

@@ -1,14 +1,16 @@
-//! The word lists coreference reads: pronouns, determiners, role nouns,
-//! honorifics and given names with their usual sex.
+//! The word lists coreference reads: pronouns, determiners, role nouns
+//! (with the heads of the gazetteer's job titles) and honorifics; given
+//! names with their usual sex come from the gazetteer.
 
 use std::sync::OnceLock;
 
+use crate::gazetteer::{Sex, given_name_sex};
 use crate::hash::{PrehashedMap, hash_bytes};
 
 /// Referring words, one per line: word, class, canonical form, flag.
 const REFERRING_WORDS: &str = include_str!("../../../assets/lexicons/referring-words.tsv");
-/// Given names and the sex most of their bearers share (US Census).
-const GIVEN_NAMES: &str = include_str!("../../../assets/gazetteers/given_names_gender.tsv");
+/// Job titles, shared with the gazetteer; their head nouns are role nouns.
+const TITLES: &str = include_str!("../../../assets/lexicons/titles.txt");
 
 /// Grammatical gender as far as the text shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -81,7 +83,6 @@ pub struct Entry {
 #[derive(Debug)]
 pub struct Lexicon {
     words: PrehashedMap<Vec<(&'static str, Entry)>>,
-    given: PrehashedMap<Vec<(String, Gender)>>,
 }
 
 /// The lexicon, parsed once on first use.
@@ -109,15 +110,13 @@ impl Lexicon {
             };
             words.entry(key(word)).or_default().push((word, Entry { class, canonical, flag }));
         }
-        let mut given: PrehashedMap<Vec<(String, Gender)>> = PrehashedMap::default();
-        for line in data_lines(GIVEN_NAMES) {
-            if let Some((name, sex)) = line.split_once('\t') {
-                let g = if sex.trim() == "F" { Gender::Female } else { Gender::Male };
-                let name = name.to_lowercase();
-                given.entry(key(&name)).or_default().push((name, g));
+        for head in crate::lexicon::entries(TITLES).filter_map(title_head) {
+            let entries = words.entry(with_lower(head, key)).or_default();
+            if !entries.iter().any(|(k, e)| e.class == Class::Role && k.eq_ignore_ascii_case(head)) {
+                entries.push((head, Entry { class: Class::Role, canonical: head, flag: Flag::None }));
             }
         }
-        Self { words, given }
+        Self { words }
     }
 
     /// The entry of `word` (any case, a trailing period ignored) in `class`.
@@ -125,7 +124,7 @@ impl Lexicon {
         let word = word.strip_suffix('.').unwrap_or(word);
         with_lower(word, |w| {
             let entries = self.words.get(&key(w))?;
-            entries.iter().find(|(k, e)| e.class == class && *k == w).map(|&(_, e)| e)
+            entries.iter().find(|(k, e)| e.class == class && k.eq_ignore_ascii_case(w)).map(|&(_, e)| e)
         })
     }
 
@@ -160,10 +159,34 @@ impl Lexicon {
         })
     }
 
-    /// The usual sex of a given name, if the name is listed.
+    /// The usual sex of a given name, if the name is listed and tells it.
     pub fn given_name(&self, word: &str) -> Option<Gender> {
-        with_lower(word, |w| self.given.get(&key(w))?.iter().find(|(k, _)| k == w).map(|&(_, g)| g))
+        given_name_sex(word).map(|s| match s {
+            Sex::Female => Gender::Female,
+            Sex::Male => Gender::Male,
+        })
     }
+}
+
+/// The head noun of a job title: the word before "of", "in" or "for"
+/// ("secretary of state", "commander in chief"), else the last word.
+/// Titles capitalised only as titles ("General", "Gen.") are left out:
+/// this lexicon ignores case, and as common words they are not roles.
+fn title_head(title: &'static str) -> Option<&'static str> {
+    let mut words = title.split_whitespace();
+    let capitalised =
+        |w: &str| w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase);
+    if title.contains('.') || title.split_whitespace().any(capitalised) {
+        return None;
+    }
+    let mut head = words.next()?;
+    for w in words {
+        if matches!(w, "of" | "in" | "for") {
+            break;
+        }
+        head = w;
+    }
+    Some(head)
 }
 
 fn key(word: &str) -> u64 {
@@ -213,6 +236,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_title_is_headed_by_its_noun() {
+        assert_eq!(title_head("secretary of state"), Some("secretary"));
+        assert_eq!(title_head("commander in chief"), Some("commander"));
+        assert_eq!(title_head("special envoy"), Some("envoy"));
+        assert_eq!(title_head("CEO"), Some("CEO"));
+        assert_eq!(title_head("Lt. Gen."), None);
+        assert_eq!(title_head("General"), None);
+    }
+
+    #[test]
     fn looks_up_words_in_any_case_and_plural() {
         let lex = lexicon();
         assert_eq!(lex.get("He", Class::Pronoun).map(|e| e.flag), Some(Flag::Male));
@@ -221,6 +254,11 @@ mod tests {
         assert_eq!(spokesmen.map(|e| (e.canonical, e.flag)), Some(("spokesperson", Flag::Plural)));
         assert_eq!(lex.noun("Officials").map(|e| e.flag), Some(Flag::Plural));
         assert!(lex.noun("table").is_none());
+        // Heads of job titles are role nouns; a title only in capitals is not.
+        assert_eq!(lex.get("Envoy", Class::Role).map(|e| e.canonical), Some("envoy"));
+        assert_eq!(lex.noun("treasurers").map(|e| (e.canonical, e.flag)), Some(("treasurer", Flag::Plural)));
+        assert!(lex.get("MP", Class::Role).is_some());
+        assert!(lex.get("major", Class::Role).is_none());
         assert_eq!(lex.given_name("MARY"), Some(Gender::Female));
         assert_eq!(lex.given_name("John"), Some(Gender::Male));
     }

@@ -196,6 +196,8 @@ pub fn analyse(doc: &Doc<'_>, range: Range<usize>) -> Option<Mention> {
         m.form = Form::Name;
         m.name = (name_start..head_end).filter(|&i| doc.is_word(i)).map(|i| normal(doc.word(i))).collect();
         m.name_span = Some(Span::new(doc.token(name_start).start, doc.token(head_end - 1).end));
+        // The name's own entity, not a nationality or title in front of it.
+        m.label = doc.label_over(name_start..head_end).or(m.label);
         read_prefix(doc, body..name_start, &mut m);
         if let Some(g) = m.name.first().and_then(|w| lex.given_name(w)) {
             if m.gender == Gender::Unknown {
@@ -224,7 +226,8 @@ pub fn title_start(doc: &Doc<'_>, name_start: usize) -> usize {
     let lex = lexicon();
     let titled = |i: usize| {
         let w = doc.word(i);
-        [Class::Role, Class::Title, Class::Rank, Class::Honorific].iter().any(|&c| lex.is(w, c))
+        doc.is_title(i)
+            || [Class::Role, Class::Title, Class::Rank, Class::Honorific].iter().any(|&c| lex.is(w, c))
     };
     let sentence = doc.sentence_of(name_start);
     let own = doc.entity_of(name_start);
@@ -232,8 +235,10 @@ pub fn title_start(doc: &Doc<'_>, name_start: usize) -> usize {
     while j > 0 && doc.sentence_of(j - 1) == sentence {
         let i = j - 1;
         // Another name only joins as the modifier of a title ("US President"),
-        // not as a neighbour ("Trump-Putin meeting").
-        let other = doc.entity_of(i).is_some_and(|e| Some(e) != own) && !(doc.is_word(j) && titled(j));
+        // not as a neighbour ("Trump-Putin meeting"); a title is no other name.
+        let other = doc.entity_of(i).is_some_and(|e| Some(e) != own && Some(e) != doc.entity_of(j))
+            && !doc.is_title(i)
+            && !(doc.is_word(j) && titled(j));
         if other {
             break;
         }
@@ -289,17 +294,27 @@ fn description_end(doc: &Doc<'_>, head_end: usize, end: usize) -> usize {
 /// Where the trailing proper-name run of `from..end` starts (`end` when none).
 fn name_run_start(doc: &Doc<'_>, from: usize, end: usize) -> usize {
     let lex = lexicon();
+    // An organisation or place is named by its whole entity, lower-case
+    // and title words included ("Council on Foreign Relations").
+    let last = end.saturating_sub(1);
+    let whole = doc.entity_of(last).filter(|_| {
+        matches!(doc.label_of(last), Some(EntityLabel::Org | EntityLabel::Loc | EntityLabel::Misc))
+    });
+    let in_whole =
+        |i: usize| whole.is_some() && doc.entity_of(i) == whole && !lex.is(doc.word(i), Class::Determiner);
     let mut j = end;
     while j > from {
         let i = j - 1;
         let w = doc.word(i);
-        let name_word = doc.is_capitalised(i)
-            && doc.is_name_like(i)
-            && lex.noun(w).is_none_or(|e| e.class != Class::Role)
-            && !lex.is(w, Class::Honorific)
-            && !lex.is(w, Class::Rank)
-            && !lex.is(w, Class::Title)
-            && !lex.is(w, Class::Determiner);
+        let name_word = in_whole(i)
+            || doc.is_capitalised(i)
+                && doc.is_name_like(i)
+                && lex.noun(w).is_none_or(|e| e.class != Class::Role)
+                && !lex.is(w, Class::Honorific)
+                && !lex.is(w, Class::Rank)
+                && !lex.is(w, Class::Title)
+                && !lex.is(w, Class::Determiner)
+                && !doc.is_title(i);
         let inner = j < end && (doc.is_joiner(i) || (doc.is_lower(i) && lex.is(w, Class::Particle)));
         if name_word || inner {
             j = i;
@@ -309,7 +324,10 @@ fn name_run_start(doc: &Doc<'_>, from: usize, end: usize) -> usize {
     }
     // A run starts with a name word, not a particle, a joiner, or an
     // adjective such as a party or nationality ("Republican Donald Trump").
-    while j < end && (!(doc.is_word(j) && doc.is_capitalised(j)) || (j + 1 < end && doc.is_adjective(j))) {
+    while j < end
+        && (!(doc.is_word(j) && doc.is_capitalised(j))
+            || (j + 1 < end && doc.is_adjective(j) && !in_whole(j)))
+    {
         j += 1;
     }
     j
@@ -332,6 +350,7 @@ fn read_prefix(doc: &Doc<'_>, range: Range<usize>, m: &mut Mention) {
             }
             m.roles.push(role_at(doc, range.start, i, r.canonical));
         } else if doc.is_capitalised(i)
+            && !doc.is_title(i)
             && ![Class::Title, Class::Rank, Class::Preposition, Class::Determiner]
                 .iter()
                 .any(|&c| lex.is(w, c))
@@ -369,17 +388,20 @@ fn read_head(doc: &Doc<'_>, range: Range<usize>, m: &mut Mention) {
 }
 
 /// The role with head `canonical` at token `head`, with the title and rank
-/// words straight before it.
+/// words straight before it, and the other words of a gazetteer title
+/// holding it ("Health and Human Services Secretary").
 fn role_at(doc: &Doc<'_>, from: usize, head: usize, canonical: &str) -> Role {
     let lex = lexicon();
     let mut role = Role { head: canonical.to_owned(), titles: Vec::new(), ranks: Vec::new() };
+    let title = doc.entity_of(head).filter(|_| doc.is_title(head));
     for i in (from..head).rev() {
         let w = doc.word(i);
+        let in_title = title.is_some() && doc.entity_of(i) == title;
         if lex.is(w, Class::Rank) {
             role.ranks.push(w.to_lowercase());
-        } else if lex.is(w, Class::Title) {
+        } else if lex.is(w, Class::Title) || (in_title && doc.is_word(i) && !doc.is_function_word(i)) {
             role.titles.push(w.to_lowercase());
-        } else if !doc.is_joiner(i) {
+        } else if !doc.is_joiner(i) && !in_title {
             break;
         }
     }
@@ -387,10 +409,10 @@ fn role_at(doc: &Doc<'_>, from: usize, head: usize, canonical: &str) -> Role {
     role
 }
 
-/// Capitalised words of `range` as modifiers.
+/// Capitalised words of `range` as modifiers, titles left out.
 fn collect_mods(doc: &Doc<'_>, range: Range<usize>, out: &mut Vec<String>) {
     for i in range {
-        if doc.is_word(i) && doc.is_capitalised(i) {
+        if doc.is_word(i) && doc.is_capitalised(i) && !doc.is_title(i) {
             out.push(normal(doc.word(i)));
         }
     }

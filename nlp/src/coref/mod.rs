@@ -7,6 +7,12 @@
 //! President"), and each pronoun joins the most salient compatible cluster
 //! mentioned outside quoted content — a name inside a quote's content is
 //! never its speaker. Clusters that said something become speakers.
+//!
+//! The entity recogniser's boundaries are taken as they come: job titles
+//! marked by the gazetteer ("President", "special envoy") join the name
+//! after them as roles, a nationality or organisation in front of a title
+//! is its modifier, an organisation's name is its whole entity, and a
+//! person's name cut at a particle ("Ursula von" + "der Leyen") is rejoined.
 
 mod cluster;
 mod collect;

@@ -245,6 +245,39 @@ fn gender_picks_between_two_people() {
 }
 
 #[test]
+fn gazetteer_titles_and_whole_names_are_read() {
+    let text = "Budget talks\nTreasurer Jim Chalmers met European Commission President Ursula von der Leyen in Brussels on Tuesday. The treasurer said the talks went well. The Commission president said a deal was near. The Council on Foreign Relations said both sides gained.\nMayor Anne Dufour’s envoy, Sam Reed, arrived later. The envoy said talks would resume.\n";
+    let ann = annotate(
+        text,
+        &[
+            Hand {
+                sentence: "The treasurer said",
+                source: "The treasurer",
+                cue: "said",
+                content: "the talks",
+            },
+            Hand {
+                sentence: "The Commission president",
+                source: "The Commission president",
+                cue: "said",
+                content: "a deal",
+            },
+            Hand {
+                sentence: "The Council on",
+                source: "The Council on Foreign Relations",
+                cue: "said",
+                content: "both sides",
+            },
+            Hand { sentence: "The envoy said", source: "The envoy", cue: "said", content: "talks would" },
+        ],
+    );
+    assert_eq!(speaker_of(&ann, text, "the talks"), "Jim Chalmers");
+    assert_eq!(speaker_of(&ann, text, "a deal"), "Ursula von der Leyen");
+    assert_eq!(speaker_of(&ann, text, "both sides"), "Council on Foreign Relations");
+    assert_eq!(speaker_of(&ann, text, "talks would"), "Sam Reed", "a possessor stands for a determiner");
+}
+
+#[test]
 fn organisations_speak_and_unnamed_sources_stay_apart() {
     let text = "Mayor quits\nThe Daily Courier reports that the mayor resigned on Friday. A source said the council knew for weeks. Another source said the vote was close. The source added that nobody objected. The Courier said the decision came late.\n";
     let ann = annotate(
