@@ -333,11 +333,34 @@ impl EntityTagger {
         scratch.emissions.clear();
         scratch.emissions.resize(n * N_LABELS, 0.0);
         for i in 0..n {
+            let row = &mut scratch.emissions[i * N_LABELS..(i + 1) * N_LABELS];
+            if self.model.contains(outside_key(&cx.words[i])) {
+                only_outside(row);
+                continue;
+            }
             scratch.features.clear();
             features(cx, i, &mut scratch.features);
-            self.model.score(&scratch.features, &mut scratch.emissions[i * N_LABELS..(i + 1) * N_LABELS]);
+            self.model.score(&scratch.features, row);
         }
         viterbi(&scratch.emissions, &self.transitions, out);
+    }
+}
+
+/// Template of the outside-dictionary entries: frequent words never seen
+/// in an entity are labelled O without scoring.
+const OUTSIDE_WORD: u64 = 300;
+
+/// The outside-dictionary key of a word.
+#[must_use]
+pub const fn outside_key(word: &WordInfo) -> u64 {
+    feat(OUTSIDE_WORD, word.exact)
+}
+
+/// Emission scores that allow only O (finite, so sums stay well-defined).
+pub fn only_outside(row: &mut [f32]) {
+    row.iter_mut().for_each(|e| *e = -1.0e6);
+    if let Some(o) = row.get_mut(OUTSIDE) {
+        *o = 0.0;
     }
 }
 

@@ -224,11 +224,12 @@ pub struct NerDoc<'a> {
 #[must_use]
 pub fn train_ner(docs: &[NerDoc<'_>], settings: Settings, members: usize) -> Model {
     let members = members.max(1);
+    let outside = outside_dictionary(docs);
     let mut merged: HashMap<u64, Vec<f32>> = HashMap::new();
     let mut order: Vec<u64> = Vec::new();
     for m in 0..members {
         let seed = settings.seed.wrapping_add(m as u64 * 0x9E37);
-        for (key, entries) in train_ner_member(docs, Settings { seed, ..settings }) {
+        for (key, entries) in train_ner_member(docs, Settings { seed, ..settings }, &outside) {
             let row = merged.entry(key).or_insert_with(|| {
                 order.push(key);
                 vec![0.0; N_LABELS]
@@ -240,7 +241,7 @@ pub fn train_ner(docs: &[NerDoc<'_>], settings: Settings, members: usize) -> Mod
     }
     #[allow(clippy::cast_precision_loss)]
     let scale = 1.0 / members as f32;
-    let rows = order
+    let mut rows: Vec<(u64, Vec<(u8, f32)>)> = order
         .iter()
         .filter_map(|k| {
             let row = merged.get(k)?;
@@ -253,6 +254,7 @@ pub fn train_ner(docs: &[NerDoc<'_>], settings: Settings, members: usize) -> Mod
             Some((*k, entries))
         })
         .collect();
+    rows.extend(outside.iter().map(|&k| (k, vec![(0, 1.0)])));
     let info = format!(
         "entity recogniser; epochs {}, min count {}, {} members, {} training documents",
         settings.epochs,
@@ -263,8 +265,25 @@ pub fn train_ner(docs: &[NerDoc<'_>], settings: Settings, members: usize) -> Mod
     Model::from_rows(ner::label_names(), info, rows)
 }
 
+/// Words seen at least ten times in training and never inside an entity.
+fn outside_dictionary(docs: &[NerDoc<'_>]) -> HashSet<u64> {
+    let mut seen: HashMap<u64, (u32, bool)> = HashMap::new();
+    for d in docs {
+        for (w, e) in d.words.iter().zip(&d.doc.entity) {
+            let entry = seen.entry(ner::outside_key(w)).or_insert((0, false));
+            entry.0 += 1;
+            entry.1 |= e.is_some();
+        }
+    }
+    seen.into_iter().filter(|&(_, (n, in_entity))| n >= 10 && !in_entity).map(|(k, _)| k).collect()
+}
+
 /// One member of the entity ensemble, as averaged sparse rows.
-fn train_ner_member(docs: &[NerDoc<'_>], settings: Settings) -> Vec<(u64, Vec<(u8, f32)>)> {
+fn train_ner_member(
+    docs: &[NerDoc<'_>],
+    settings: Settings,
+    outside: &HashSet<u64>,
+) -> Vec<(u64, Vec<(u8, f32)>)> {
     let mut counter = Counter::new();
     let mut feats = Vec::new();
     for d in docs {
@@ -315,6 +334,11 @@ fn train_ner_member(docs: &[NerDoc<'_>], settings: Settings) -> Vec<(u64, Vec<(u
                     f.clear();
                     ner::features(&cx, i, f);
                     let row = &mut emissions[i * N_LABELS..(i + 1) * N_LABELS];
+                    if outside.contains(&ner::outside_key(&cx.words[i])) {
+                        f.clear();
+                        ner::only_outside(row);
+                        continue;
+                    }
                     p.score(f, row);
                     // Cost-augmented decoding: every wrong label gets a head
                     // start, so updates also happen on narrow wins.
