@@ -28,6 +28,8 @@ fn engine(c: &mut Criterion) {
     group.throughput(Throughput::Elements(words as u64));
     group.sample_size(20);
     group.bench_function("annotate 50k words", |b| b.iter(|| annotator.annotate(black_box(&text))));
+    // Tokens, sentences, part-of-speech tags and entities only.
+    group.bench_function("entities 50k words", |b| b.iter(|| annotator.entities(black_box(&text))));
     // The speaker-resolution share of the above, on a copy of its annotation.
     let annotated = annotator.annotate(&text);
     group.bench_function("resolve speakers 50k words", |b| {

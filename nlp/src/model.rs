@@ -48,8 +48,21 @@ pub struct Model {
     entries: Vec<Entry>,
     /// Full keys in ascending order with their runs, for writing.
     keys: Vec<(u64, Run)>,
+    /// One bit per possible key hash: most features of new text are not in
+    /// the model, and this small filter (it fits in a fast cache) answers
+    /// for most of them without touching the large slot table.
+    filter: Vec<u64>,
     scale: f32,
     mask: usize,
+}
+
+/// Bits in the absent-key filter (128 KiB).
+const FILTER_BITS: usize = 1 << 20;
+
+#[inline]
+const fn filter_bit(key: u64) -> usize {
+    // Bits 20..40 of the key: independent of the slot index and fingerprint.
+    ((key >> 20) as usize) & (FILTER_BITS - 1)
 }
 
 /// Where a feature's entries are.
@@ -114,6 +127,7 @@ impl Model {
         let cap = (n * 2).next_power_of_two().max(16);
         self.mask = cap - 1;
         self.slots = vec![Slot::default(); cap];
+        self.filter = vec![0; FILTER_BITS / 64];
         self.keys.reserve(n);
     }
 
@@ -132,6 +146,8 @@ impl Model {
         }
         let (start, len) = (u32::try_from(start).unwrap_or(0), u32::try_from(len).unwrap_or(1));
         self.slots[s] = Slot { fingerprint: fingerprint(key), packed: (start << 8) | (len - 1) };
+        let bit = filter_bit(key);
+        self.filter[bit / 64] |= 1 << (bit % 64);
         self.keys.push((key, Run { start, len }));
     }
 
@@ -149,6 +165,10 @@ impl Model {
 
     #[inline]
     fn find(&self, key: u64) -> Option<&[Entry]> {
+        let bit = filter_bit(key);
+        if self.filter.get(bit / 64).is_none_or(|w| w & (1 << (bit % 64)) == 0) {
+            return None;
+        }
         let fp = fingerprint(key);
         let mut s = slot_of(key) & self.mask;
         loop {

@@ -45,13 +45,22 @@ impl Annotator {
         Self { pos, ner }
     }
 
-    /// Annotate one article given as plain text.
+    /// Annotate one article given as plain text: everything of
+    /// [`Annotator::entities`], then attributions and speakers.
     #[must_use]
     pub fn annotate(&self, text: &str) -> Annotation {
+        let mut ann = self.entities(text);
+        crate::coref::resolve(text, &mut ann);
+        ann
+    }
+
+    /// Only the first stages: paragraphs, tokens, sentences, part-of-speech
+    /// tags and entities, with no attributions or speakers.
+    #[must_use]
+    pub fn entities(&self, text: &str) -> Annotation {
         let mut ann = Annotation::default();
         segment(text, &mut ann);
         self.tag(text, &mut ann);
-        crate::coref::resolve(text, &mut ann);
         ann
     }
 
