@@ -7,6 +7,7 @@ use crate::features::{IS_TITLE, WordInfo, feat, feat2};
 use crate::hash::PrehashedMap;
 use crate::model::{Model, ModelError};
 use crate::pos::Pos;
+use crate::viterbi::{self, Lattice};
 
 /// Entity types the model learns, in label order.
 pub const TYPES: [EntityLabel; 4] =
@@ -188,50 +189,16 @@ pub const fn transition_feature(prev: Option<usize>) -> u64 {
     }
 }
 
+/// The label constraints of the BILOU set, for [`crate::viterbi`].
+#[must_use]
+pub fn lattice() -> Lattice {
+    Lattice::new(N_LABELS, allowed, may_end)
+}
+
 /// Viterbi over emission scores (`n × N_LABELS`, row-major) and transitions
 /// (`(N_LABELS + 1) × N_LABELS`, the last row for the start).
 pub fn viterbi(emissions: &[f32], transitions: &[f32], out: &mut Vec<usize>) {
-    let n = emissions.len() / N_LABELS;
-    out.clear();
-    if n == 0 {
-        return;
-    }
-    let mut score = vec![f32::NEG_INFINITY; n * N_LABELS];
-    let mut back = vec![0u8; n * N_LABELS];
-    for c in 0..N_LABELS {
-        if allowed(None, c) {
-            score[c] = emissions[c] + transitions[N_LABELS * N_LABELS + c];
-        }
-    }
-    for i in 1..n {
-        for c in 0..N_LABELS {
-            let mut best = f32::NEG_INFINITY;
-            let mut arg = 0;
-            for p in 0..N_LABELS {
-                let s = score[(i - 1) * N_LABELS + p];
-                if s == f32::NEG_INFINITY || !allowed(Some(p), c) {
-                    continue;
-                }
-                let s = s + transitions[p * N_LABELS + c];
-                if s > best {
-                    best = s;
-                    arg = p;
-                }
-            }
-            if best > f32::NEG_INFINITY {
-                score[i * N_LABELS + c] = best + emissions[i * N_LABELS + c];
-                back[i * N_LABELS + c] = u8::try_from(arg).unwrap_or(0);
-            }
-        }
-    }
-    let last = &score[(n - 1) * N_LABELS..];
-    let mut cur =
-        (0..N_LABELS).filter(|&c| may_end(c)).fold(OUTSIDE, |b, c| if last[c] > last[b] { c } else { b });
-    out.resize(n, OUTSIDE);
-    for i in (0..n).rev() {
-        out[i] = cur;
-        cur = usize::from(back[i * N_LABELS + cur]);
-    }
+    lattice().decode(emissions, transitions, out, &mut viterbi::Scratch::default());
 }
 
 /// A trained entity recogniser.
@@ -239,6 +206,7 @@ pub fn viterbi(emissions: &[f32], transitions: &[f32], out: &mut Vec<usize>) {
 pub struct EntityTagger {
     model: Model,
     transitions: Vec<f32>,
+    lattice: Lattice,
 }
 
 impl EntityTagger {
@@ -251,7 +219,7 @@ impl EntityTagger {
             return Err(ModelError::Malformed("entity labels differ from the BILOU set"));
         }
         let transitions = transition_table(&model);
-        Ok(Self { model, transitions })
+        Ok(Self { model, transitions, lattice: lattice() })
     }
 
     /// The underlying model.
@@ -270,7 +238,7 @@ impl EntityTagger {
             features(cx, memory, i, &mut scratch.features);
             self.model.score(&scratch.features, &mut scratch.emissions[i * N_LABELS..(i + 1) * N_LABELS]);
         }
-        viterbi(&scratch.emissions, &self.transitions, out);
+        self.lattice.decode(&scratch.emissions, &self.transitions, out, &mut scratch.viterbi);
     }
 }
 
@@ -279,6 +247,7 @@ impl EntityTagger {
 pub struct Scratch {
     features: Vec<u64>,
     emissions: Vec<f32>,
+    viterbi: viterbi::Scratch,
 }
 
 /// The dense transition table of a model (see [`viterbi`]).
