@@ -10,6 +10,7 @@
 
 pub mod annotation;
 pub mod article;
+pub mod attribution;
 pub mod json;
 pub mod pipeline;
 pub mod pos;

@@ -3,6 +3,7 @@
 
 use crate::annotation::{Annotation, Entity, Paragraph, Sentence};
 use crate::article;
+use crate::attribution::{self, cues::Lexicon, tagger::AttributionTagger};
 use crate::features::{WordInfo, word_infos};
 use crate::model::{Model, ModelError};
 use crate::ner::{self, DocMemory, EntityTagger};
@@ -15,34 +16,89 @@ use crate::tokenize;
 const POS_MODEL: &[u8] = include_bytes!("../../assets/models/pos.bin");
 /// The entity model, embedded at build time.
 const NER_MODEL: &[u8] = include_bytes!("../../assets/models/ner.bin");
+/// The attribution model, embedded at build time.
+const ATTRIBUTION_MODEL: &[u8] = include_bytes!("../../assets/models/attribution.bin");
+
+/// Why the annotator could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// An embedded model is damaged.
+    #[error(transparent)]
+    Model(#[from] ModelError),
+    /// The embedded cue lexicon is malformed.
+    #[error(transparent)]
+    Lexicon(#[from] attribution::cues::LexiconError),
+}
 
 /// Holds the loaded models; cheap to share between threads.
 #[derive(Debug, Clone)]
 pub struct Annotator {
     pos: PosTagger,
     ner: EntityTagger,
+    attribution: AttributionTagger,
+    cues: Lexicon,
 }
 
 impl Annotator {
     /// Load the embedded models.
     ///
     /// # Errors
-    /// When an embedded model is damaged (which a build should never allow).
-    pub fn new() -> Result<Self, ModelError> {
+    /// When an embedded model or lexicon is damaged (which a build should never allow).
+    pub fn new() -> Result<Self, LoadError> {
         Ok(Self {
             pos: PosTagger::new(Model::from_bytes(POS_MODEL)?)?,
             ner: EntityTagger::new(Model::from_bytes(NER_MODEL)?)?,
+            attribution: AttributionTagger::new(Model::from_bytes(ATTRIBUTION_MODEL)?)?,
+            cues: Lexicon::embedded()?,
         })
+    }
+
+    /// The same annotator with another part-of-speech tagger (to train the
+    /// later models over a freshly trained one).
+    #[must_use]
+    pub fn with_pos(mut self, tagger: PosTagger) -> Self {
+        self.pos = tagger;
+        self
+    }
+
+    /// The same annotator with another entity recogniser.
+    #[must_use]
+    pub fn with_ner(mut self, tagger: EntityTagger) -> Self {
+        self.ner = tagger;
+        self
+    }
+
+    /// The same annotator with another attribution tagger (to evaluate one
+    /// being trained).
+    #[must_use]
+    pub fn with_attribution(mut self, tagger: AttributionTagger) -> Self {
+        self.attribution = tagger;
+        self
+    }
+
+    /// The cue lexicon.
+    #[must_use]
+    pub const fn cues(&self) -> &Lexicon {
+        &self.cues
     }
 
     /// Annotate one article given as plain text.
     #[must_use]
     pub fn annotate(&self, text: &str) -> Annotation {
+        let (mut ann, words) = self.layers(text);
+        ann.quotes = attribution::find(&self.attribution, &self.cues, text, &words, &ann);
+        ann
+    }
+
+    /// Everything before attribution: layout, tokens, sentences, tags and
+    /// entities, with the word descriptions the taggers used.
+    #[must_use]
+    pub fn layers(&self, text: &str) -> (Annotation, Vec<WordInfo>) {
         let mut ann = Annotation::default();
         segment(text, &mut ann);
         let words = word_infos(text, &ann.tokens);
         self.tag(&words, &mut ann);
-        ann
+        (ann, words)
     }
 
     /// Part-of-speech tags and model entities, sentence by sentence.

@@ -10,11 +10,16 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use clap::{Parser, ValueEnum};
+use sayso_nlp::Annotator;
+use sayso_nlp::attribution::tagger::AttributionTagger;
 use sayso_nlp::features::word_infos;
 use sayso_nlp::hash::checksum;
+use sayso_nlp::json;
 use sayso_nlp::model::Model;
 use sayso_nlp::ner::EntityTagger;
 use sayso_nlp::tagger::PosTagger;
+use sayso_nlp::train::attribution as train_attr;
+use sayso_nlp::train::brat;
 use sayso_nlp::train::silver::{self, SilverDoc};
 use sayso_nlp::train::taggers::{self, NerDoc, Settings};
 
@@ -41,6 +46,11 @@ struct Args {
     /// Features seen fewer times than this in training get no weight.
     #[arg(long, default_value_t = 2)]
     min_count: u32,
+
+    /// Also write the attribution model's dev predictions here, one
+    /// <name>.json per article (for `score.py`).
+    #[arg(long, value_name = "DIR")]
+    dev_out: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -49,6 +59,8 @@ enum Which {
     Pos,
     /// The entity recogniser (uses the part-of-speech tagger).
     Ner,
+    /// The attribution tagger (uses both taggers above).
+    Attribution,
 }
 
 fn main() -> ExitCode {
@@ -84,13 +96,22 @@ fn run(args: &Args) -> Result<()> {
             taggers::pos_accuracy(&tagger, &dev)
         );
         write(&pos_path, &model)?;
-        tagger
+        Some(tagger)
     } else {
-        PosTagger::new(load(&pos_path)?)?
+        None
     };
 
+    // Later models are trained over the taggers trained in this run, else the built-in ones.
+    let mut annotator = Annotator::new()?;
+    if let Some(p) = &pos {
+        annotator = annotator.with_pos(p.clone());
+    }
     if wants(Which::Ner) {
         let t = Instant::now();
+        let pos = match pos {
+            Some(p) => p,
+            None => PosTagger::new(load(&pos_path)?)?,
+        };
         let train_docs = ner_docs(&pos, &train);
         let dev_docs = ner_docs(&pos, &dev);
         let model = taggers::train_ner(&train_docs, Settings { epochs: args.epochs.min(6), ..settings });
@@ -105,8 +126,46 @@ fn run(args: &Args) -> Result<()> {
             f.f1()
         );
         write(&args.out.join("ner.bin"), &model)?;
+        annotator = annotator.with_ner(tagger);
+    }
+
+    if wants(Which::Attribution) {
+        attribution(args, &annotator, settings)?;
     }
     Ok(())
+}
+
+fn attribution(args: &Args, annotator: &Annotator, settings: Settings) -> Result<()> {
+    let t = Instant::now();
+    let train = brat::read_split(&args.corpus.join("train")).context("reading the training attributions")?;
+    let dev = brat::read_split(&args.corpus.join("dev")).context("reading the dev attributions")?;
+    let train = train_attr::prepare(annotator, train);
+    let dev = train_attr::prepare(annotator, dev);
+    let lexicon = annotator.cues();
+    let model = train_attr::train(&train, lexicon, Settings { epochs: args.epochs, ..settings });
+    let tagger = AttributionTagger::new(model.clone())?;
+    let s = train_attr::token_scores(&tagger, &dev, lexicon);
+    println!(
+        "attribution: {} features, trained in {:.1?}; dev token accuracy {:.4}, token F1 source {:.3} cue {:.3} content {:.3}",
+        model.n_features(),
+        t.elapsed(),
+        s.accuracy(),
+        s.f1(0),
+        s.f1(1),
+        s.f1(2)
+    );
+    if let Some(dir) = &args.dev_out {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        for (d, quotes) in dev.iter().zip(train_attr::predict(&tagger, &dev, lexicon)) {
+            let mut ann = d.ann.clone();
+            ann.quotes = quotes;
+            let path = dir.join(format!("{}.json", d.gold.name));
+            let json = serde_json::to_vec(&json::to_json(&ann, &d.gold.text, false))?;
+            std::fs::write(&path, json).with_context(|| format!("writing {}", path.display()))?;
+        }
+        println!("wrote dev predictions into {}", dir.display());
+    }
+    write(&args.out.join("attribution.bin"), &model)
 }
 
 fn ner_docs<'a>(pos: &PosTagger, docs: &'a [SilverDoc]) -> Vec<NerDoc<'a>> {
