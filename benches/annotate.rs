@@ -1,28 +1,61 @@
-//! Annotation throughput.
+//! Annotation speed: the engine alone, model loading, and the whole
+//! `sayso annotate` command (start-up, model load, JSON out) on a long file.
+
+use std::hint::black_box;
+use std::process::{Command, Stdio};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use sayso_nlp::Annotator;
 
-fn sample_text() -> String {
+/// The sample article repeated until the text holds at least `words` words.
+fn long_text(words: usize) -> String {
     let one = include_str!("../assets/sample/alaska-summit.txt");
-    let mut body = String::new();
-    while body.len() < 200_000 {
-        body.push_str(one);
-        body.push('\n');
+    let per = one.split_whitespace().count().max(1);
+    let mut text = String::with_capacity(one.len() * (words / per + 1));
+    while text.split_whitespace().count() < words {
+        text.push_str(one);
+        text.push_str("\n\n");
     }
-    body
+    text
 }
 
-fn annotate(c: &mut Criterion) {
-    let annotator = Annotator::new().expect("models load");
-    let text = sample_text();
+fn engine(c: &mut Criterion) {
+    let annotator = Annotator::new().expect("embedded models load");
+    let text = long_text(50_000);
     let words = annotator.annotate(&text).word_count();
-    let mut group = c.benchmark_group("annotate");
+    let mut group = c.benchmark_group("engine");
     group.throughput(Throughput::Elements(words as u64));
     group.sample_size(20);
-    group.bench_function("full pipeline", |b| b.iter(|| annotator.annotate(&text)));
+    group.bench_function("annotate 50k words", |b| b.iter(|| annotator.annotate(black_box(&text))));
     group.finish();
+
+    c.bench_function("load models", |b| b.iter(|| Annotator::new().expect("models load")));
 }
 
-criterion_group!(benches, annotate);
+fn command(c: &mut Criterion) {
+    let dir = std::env::temp_dir().join(format!("sayso-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("long.txt");
+    let text = long_text(1_000_000);
+    std::fs::write(&path, &text).expect("write the long file");
+    let words = Annotator::new().expect("models load").annotate(&text).word_count();
+    let mut group = c.benchmark_group("command");
+    group.throughput(Throughput::Elements(words as u64));
+    group.sample_size(10);
+    group.bench_function("sayso annotate 1M words to JSON", |b| {
+        b.iter(|| {
+            let status = Command::new(env!("CARGO_BIN_EXE_sayso"))
+                .arg("annotate")
+                .arg(&path)
+                .stdout(Stdio::null())
+                .status()
+                .expect("sayso runs");
+            assert!(status.success());
+        });
+    });
+    group.finish();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+criterion_group!(benches, engine, command);
 criterion_main!(benches);

@@ -41,12 +41,27 @@ pub struct Model {
     pub labels: Vec<String>,
     /// Free-form description written by the trainer (settings, figures).
     pub info: String,
-    keys: Vec<u64>,
-    row_start: Vec<u32>,
-    classes: Vec<u8>,
-    weights: Vec<f32>,
-    slots: Vec<u32>,
+    /// Open-addressing table: one slot per feature, with its run of entries.
+    slots: Vec<Slot>,
+    /// `(class, weight)` runs, one per feature.
+    entries: Vec<Entry>,
+    n_features: usize,
     mask: usize,
+}
+
+/// A feature's key and where its weights are; `len == 0` marks an empty slot.
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    key: u64,
+    start: u32,
+    len: u32,
+}
+
+/// One class weight of a feature.
+#[derive(Debug, Clone, Copy, Default)]
+struct Entry {
+    class: u32,
+    weight: f32,
 }
 
 impl Model {
@@ -55,21 +70,45 @@ impl Model {
     pub fn from_rows(labels: Vec<String>, info: String, mut rows: Vec<(u64, Vec<(u8, f32)>)>) -> Self {
         rows.sort_unstable_by_key(|r| r.0);
         rows.dedup_by_key(|r| r.0);
+        rows.retain(|r| !r.1.is_empty());
         let mut model = Self { labels, info, ..Self::default() };
-        model.row_start.push(0);
-        for (key, entries) in rows {
-            if entries.is_empty() {
-                continue;
-            }
-            model.keys.push(key);
-            for (c, w) in entries {
-                model.classes.push(c);
-                model.weights.push(w);
-            }
-            model.row_start.push(u32::try_from(model.classes.len()).unwrap_or(u32::MAX));
+        model.alloc(rows.len());
+        for (key, weights) in rows {
+            model.insert(key, weights.into_iter().map(|(c, w)| Entry { class: u32::from(c), weight: w }));
         }
-        model.build_index();
         model
+    }
+
+    fn alloc(&mut self, n: usize) {
+        let cap = (n * 2).next_power_of_two().max(16);
+        self.mask = cap - 1;
+        self.slots = vec![Slot::default(); cap];
+    }
+
+    fn insert(&mut self, key: u64, weights: impl Iterator<Item = Entry>) {
+        let start = self.entries.len();
+        self.entries.extend(weights);
+        let len = self.entries.len() - start;
+        if len == 0 {
+            return;
+        }
+        let mut s = slot_of(key) & self.mask;
+        while self.slots[s].len != 0 {
+            s = (s + 1) & self.mask;
+        }
+        self.slots[s] = Slot {
+            key,
+            start: u32::try_from(start).unwrap_or(u32::MAX),
+            len: u32::try_from(len).unwrap_or(0),
+        };
+        self.n_features += 1;
+    }
+
+    /// The features in key order, with their entries (for writing).
+    fn sorted_slots(&self) -> Vec<Slot> {
+        let mut v: Vec<Slot> = self.slots.iter().copied().filter(|s| s.len != 0).collect();
+        v.sort_unstable_by_key(|s| s.key);
+        v
     }
 
     /// Number of classes.
@@ -80,46 +119,48 @@ impl Model {
 
     /// Number of features with at least one weight.
     #[must_use]
-    pub fn n_features(&self) -> usize {
-        self.keys.len()
-    }
-
-    fn build_index(&mut self) {
-        let cap = (self.keys.len() * 2).next_power_of_two().max(16);
-        self.mask = cap - 1;
-        self.slots = vec![0; cap];
-        for (i, &k) in self.keys.iter().enumerate() {
-            let mut s = slot_of(k) & self.mask;
-            while self.slots[s] != 0 {
-                s = (s + 1) & self.mask;
-            }
-            self.slots[s] = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        }
+    pub const fn n_features(&self) -> usize {
+        self.n_features
     }
 
     #[inline]
-    fn find(&self, key: u64) -> Option<usize> {
+    fn find(&self, key: u64) -> Option<Slot> {
         let mut s = slot_of(key) & self.mask;
         loop {
-            let idx = *self.slots.get(s)? as usize;
-            if idx == 0 {
+            let slot = *self.slots.get(s)?;
+            if slot.len == 0 {
                 return None;
             }
-            if self.keys[idx - 1] == key {
-                return Some(idx - 1);
+            if slot.key == key {
+                return Some(slot);
             }
             s = (s + 1) & self.mask;
         }
     }
 
+    /// True when the model has weights for `feature`.
+    #[must_use]
+    pub fn contains(&self, feature: u64) -> bool {
+        self.find(feature).is_some()
+    }
+
+    /// The class with the largest weight for `feature` alone, if it has any.
+    #[must_use]
+    pub fn best_class(&self, feature: u64) -> Option<usize> {
+        let slot = self.find(feature)?;
+        let run = self.entries.get(slot.start as usize..(slot.start + slot.len) as usize)?;
+        run.iter().max_by(|a, b| a.weight.total_cmp(&b.weight)).map(|e| e.class as usize)
+    }
+
     /// Add the weights of `feature` to `scores` (one slot per class).
     #[inline]
     pub fn add(&self, feature: u64, scores: &mut [f32]) {
-        if let Some(row) = self.find(feature) {
-            let (a, b) = (self.row_start[row] as usize, self.row_start[row + 1] as usize);
-            for (c, w) in self.classes[a..b].iter().zip(&self.weights[a..b]) {
-                if let Some(s) = scores.get_mut(usize::from(*c)) {
-                    *s += w;
+        if let Some(slot) = self.find(feature)
+            && let Some(run) = self.entries.get(slot.start as usize..(slot.start + slot.len) as usize)
+        {
+            for e in run {
+                if let Some(s) = scores.get_mut(e.class as usize) {
+                    *s += e.weight;
                 }
             }
         }
@@ -137,9 +178,10 @@ impl Model {
     /// Serialise: weights are quantised to 16 bits with one scale per model.
     #[must_use]
     pub fn to_bytes(&self) -> Vec<u8> {
-        let max = self.weights.iter().fold(0f32, |m, w| m.max(w.abs()));
+        let max = self.entries.iter().fold(0f32, |m, e| m.max(e.weight.abs()));
+        let sorted = self.sorted_slots();
         let scale = if max > 0.0 { max / f32::from(i16::MAX) } else { 1.0 };
-        let mut out = Vec::with_capacity(64 + self.keys.len() * 12 + self.weights.len() * 3);
+        let mut out = Vec::with_capacity(64 + sorted.len() * 12 + self.entries.len() * 3);
         out.extend_from_slice(MAGIC);
         put_u32(&mut out, FORMAT_VERSION);
         put_str(&mut out, &self.info);
@@ -147,20 +189,27 @@ impl Model {
         for l in &self.labels {
             put_str(&mut out, l);
         }
-        put_u32(&mut out, len32(self.keys.len()));
-        put_u32(&mut out, len32(self.weights.len()));
+        let n_entries: usize = sorted.iter().map(|s| s.len as usize).sum();
+        put_u32(&mut out, len32(sorted.len()));
+        put_u32(&mut out, len32(n_entries));
         out.extend_from_slice(&scale.to_le_bytes());
-        for k in &self.keys {
-            out.extend_from_slice(&k.to_le_bytes());
+        for s in &sorted {
+            out.extend_from_slice(&s.key.to_le_bytes());
         }
-        for r in &self.row_start {
-            out.extend_from_slice(&r.to_le_bytes());
+        let mut at = 0u32;
+        put_u32(&mut out, at);
+        for s in &sorted {
+            at += s.len;
+            put_u32(&mut out, at);
         }
-        out.extend_from_slice(&self.classes);
-        for w in &self.weights {
+        let runs = || sorted.iter().flat_map(|s| &self.entries[s.start as usize..(s.start + s.len) as usize]);
+        // Classes are below 256: the label count is checked on load.
+        #[allow(clippy::cast_possible_truncation)]
+        out.extend(runs().map(|e| e.class as u8));
+        for e in runs() {
             // Rounded and clamped, so the cast cannot wrap.
             #[allow(clippy::cast_possible_truncation)]
-            let q = (w / scale).round().clamp(-32767.0, 32767.0) as i16;
+            let q = (e.weight / scale).round().clamp(-32767.0, 32767.0) as i16;
             out.extend_from_slice(&q.to_le_bytes());
         }
         let sum = checksum(&out);
@@ -199,10 +248,8 @@ impl Model {
         let keys: Vec<u64> = keys.chunks_exact(8).map(|c| u64::from_le_bytes(le(c))).collect();
         let starts = r.take((n_keys + 1).checked_mul(4).ok_or(ModelError::Truncated)?)?;
         let row_start: Vec<u32> = starts.chunks_exact(4).map(|c| u32::from_le_bytes(le(c))).collect();
-        let classes = r.take(n_entries)?.to_vec();
+        let classes = r.take(n_entries)?;
         let weights = r.take(n_entries.checked_mul(2).ok_or(ModelError::Truncated)?)?;
-        let weights: Vec<f32> =
-            weights.chunks_exact(2).map(|c| f32::from(i16::from_le_bytes(le(c))) * scale).collect();
         if r.at != body.len() {
             return Err(ModelError::Malformed("trailing bytes"));
         }
@@ -212,11 +259,26 @@ impl Model {
         {
             return Err(ModelError::Malformed("row offsets"));
         }
+        if keys.windows(2).any(|w| w[0] >= w[1]) {
+            return Err(ModelError::Malformed("feature keys out of order"));
+        }
         if classes.iter().any(|&c| usize::from(c) >= n_labels) {
             return Err(ModelError::Malformed("class index"));
         }
-        let mut model = Self { labels, info, keys, row_start, classes, weights, slots: Vec::new(), mask: 0 };
-        model.build_index();
+        let mut model = Self { labels, info, ..Self::default() };
+        model.alloc(n_keys);
+        model.entries.reserve(n_entries);
+        for (i, &key) in keys.iter().enumerate() {
+            let (a, b) = (row_start[i] as usize, row_start[i + 1] as usize);
+            let run = classes[a..b].iter().zip(weights[2 * a..2 * b].chunks_exact(2));
+            model.insert(
+                key,
+                run.map(|(&c, w)| Entry {
+                    class: u32::from(c),
+                    weight: f32::from(i16::from_le_bytes(le(w))) * scale,
+                }),
+            );
+        }
         Ok(model)
     }
 }
@@ -298,16 +360,16 @@ mod tests {
     #[test]
     fn damage_is_detected() {
         let bytes = tiny().to_bytes();
-        assert_eq!(Model::from_bytes(b"nonsense").unwrap_err(), ModelError::NotAModel);
+        assert_eq!(Model::from_bytes(b"nonsense").expect_err("not a model"), ModelError::NotAModel);
         for cut in [9, 20, bytes.len() - 1] {
             assert!(Model::from_bytes(&bytes[..cut]).is_err());
         }
         let mut flipped = bytes.clone();
         let mid = flipped.len() / 2;
         flipped[mid] ^= 0x10;
-        assert_eq!(Model::from_bytes(&flipped).unwrap_err(), ModelError::Checksum);
+        assert_eq!(Model::from_bytes(&flipped).expect_err("damaged"), ModelError::Checksum);
         let mut newer = bytes;
         newer[8] = 9;
-        assert_eq!(Model::from_bytes(&newer).unwrap_err(), ModelError::Version { found: 9 });
+        assert_eq!(Model::from_bytes(&newer).expect_err("newer"), ModelError::Version { found: 9 });
     }
 }

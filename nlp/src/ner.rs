@@ -196,7 +196,8 @@ pub fn lattice() -> Lattice {
 }
 
 /// Viterbi over emission scores (`n × N_LABELS`, row-major) and transitions
-/// (`(N_LABELS + 1) × N_LABELS`, the last row for the start).
+/// (`(N_LABELS + 1) × N_LABELS`, the last row for the start). Transitions
+/// that [`allowed`] forbids are never taken, whatever their weight.
 pub fn viterbi(emissions: &[f32], transitions: &[f32], out: &mut Vec<usize>) {
     lattice().decode(emissions, transitions, out, &mut viterbi::Scratch::default());
 }

@@ -3,8 +3,8 @@
 
 use crate::annotation::{Annotation, Entity, Paragraph, Sentence};
 use crate::article;
-use crate::attribution::{self, cues::Lexicon, tagger::AttributionTagger};
-use crate::features::{WordInfo, word_infos};
+use crate::attribution::{self, Word, cues::Lexicon, tagger::AttributionTagger};
+use crate::features::WordInfo;
 use crate::model::{Model, ModelError};
 use crate::ner::{self, DocMemory, EntityTagger};
 use crate::sentences;
@@ -53,19 +53,16 @@ impl Annotator {
         })
     }
 
-    /// The same annotator with another part-of-speech tagger (to train the
-    /// later models over a freshly trained one).
+    /// An annotator over the given taggers and the built-in attribution
+    /// model (the trainer uses this to measure freshly trained models through
+    /// the whole pipeline). Should the built-in attribution model or lexicon
+    /// be damaged — which [`Annotator::new`] reports — it finds no attributions.
     #[must_use]
-    pub fn with_pos(mut self, tagger: PosTagger) -> Self {
-        self.pos = tagger;
-        self
-    }
-
-    /// The same annotator with another entity recogniser.
-    #[must_use]
-    pub fn with_ner(mut self, tagger: EntityTagger) -> Self {
-        self.ner = tagger;
-        self
+    pub fn with_models(pos: PosTagger, ner: EntityTagger) -> Self {
+        let attribution = Model::from_bytes(ATTRIBUTION_MODEL)
+            .and_then(AttributionTagger::new)
+            .unwrap_or_else(|_| AttributionTagger::empty());
+        Self { pos, ner, attribution, cues: Lexicon::embedded().unwrap_or_default() }
     }
 
     /// The same annotator with another attribution tagger (to evaluate one
@@ -91,28 +88,34 @@ impl Annotator {
     }
 
     /// Everything before attribution: layout, tokens, sentences, tags and
-    /// entities, with the word descriptions the taggers used.
+    /// entities, with the word keys the attribution tagger reads.
     #[must_use]
-    pub fn layers(&self, text: &str) -> (Annotation, Vec<WordInfo>) {
+    pub fn layers(&self, text: &str) -> (Annotation, Vec<Word>) {
         let mut ann = Annotation::default();
         segment(text, &mut ann);
-        let words = word_infos(text, &ann.tokens);
-        self.tag(&words, &mut ann);
-        (ann, words)
+        let mut keys = Vec::new();
+        self.tag(text, &mut ann, &mut keys);
+        (ann, keys)
     }
 
-    /// Part-of-speech tags and model entities, sentence by sentence.
-    fn tag(&self, words: &[WordInfo], ann: &mut Annotation) {
+    /// Part-of-speech tags and model entities, sentence by sentence; `keys`
+    /// gets the word key of every token.
+    fn tag(&self, text: &str, ann: &mut Annotation, keys: &mut Vec<Word>) {
         let mut scratch = Vec::new();
         let mut ner_scratch = ner::Scratch::default();
         let mut memory = DocMemory::default();
         let mut labels = Vec::new();
+        // Word descriptions are made per sentence: a whole-document table
+        // would cost ~90 bytes a token on very long inputs.
+        let mut words: Vec<WordInfo> = Vec::new();
         ann.pos.reserve(ann.tokens.len());
         for s in &ann.sentences {
             let range = s.tokens.clone();
-            self.pos.tag(&words[range.clone()], &mut ann.pos, &mut scratch);
-            let cx =
-                ner::Context { words: &words[range.clone()], pos: &ann.pos[range.clone()], gazetteer: &[] };
+            words.clear();
+            words.extend(ann.tokens[range.clone()].iter().map(|t| WordInfo::new(t.span.slice(text))));
+            keys.extend(words.iter().map(Word::from));
+            self.pos.tag(&words, &mut ann.pos, &mut scratch);
+            let cx = ner::Context { words: &words, pos: &ann.pos[range.clone()], gazetteer: &[] };
             self.ner.tag(&cx, &memory, &mut labels, &mut ner_scratch);
             memory.learn(cx.words, &labels);
             for (a, b, label) in ner::runs(&labels) {

@@ -7,6 +7,15 @@ use crate::pos::{Pos, TAGSET};
 /// Tag id used for "before the sentence start".
 const START: u64 = 0xFF;
 const START2: u64 = 0xFE;
+/// Template of the tag-dictionary entries: frequent words that (nearly)
+/// always take one tag are tagged without scoring.
+const TAGDICT: u64 = 99;
+
+/// The tag-dictionary key of a word.
+#[must_use]
+pub const fn tagdict_key(word: &WordInfo) -> u64 {
+    feat(TAGDICT, word.exact)
+}
 
 /// A trained part-of-speech tagger.
 #[derive(Debug, Clone)]
@@ -36,11 +45,15 @@ impl PosTagger {
     pub fn tag(&self, words: &[WordInfo], out: &mut Vec<Pos>, scratch: &mut Vec<u64>) {
         let mut scores = [0f32; TAGSET.len()];
         let (mut prev, mut prev2) = (START, START2);
-        for i in 0..words.len() {
-            scratch.clear();
-            features(words, i, prev, prev2, scratch);
-            self.model.score(scratch, &mut scores);
-            let best = argmax(&scores);
+        for (i, w) in words.iter().enumerate() {
+            let best = if let Some(tag) = self.model.best_class(tagdict_key(w)) {
+                tag
+            } else {
+                scratch.clear();
+                features(words, i, prev, prev2, scratch);
+                self.model.score(scratch, &mut scores);
+                argmax(&scores)
+            };
             out.push(Pos(u8::try_from(best).unwrap_or(0)));
             prev2 = prev;
             prev = best as u64;

@@ -14,7 +14,10 @@ pub struct Lattice {
 /// Reusable buffers for [`Lattice::decode`].
 #[derive(Debug, Default, Clone)]
 pub struct Scratch {
+    /// Transitions with forbidden moves at minus infinity.
+    trans: Vec<f32>,
     score: Vec<f32>,
+    next: Vec<f32>,
     back: Vec<u16>,
 }
 
@@ -43,7 +46,7 @@ impl Lattice {
 
     /// The best label sequence for emission scores (`len × n`, row-major)
     /// and transition scores (`(n + 1) × n`, the last row from the start).
-    /// Falls back to label 0 where the constraints leave no path.
+    /// Moves the constraints forbid are never taken, whatever their weight.
     pub fn decode(
         &self,
         emissions: &[f32],
@@ -58,42 +61,40 @@ impl Lattice {
             out.resize(len, 0);
             return;
         }
-        let (score, back) = (&mut scratch.score, &mut scratch.back);
+        let Scratch { trans, score, next, back } = scratch;
+        trans.clear();
+        trans.extend(
+            transitions[..(n + 1) * n]
+                .iter()
+                .zip(&self.allowed)
+                .map(|(&t, &ok)| if ok { t } else { f32::NEG_INFINITY }),
+        );
         score.clear();
-        score.resize(len * n, f32::NEG_INFINITY);
+        score.extend((0..n).map(|c| emissions[c] + trans[n * n + c]));
+        next.clear();
+        next.resize(n, f32::NEG_INFINITY);
         back.clear();
         back.resize(len * n, 0);
-        for c in 0..n {
-            if self.allowed[n * n + c] {
-                score[c] = emissions[c] + transitions[n * n + c];
-            }
-        }
         for i in 1..len {
-            let (done, rest) = score.split_at_mut(i * n);
-            let prev = &done[(i - 1) * n..];
+            let em = &emissions[i * n..(i + 1) * n];
             for c in 0..n {
                 let mut best = f32::NEG_INFINITY;
                 let mut arg = 0;
-                for (p, &s) in prev.iter().enumerate() {
-                    if s == f32::NEG_INFINITY || !self.allowed[p * n + c] {
-                        continue;
-                    }
-                    let s = s + transitions[p * n + c];
-                    if s > best {
-                        best = s;
+                for (p, &s) in score.iter().enumerate() {
+                    let v = s + trans[p * n + c];
+                    if v > best {
+                        best = v;
                         arg = p;
                     }
                 }
-                if best > f32::NEG_INFINITY {
-                    rest[c] = best + emissions[i * n + c];
-                    back[i * n + c] = u16::try_from(arg).unwrap_or(0);
-                }
+                next[c] = best + em[c];
+                back[i * n + c] = u16::try_from(arg).unwrap_or(0);
             }
+            std::mem::swap(score, next);
         }
-        let last = &score[(len - 1) * n..];
         let mut cur = 0;
         for c in 0..n {
-            if self.may_end[c] && (last[c] > last[cur] || !self.may_end[cur]) {
+            if self.may_end[c] && (score[c] > score[cur] || !self.may_end[cur]) {
                 cur = c;
             }
         }
@@ -117,9 +118,11 @@ mod tests {
         let tr = vec![0.0; 12];
         let mut out = Vec::new();
         lattice.decode(&em, &tr, &mut out, &mut Scratch::default());
-        assert_eq!(out.len(), 3);
-        assert_ne!(out[0], 1);
-        assert_ne!(out[2], 2);
         assert_eq!(out, [2, 1, 1]);
+        // A forbidden move stays forbidden however much it would pay.
+        let mut tr = vec![0.0; 12];
+        tr[9 + 1] = 100.0;
+        lattice.decode(&em, &tr, &mut out, &mut Scratch::default());
+        assert_ne!(out[0], 1);
     }
 }

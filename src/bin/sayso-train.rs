@@ -101,17 +101,14 @@ fn run(args: &Args) -> Result<()> {
         None
     };
 
-    // Later models are trained over the taggers trained in this run, else the built-in ones.
-    let mut annotator = Annotator::new()?;
-    if let Some(p) = &pos {
-        annotator = annotator.with_pos(p.clone());
-    }
-    if wants(Which::Ner) {
+    // Later models are trained over the taggers trained in this run, else over those in --out.
+    let pos = match pos {
+        Some(p) => p,
+        None => PosTagger::new(load(&pos_path)?)?,
+    };
+    let ner_path = args.out.join("ner.bin");
+    let ner = if wants(Which::Ner) {
         let t = Instant::now();
-        let pos = match pos {
-            Some(p) => p,
-            None => PosTagger::new(load(&pos_path)?)?,
-        };
         let train_docs = ner_docs(&pos, &train);
         let dev_docs = ner_docs(&pos, &dev);
         let model = taggers::train_ner(&train_docs, Settings { epochs: args.epochs.min(6), ..settings });
@@ -125,12 +122,21 @@ fn run(args: &Args) -> Result<()> {
             f.recall(),
             f.f1()
         );
-        write(&args.out.join("ner.bin"), &model)?;
-        annotator = annotator.with_ner(tagger);
-    }
+        let whole = taggers::pipeline_ner_f1(&Annotator::with_models(pos.clone(), tagger.clone()), &dev);
+        println!(
+            "ner: dev entities vs CoreNLP through the whole pipeline P {:.4} R {:.4} F1 {:.4} (as score.py --silver)",
+            whole.precision(),
+            whole.recall(),
+            whole.f1()
+        );
+        write(&ner_path, &model)?;
+        tagger
+    } else {
+        EntityTagger::new(load(&ner_path)?)?
+    };
 
     if wants(Which::Attribution) {
-        attribution(args, &annotator, settings)?;
+        attribution(args, &Annotator::with_models(pos, ner), settings)?;
     }
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! The cue lexicon: reporting verbs and phrases (assets/lexicons/cues.txt),
 //! matched over tokens by their lower-cased forms.
 
+use crate::attribution::layers::Word;
 use crate::features::WordInfo;
 use crate::hash::PrehashedMap;
 use crate::text::Span;
@@ -144,7 +145,7 @@ impl Lexicon {
 
     /// Mark the cues among `words` (one sequence of tokens); `out` is
     /// cleared and gets one mark per word.
-    pub fn mark(&self, words: &[WordInfo], out: &mut Vec<CueMark>) {
+    pub fn mark(&self, words: &[Word], out: &mut Vec<CueMark>) {
         out.clear();
         out.extend(
             words.iter().map(|w| CueMark {
@@ -184,7 +185,7 @@ pub fn phrase_end(marks: &[CueMark], start: usize) -> usize {
 #[must_use]
 pub fn spans(lexicon: &Lexicon, text: &str) -> Vec<(Span, u8)> {
     let tokens = tokenize::tokenize(text);
-    let words: Vec<WordInfo> = tokens.iter().map(|t| WordInfo::new(t.span.slice(text))).collect();
+    let words: Vec<Word> = tokens.iter().map(|t| Word::from(&WordInfo::new(t.span.slice(text)))).collect();
     let mut marks = Vec::new();
     lexicon.mark(&words, &mut marks);
     let mut out = Vec::new();

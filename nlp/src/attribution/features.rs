@@ -4,8 +4,8 @@
 
 use std::ops::Range;
 
-use crate::attribution::layers::{HAS_CUE, HAS_MARK, Layers, Near, STARTS_QUOTED};
-use crate::features::{IS_TITLE, IS_UPPER, WordInfo, feat, feat2};
+use crate::attribution::layers::{HAS_CUE, HAS_MARK, Layers, Near, STARTS_QUOTED, Word};
+use crate::features::{IS_TITLE, IS_UPPER, feat, feat2};
 use crate::quotes;
 
 /// Value used for positions beyond the paragraph's edges.
@@ -32,7 +32,7 @@ const fn near_code(n: Near) -> u64 {
 
 /// The emission features of token `i` of paragraph `para`, appended to `out`.
 pub fn features(l: &Layers<'_>, para: Range<usize>, i: usize, out: &mut Vec<u64>) {
-    let pad = WordInfo::pad();
+    let pad = Word::pad();
     let idx = |k: isize| i.checked_add_signed(k).filter(|j| para.contains(j));
     let word = |k: isize| idx(k).and_then(|j| l.words.get(j)).unwrap_or(&pad);
     let pos = |k: isize| idx(k).and_then(|j| l.pos.get(j)).map_or(EDGE, |p| u64::from(p.0));

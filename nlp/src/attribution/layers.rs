@@ -11,6 +11,30 @@ use crate::pos::Pos;
 use crate::quotes::{self, Quotation, QuoteState};
 use crate::text::Span;
 
+/// The parts of a token's description the attribution features read
+/// (9 bytes a token, where a whole [`WordInfo`] takes ~90).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Word {
+    /// Hash of the lower-cased form.
+    pub lower: u64,
+    /// Surface flags ([`crate::features::IS_TITLE`], ...).
+    pub flags: u8,
+}
+
+impl From<&WordInfo> for Word {
+    fn from(w: &WordInfo) -> Self {
+        Self { lower: w.lower, flags: w.flags }
+    }
+}
+
+impl Word {
+    /// The key of a word beyond the paragraph's edge.
+    #[must_use]
+    pub const fn pad() -> Self {
+        Self { lower: crate::features::PAD, flags: 0 }
+    }
+}
+
 /// Entity code of a token: 0 outside, else 1 + the label's index in
 /// [`crate::ner::TYPES`], plus [`ENTITY_BEGIN`] on an entity's first token.
 pub const ENTITY_BEGIN: u8 = 8;
@@ -31,8 +55,8 @@ pub struct Layers<'a> {
     pub text: &'a str,
     /// Its tokens.
     pub tokens: &'a [Token],
-    /// Word-form hashes per token.
-    pub words: &'a [WordInfo],
+    /// Word keys per token.
+    pub words: &'a [Word],
     /// Part-of-speech tag per token.
     pub pos: &'a [Pos],
     /// Sentences.
@@ -76,7 +100,7 @@ pub fn is_strong_cue(mark: CueMark, pos: Pos) -> bool {
 impl<'a> Layers<'a> {
     /// Compute the layers of an annotated article (tokens, tags, entities done).
     #[must_use]
-    pub fn new(text: &'a str, ann: &'a Annotation, words: &'a [WordInfo], lexicon: &Lexicon) -> Self {
+    pub fn new(text: &'a str, ann: &'a Annotation, words: &'a [Word], lexicon: &Lexicon) -> Self {
         let n = ann.tokens.len();
         let mut entity = vec![0u8; n];
         for e in &ann.entities {

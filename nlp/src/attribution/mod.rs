@@ -12,19 +12,19 @@ pub mod layers;
 pub mod tagger;
 
 use crate::annotation::{Annotation, Quote};
-use crate::features::WordInfo;
 use cues::Lexicon;
 use layers::Layers;
+pub use layers::Word;
 use tagger::{AttributionTagger, Scratch};
 
 /// Find the attributions of an article whose tokens, tags and entities are
-/// done; `words` are the token descriptions the taggers used.
+/// done; `words` are the tokens' keys.
 #[must_use]
 pub fn find(
     tagger: &AttributionTagger,
     lexicon: &Lexicon,
     text: &str,
-    words: &[WordInfo],
+    words: &[Word],
     ann: &Annotation,
 ) -> Vec<Quote> {
     let layers = Layers::new(text, ann, words, lexicon);

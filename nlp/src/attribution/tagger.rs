@@ -116,6 +116,13 @@ pub struct Scratch {
 }
 
 impl AttributionTagger {
+    /// A tagger that labels nothing (an empty model).
+    #[must_use]
+    pub fn empty() -> Self {
+        let model = Model::from_rows(label_names(), String::new(), Vec::new());
+        Self { transitions: transition_table(|f, s| model.add(f, s)), model, lattice: lattice() }
+    }
+
     /// Wrap a model whose labels are [`label_names`].
     ///
     /// # Errors

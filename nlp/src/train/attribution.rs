@@ -4,11 +4,11 @@
 use std::collections::HashMap;
 
 use crate::annotation::{Annotation, Quote};
+use crate::attribution::Word;
 use crate::attribution::cues::Lexicon;
 use crate::attribution::layers::Layers;
 use crate::attribution::tagger::{self, AttributionTagger, N_LABELS, OUTSIDE, Role, label, role};
 use crate::attribution::{self as attr, features};
-use crate::features::WordInfo;
 use crate::model::Model;
 use crate::pipeline::Annotator;
 use crate::train::Rng;
@@ -24,8 +24,8 @@ pub struct Prepared {
     pub gold: GoldDoc,
     /// Tokens, sentences, paragraphs, tags and entities.
     pub ann: Annotation,
-    /// Token descriptions.
-    pub words: Vec<WordInfo>,
+    /// Token keys.
+    pub words: Vec<Word>,
 }
 
 /// Annotate the layers of every gold article.

@@ -80,6 +80,12 @@ impl Perceptron {
     /// The averaged model, dropping weights smaller than `min_weight`.
     #[must_use]
     pub fn finish(&self, labels: Vec<String>, info: String, min_weight: f32) -> Model {
+        Model::from_rows(labels, info, self.averaged_rows(min_weight))
+    }
+
+    /// The averaged weights as sparse rows, dropping weights smaller than `min_weight`.
+    #[must_use]
+    pub fn averaged_rows(&self, min_weight: f32) -> Vec<(u64, Vec<(u8, f32)>)> {
         let mut rows = Vec::with_capacity(self.keys.len());
         for (r, &key) in self.keys.iter().enumerate() {
             let mut entries = Vec::new();
@@ -95,7 +101,7 @@ impl Perceptron {
                 rows.push((key, entries));
             }
         }
-        Model::from_rows(labels, info, rows)
+        rows
     }
 }
 

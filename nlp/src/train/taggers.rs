@@ -73,6 +73,7 @@ pub fn train_pos(docs: &[SilverDoc], settings: Settings) -> Model {
             }
         }
     }
+    let dict = tag_dictionary(docs, &infos);
     let mut p = Perceptron::new(TAGSET.len());
     allow_frequent(&mut p, &counter.counts, &counter.order, settings.min_count);
     let mut order: Vec<usize> = (0..docs.len()).collect();
@@ -86,16 +87,21 @@ pub fn train_pos(docs: &[SilverDoc], settings: Settings) -> Model {
                 let words = &infos[di][s.clone()];
                 let (mut prev, mut prev2) = (0xFF, 0xFE);
                 for i in 0..words.len() {
-                    feats.clear();
-                    tagger::features(words, i, prev, prev2, &mut feats);
-                    p.score(&feats, &mut scores);
-                    let guess = tagger::argmax(&scores);
-                    let truth = usize::from(d.pos[s.start + i].0);
-                    if guess != truth {
-                        p.update(&feats, truth, 1.0);
-                        p.update(&feats, guess, -1.0);
-                    }
-                    p.tick();
+                    let guess = if let Some(&tag) = dict.get(&tagger::tagdict_key(&words[i])) {
+                        tag
+                    } else {
+                        feats.clear();
+                        tagger::features(words, i, prev, prev2, &mut feats);
+                        p.score(&feats, &mut scores);
+                        let guess = tagger::argmax(&scores);
+                        let truth = usize::from(d.pos[s.start + i].0);
+                        if guess != truth {
+                            p.update(&feats, truth, 1.0);
+                            p.update(&feats, guess, -1.0);
+                        }
+                        p.tick();
+                        guess
+                    };
                     prev2 = prev;
                     prev = guess as u64;
                 }
@@ -103,12 +109,33 @@ pub fn train_pos(docs: &[SilverDoc], settings: Settings) -> Model {
         }
     }
     let info = format!(
-        "part-of-speech tagger; epochs {}, min count {}, {} training documents",
+        "part-of-speech tagger; epochs {}, min count {}, {} training documents, {} dictionary words",
         settings.epochs,
         settings.min_count,
-        docs.len()
+        docs.len(),
+        dict.len()
     );
-    p.finish(TAGSET.iter().map(|&t| t.to_owned()).collect(), info, settings.min_weight)
+    let mut rows = p.averaged_rows(settings.min_weight);
+    rows.extend(dict.iter().map(|(&k, &tag)| (k, vec![(u8::try_from(tag).unwrap_or(0), 1.0)])));
+    Model::from_rows(TAGSET.iter().map(|&t| t.to_owned()).collect(), info, rows)
+}
+
+/// Words seen at least 20 times that take one tag at least 97% of the time.
+fn tag_dictionary(docs: &[SilverDoc], infos: &[Vec<WordInfo>]) -> HashMap<u64, usize> {
+    let mut counts: HashMap<u64, HashMap<usize, u32>> = HashMap::new();
+    for (d, words) in docs.iter().zip(infos) {
+        for (w, tag) in words.iter().zip(&d.pos) {
+            *counts.entry(tagger::tagdict_key(w)).or_default().entry(usize::from(tag.0)).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter_map(|(k, tags)| {
+            let total: u32 = tags.values().sum();
+            let (&tag, &n) = tags.iter().max_by_key(|&(t, n)| (*n, std::cmp::Reverse(*t)))?;
+            (total >= 20 && f64::from(n) >= 0.97 * f64::from(total)).then_some((k, tag))
+        })
+        .collect()
 }
 
 /// Tag every sentence of a silver document with `tagger`.
@@ -334,6 +361,27 @@ pub fn ner_f1(tagger: &EntityTagger, docs: &[NerDoc<'_>]) -> F1 {
                 predicted.insert((span, ty));
             }
         }
+        score.gold += gold.len();
+        score.predicted += predicted.len();
+        score.tp += predicted.intersection(&gold).count();
+    }
+    score
+}
+
+/// Entity agreement with the silver entities through the whole pipeline
+/// (our own tokens and sentences), measured as the scorer does: exact span
+/// and label, silver entities being maximal runs of same-class tokens.
+#[must_use]
+pub fn pipeline_ner_f1(annotator: &crate::Annotator, docs: &[SilverDoc]) -> F1 {
+    let mut score = F1::default();
+    for d in docs {
+        let gold: HashSet<(Span, usize)> = d.entities().into_iter().collect();
+        let ann = annotator.annotate(&d.text);
+        let predicted: HashSet<(Span, usize)> = ann
+            .entities
+            .iter()
+            .filter_map(|e| ner::TYPES.iter().position(|&t| t == e.label).map(|ty| (e.span, ty)))
+            .collect();
         score.gold += gold.len();
         score.predicted += predicted.len();
         score.tp += predicted.intersection(&gold).count();
