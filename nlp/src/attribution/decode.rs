@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use crate::annotation::{Quote, QuoteKind};
-use crate::attribution::layers::Layers;
+use crate::attribution::layers::{ENTITY_BEGIN, Layers};
 use crate::attribution::tagger::{Role, role};
 use crate::quotes;
 use crate::text::Span;
@@ -103,68 +103,105 @@ fn splits_quote(l: &Layers<'_>, runs: &[Run], gap: Range<usize>) -> bool {
     sources <= 1 && cues <= 1
 }
 
+/// True when the tokens of `gap` are only quotation marks.
+fn only_marks(l: &Layers<'_>, gap: Range<usize>) -> bool {
+    gap.into_iter().all(|i| l.quote.get(i).is_some_and(|q| q.flags & (quotes::OPENING | quotes::CLOSING) != 0))
+}
+
 /// Group the content runs of a paragraph into drafts.
 fn group(l: &Layers<'_>, runs: &[Run]) -> Vec<Draft> {
     let mut drafts: Vec<Draft> = Vec::new();
     for r in runs.iter().filter(|r| r.role == Role::Content) {
-        if let Some(d) = drafts.last_mut()
-            && splits_quote(l, runs, d.end()..r.start)
-        {
-            d.content.push(r.range());
-            continue;
+        if let Some(d) = drafts.last_mut() {
+            let gap = d.end()..r.start;
+            if only_marks(l, gap.clone()) {
+                if let Some(last) = d.content.last_mut() {
+                    last.end = r.end;
+                }
+                continue;
+            }
+            if splits_quote(l, runs, gap) {
+                d.content.push(r.range());
+                continue;
+            }
         }
         drafts.push(Draft { content: vec![r.range()], ..Draft::default() });
     }
     drafts
 }
 
-/// Token distance from a span to a draft's content (0 when they touch or overlap).
-fn distance(d: &Draft, r: Range<usize>) -> usize {
-    if r.end <= d.start() {
-        d.start() - r.end
-    } else if r.start >= d.end() {
-        r.start - d.end()
+/// Extra cost of a cue or source in another sentence than its anchor.
+const OTHER_SENTENCE: usize = 12;
+/// Costlier pairings are not made.
+const MAX_COST: usize = 40;
+
+/// Extra cost of a source with another attribution's content between it and its cue.
+const ACROSS_CONTENT: usize = 16;
+
+/// Cost of pairing `r` with `anchor` (a content or a cue): the tokens
+/// between them, more across sentences; when a content of the paragraph
+/// lies between them, `None`, or with `across` a higher cost.
+fn cost(
+    l: &Layers<'_>,
+    in_content: &dyn Fn(usize) -> bool,
+    anchor: Range<usize>,
+    r: Range<usize>,
+    across: bool,
+) -> Option<usize> {
+    let gap = if r.end <= anchor.start {
+        r.end..anchor.start
+    } else if r.start >= anchor.end {
+        anchor.end..r.start
     } else {
-        0
-    }
-}
-
-/// Choose the cue of a draft among the cue runs: inside a split first, then
-/// the nearest in the sentences the content spans.
-fn choose_cue(l: &Layers<'_>, d: &Draft, runs: &[Run]) -> Option<Range<usize>> {
-    let cues = runs.iter().filter(|r| r.role == Role::Cue && !d.covers(r.start));
-    if d.content.len() > 1 {
-        let inside = cues.clone().find(|r| r.start > d.start() && r.end < d.end());
-        if let Some(r) = inside {
-            return Some(r.range());
-        }
-    }
-    let first = l.sentence(d.start());
-    let last = l.sentence(d.end().saturating_sub(1).max(d.start()));
-    let span = first.start..last.end;
-    cues.filter(|r| r.start >= span.start && r.end <= span.end)
-        .min_by_key(|r| distance(d, r.range()))
-        .map(|r| r.range())
-}
-
-/// Choose the source: the source run nearest the cue in its sentence, else
-/// the nearest entity or pronoun before the cue.
-fn choose_source(l: &Layers<'_>, d: &Draft, cue: Option<Range<usize>>, runs: &[Run]) -> Option<Range<usize>> {
-    let anchor = cue.clone().unwrap_or_else(|| d.start()..d.start());
-    let sentence = l.sentence(anchor.start.min(l.tokens.len().saturating_sub(1)));
-    let near = |r: Range<usize>| {
-        if r.end <= anchor.start { anchor.start - r.end } else { r.start.saturating_sub(anchor.end) + 1 }
+        return Some(0);
     };
+    let crossed = gap.clone().any(in_content);
+    if crossed && !across {
+        return None;
+    }
+    let near = if r.end <= anchor.start { anchor.start } else { anchor.end.saturating_sub(1) };
+    let far = if r.end <= anchor.start { r.end.saturating_sub(1) } else { r.start };
+    let crossing = l.sentence_of[near].abs_diff(l.sentence_of[far]) as usize;
+    let c = gap.len() + crossing * OTHER_SENTENCE + usize::from(crossed) * ACROSS_CONTENT;
+    (c <= MAX_COST).then_some(c)
+}
+
+/// Choose the cue of a draft among the cue runs: one inside a split
+/// quote first, then the cheapest (see [`cost`]).
+fn choose_cue(l: &Layers<'_>, in_content: &dyn Fn(usize) -> bool, d: &Draft, runs: &[Run]) -> Option<Range<usize>> {
+    let cues = runs.iter().filter(|r| r.role == Role::Cue && !d.covers(r.start));
+    if let Some(r) = cues.clone().find(|r| r.start > d.start() && r.end < d.end()) {
+        return Some(r.range());
+    }
+    cues.filter_map(|r| Some((cost(l, in_content, d.start()..d.end(), r.range(), false)?, r)))
+        .min_by_key(|&(c, r)| (c, r.start))
+        .map(|(_, r)| r.range())
+}
+
+/// Choose the source: the cheapest source run from the cue (or from the
+/// content when there is no cue), else the nearest entity or pronoun before the cue.
+fn choose_source(
+    l: &Layers<'_>,
+    in_content: &dyn Fn(usize) -> bool,
+    d: &Draft,
+    cue: Option<Range<usize>>,
+    runs: &[Run],
+) -> Option<Range<usize>> {
+    let anchor = cue.clone().unwrap_or_else(|| d.start()..d.end());
     let tagged = runs
         .iter()
         .filter(|r| r.role == Role::Source && !d.covers(r.start))
-        .filter(|r| r.start >= sentence.start && r.end <= sentence.end)
-        .min_by_key(|r| near(r.range()));
-    if let Some(r) = tagged {
+        .filter_map(|r| {
+            let c = cost(l, in_content, anchor.clone(), r.range(), true)?;
+            // Between equals, the mention before the cue is the subject.
+            Some((2 * c + usize::from(r.start >= anchor.end), r))
+        })
+        .min_by_key(|&(c, r)| (c, r.start));
+    if let Some((_, r)) = tagged {
         return Some(r.range());
     }
-    cue.as_ref()?;
-    fallback_source(l, d, anchor.start, sentence.start)
+    let cue = cue?;
+    fallback_source(l, d, cue.start, l.sentence(cue.start).start)
 }
 
 /// The nearest person, organisation or personal pronoun before `before`
@@ -179,10 +216,7 @@ fn fallback_source(l: &Layers<'_>, d: &Draft, before: usize, floor: usize) -> Op
         let e = l.entity[i] & 7;
         if e == 1 || e == 2 {
             let mut s = i;
-            while s > floor
-                && l.entity[s] & crate::attribution::layers::ENTITY_BEGIN == 0
-                && l.entity[s - 1] & 7 == e
-            {
+            while s > floor && l.entity[s] & ENTITY_BEGIN == 0 && l.entity[s - 1] & 7 == e {
                 s -= 1;
             }
             return Some(s..i + 1);
@@ -221,18 +255,20 @@ fn kind(l: &Layers<'_>, d: &Draft) -> QuoteKind {
 }
 
 /// Decode one paragraph's labels into attributions appended to `out`.
-pub fn paragraph(
-    l: &Layers<'_>,
-    para: Range<usize>,
-    labels: &[usize],
-    carry: &mut Carry,
-    out: &mut Vec<Quote>,
-) {
+pub fn paragraph(l: &Layers<'_>, para: Range<usize>, labels: &[usize], carry: &mut Carry, out: &mut Vec<Quote>) {
     let runs = runs(para.clone(), labels);
+    let in_content = |i: usize| {
+        i.checked_sub(para.start)
+            .and_then(|k| labels.get(k))
+            .is_some_and(|&x| matches!(role(x), Some((Role::Content, _))))
+    };
     let mut drafts = group(l, &runs);
     for d in &mut drafts {
-        d.cue = choose_cue(l, d, &runs);
-        d.source = choose_source(l, d, d.cue.clone(), &runs);
+        d.cue = choose_cue(l, &in_content, d, &runs);
+    }
+    let drafts = merge_continued(l, drafts);
+    for mut d in drafts {
+        d.source = choose_source(l, &in_content, &d, d.cue.clone(), &runs);
         let opens_para = l.quote[para.start].flags & quotes::OPENING != 0 && d.start() <= para.start + 1;
         if d.source.is_none() && opens_para {
             d.source.clone_from(&carry.last_source);
@@ -240,10 +276,31 @@ pub fn paragraph(
         if d.source.is_some() {
             carry.last_source.clone_from(&d.source);
         }
-    }
-    for d in drafts {
         out.push(finish(l, &d));
     }
+}
+
+/// Merge a quotation into the attribution before it when both take the
+/// same cue, or when it has none and directly follows ("A," he said. "B.").
+fn merge_continued(l: &Layers<'_>, drafts: Vec<Draft>) -> Vec<Draft> {
+    let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
+    for d in drafts {
+        if let Some(prev) = out.last_mut() {
+            let same_cue = d.cue.is_some() && d.cue == prev.cue;
+            let follows = d.cue.is_none() && prev.cue.is_some() && opens_quote(l, d.start());
+            if same_cue || follows {
+                prev.content.extend(d.content);
+                continue;
+            }
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// True when token `i` opens a quotation.
+fn opens_quote(l: &Layers<'_>, i: usize) -> bool {
+    l.quote.get(i).is_some_and(|q| q.flags & quotes::OPENING != 0)
 }
 
 /// The quote of a finished draft, with byte spans and without a leading "that".
