@@ -5,8 +5,10 @@
 use std::ops::Range;
 
 use crate::annotation::{Quote, QuoteKind};
+use crate::attribution::cues;
 use crate::attribution::layers::{ENTITY_BEGIN, Layers};
 use crate::attribution::tagger::{Role, role};
+use crate::features::{IS_PUNCT, IS_TITLE};
 use crate::quotes;
 use crate::text::Span;
 
@@ -105,7 +107,8 @@ fn splits_quote(l: &Layers<'_>, runs: &[Run], gap: Range<usize>) -> bool {
 
 /// True when the tokens of `gap` are only quotation marks.
 fn only_marks(l: &Layers<'_>, gap: Range<usize>) -> bool {
-    gap.into_iter().all(|i| l.quote.get(i).is_some_and(|q| q.flags & (quotes::OPENING | quotes::CLOSING) != 0))
+    gap.into_iter()
+        .all(|i| l.quote.get(i).is_some_and(|q| q.flags & (quotes::OPENING | quotes::CLOSING) != 0))
 }
 
 /// Group the content runs of a paragraph into drafts.
@@ -168,14 +171,50 @@ fn cost(
 
 /// Choose the cue of a draft among the cue runs: one inside a split
 /// quote first, then the cheapest (see [`cost`]).
-fn choose_cue(l: &Layers<'_>, in_content: &dyn Fn(usize) -> bool, d: &Draft, runs: &[Run]) -> Option<Range<usize>> {
+fn choose_cue(
+    l: &Layers<'_>,
+    in_content: &dyn Fn(usize) -> bool,
+    d: &Draft,
+    runs: &[Run],
+) -> Option<Range<usize>> {
     let cues = runs.iter().filter(|r| r.role == Role::Cue && !d.covers(r.start));
     if let Some(r) = cues.clone().find(|r| r.start > d.start() && r.end < d.end()) {
         return Some(r.range());
     }
-    cues.filter_map(|r| Some((cost(l, in_content, d.start()..d.end(), r.range(), false)?, r)))
-        .min_by_key(|&(c, r)| (c, r.start))
-        .map(|(_, r)| r.range())
+    let tagged = cues
+        .filter_map(|r| Some((cost(l, in_content, d.start()..d.end(), r.range(), false)?, r.range())))
+        .min_by_key(|(c, r)| (*c, r.start));
+    tagged.or_else(|| lexicon_cue(l, in_content, d)).map(|(_, r)| r)
+}
+
+/// Extra cost of a cue the tagger did not mark but the lexicon does.
+const UNTAGGED_CUE: usize = 6;
+
+/// The cheapest likely cue by the lexicon alone, for a content the tagger
+/// left without one.
+fn lexicon_cue(
+    l: &Layers<'_>,
+    in_content: &dyn Fn(usize) -> bool,
+    d: &Draft,
+) -> Option<(usize, Range<usize>)> {
+    let lo = l.sentence(d.start()).start.saturating_sub(MAX_COST);
+    let hi = (l.sentence(d.end() - 1).end + MAX_COST).min(l.tokens.len());
+    let mut best: Option<(usize, Range<usize>)> = None;
+    let mut i = lo;
+    while i < hi {
+        if !l.strong[i] || in_content(i) || d.covers(i) {
+            i += 1;
+            continue;
+        }
+        let end = if l.cue[i].phrase_start { cues::phrase_end(&l.cue, i) } else { i + 1 };
+        if let Some(c) = cost(l, in_content, d.start()..d.end(), i..end, false)
+            && best.as_ref().is_none_or(|(b, _)| c + UNTAGGED_CUE < *b)
+        {
+            best = Some((c + UNTAGGED_CUE, i..end));
+        }
+        i = end;
+    }
+    best.filter(|(c, _)| *c <= MAX_COST)
 }
 
 /// Choose the source: the cheapest source run from the cue (or from the
@@ -191,6 +230,8 @@ fn choose_source(
     let tagged = runs
         .iter()
         .filter(|r| r.role == Role::Source && !d.covers(r.start))
+        // A mention inside a quotation speaks only for attributions inside it.
+        .filter(|r| l.quote[r.start].depth <= l.quote[anchor.start].depth)
         .filter_map(|r| {
             let c = cost(l, in_content, anchor.clone(), r.range(), true)?;
             // Between equals, the mention before the cue is the subject.
@@ -202,6 +243,31 @@ fn choose_source(
     }
     let cue = cue?;
     fallback_source(l, d, cue.start, l.sentence(cue.start).start)
+}
+
+/// True for a dash token (― — – --).
+fn is_dash(l: &Layers<'_>, i: usize) -> bool {
+    matches!(l.tokens[i].span.slice(l.text), "―" | "—" | "–" | "--")
+}
+
+/// "“…” ― Name": a quotation closed and followed by a dash and a name that
+/// ends the paragraph. Returns (cue, source).
+fn dash_byline(l: &Layers<'_>, para: &Range<usize>, d: &Draft) -> Option<(Range<usize>, Range<usize>)> {
+    let mut i = d.end();
+    while i < para.end && l.quote[i].flags & quotes::CLOSING != 0 {
+        i += 1;
+    }
+    if i >= para.end || !is_dash(l, i) {
+        return None;
+    }
+    let name = i + 1;
+    let mut end = name;
+    while end < para.end && end - name < 8 && l.words[end].flags & IS_PUNCT == 0 {
+        end += 1;
+    }
+    let rest_is_punct = (end..para.end).all(|k| l.words[k].flags & IS_PUNCT != 0);
+    let named = end > name && l.words[name].flags & IS_TITLE != 0;
+    (named && rest_is_punct).then_some((i..i + 1, name..end))
 }
 
 /// The nearest person, organisation or personal pronoun before `before`
@@ -255,7 +321,13 @@ fn kind(l: &Layers<'_>, d: &Draft) -> QuoteKind {
 }
 
 /// Decode one paragraph's labels into attributions appended to `out`.
-pub fn paragraph(l: &Layers<'_>, para: Range<usize>, labels: &[usize], carry: &mut Carry, out: &mut Vec<Quote>) {
+pub fn paragraph(
+    l: &Layers<'_>,
+    para: Range<usize>,
+    labels: &[usize],
+    carry: &mut Carry,
+    out: &mut Vec<Quote>,
+) {
     let runs = runs(para.clone(), labels);
     let in_content = |i: usize| {
         i.checked_sub(para.start)
@@ -268,7 +340,12 @@ pub fn paragraph(l: &Layers<'_>, para: Range<usize>, labels: &[usize], carry: &m
     }
     let drafts = merge_continued(l, drafts);
     for mut d in drafts {
-        d.source = choose_source(l, &in_content, &d, d.cue.clone(), &runs);
+        if let Some((cue, source)) = dash_byline(l, &para, &d) {
+            d.cue = Some(cue);
+            d.source = Some(source);
+        } else {
+            d.source = choose_source(l, &in_content, &d, d.cue.clone(), &runs);
+        }
         let opens_para = l.quote[para.start].flags & quotes::OPENING != 0 && d.start() <= para.start + 1;
         if d.source.is_none() && opens_para {
             d.source.clone_from(&carry.last_source);
