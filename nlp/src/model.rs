@@ -167,11 +167,37 @@ impl Model {
     }
 
     /// Sum the weights of all `features` into `scores` (reset first).
+    ///
+    /// Lookups go in batches: first every feature's home slot is read, with
+    /// no branch between the reads, so that their cache misses overlap;
+    /// then hits are resolved and their weights added.
     #[inline]
     pub fn score(&self, features: &[u64], scores: &mut [f32]) {
         scores.iter_mut().for_each(|s| *s = 0.0);
-        for &f in features {
-            self.add(f, scores);
+        const BATCH: usize = 16;
+        let mut home = [Slot::default(); BATCH];
+        for chunk in features.chunks(BATCH) {
+            for (h, &f) in home.iter_mut().zip(chunk) {
+                *h = self.slots.get(slot_of(f) & self.mask).copied().unwrap_or_default();
+            }
+            for (h, &f) in home.iter().zip(chunk) {
+                let slot = if h.key == f && h.len != 0 {
+                    Some(*h)
+                } else if h.len == 0 {
+                    None
+                } else {
+                    self.find(f)
+                };
+                if let Some(slot) = slot
+                    && let Some(run) = self.entries.get(slot.start as usize..(slot.start + slot.len) as usize)
+                {
+                    for e in run {
+                        if let Some(s) = scores.get_mut(e.class as usize) {
+                            *s += e.weight;
+                        }
+                    }
+                }
+            }
         }
     }
 

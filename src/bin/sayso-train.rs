@@ -47,6 +47,19 @@ struct Args {
     #[arg(long, default_value_t = 2)]
     min_count: u32,
 
+    /// Features of the attribution model seen fewer times than this get no weight.
+    #[arg(long, default_value_t = 4)]
+    attribution_min_count: u32,
+
+    /// Averaged weights of the attribution model smaller than this are
+    /// dropped (they change no decision on dev, and cost memory and time).
+    #[arg(long, default_value_t = 2.0)]
+    attribution_min_weight: f32,
+
+    /// Perceptrons (over different shufflings) averaged into the attribution model.
+    #[arg(long, default_value_t = 1)]
+    bags: usize,
+
     /// Also write the attribution model's dev predictions here, one
     /// <name>.json per article (for `score.py`).
     #[arg(long, value_name = "DIR")]
@@ -148,7 +161,13 @@ fn attribution(args: &Args, annotator: &Annotator, settings: Settings) -> Result
     let train = train_attr::prepare(annotator, train);
     let dev = train_attr::prepare(annotator, dev);
     let lexicon = annotator.cues();
-    let model = train_attr::train(&train, lexicon, Settings { epochs: args.epochs, ..settings });
+    let settings = Settings {
+        epochs: args.epochs,
+        min_count: args.attribution_min_count,
+        min_weight: args.attribution_min_weight,
+        ..settings
+    };
+    let model = train_attr::train(&train, lexicon, settings, args.bags);
     let tagger = AttributionTagger::new(model.clone())?;
     let s = train_attr::token_scores(&tagger, &dev, lexicon);
     println!(

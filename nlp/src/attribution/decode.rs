@@ -7,7 +7,7 @@ use std::ops::Range;
 use crate::annotation::{Quote, QuoteKind};
 use crate::attribution::cues;
 use crate::attribution::layers::{ENTITY_BEGIN, Layers};
-use crate::attribution::tagger::{Role, role};
+use crate::attribution::tagger::{Role, begins, role};
 use crate::features::{IS_PUNCT, IS_TITLE};
 use crate::quotes;
 use crate::text::Span;
@@ -74,7 +74,7 @@ pub fn runs(para: Range<usize>, labels: &[usize]) -> Vec<Run> {
     for (k, &l) in labels.iter().enumerate() {
         let i = para.start + k;
         match role(l) {
-            Some((r, false)) if out.last().is_some_and(|x| x.role == r && x.end == i) => {
+            Some((r, part)) if !begins(part) && out.last().is_some_and(|x| x.role == r && x.end == i) => {
                 if let Some(last) = out.last_mut() {
                     last.end = i + 1;
                 }
@@ -173,6 +173,7 @@ fn cost(
 /// quote first, then the cheapest (see [`cost`]).
 fn choose_cue(
     l: &Layers<'_>,
+    para: &Range<usize>,
     in_content: &dyn Fn(usize) -> bool,
     d: &Draft,
     runs: &[Run],
@@ -184,7 +185,7 @@ fn choose_cue(
     let tagged = cues
         .filter_map(|r| Some((cost(l, in_content, d.start()..d.end(), r.range(), false)?, r.range())))
         .min_by_key(|(c, r)| (*c, r.start));
-    tagged.or_else(|| lexicon_cue(l, in_content, d)).map(|(_, r)| r)
+    tagged.or_else(|| lexicon_cue(l, para, in_content, d)).map(|(_, r)| r)
 }
 
 /// Extra cost of a cue the tagger did not mark but the lexicon does.
@@ -194,11 +195,12 @@ const UNTAGGED_CUE: usize = 6;
 /// left without one.
 fn lexicon_cue(
     l: &Layers<'_>,
+    para: &Range<usize>,
     in_content: &dyn Fn(usize) -> bool,
     d: &Draft,
 ) -> Option<(usize, Range<usize>)> {
-    let lo = l.sentence(d.start()).start.saturating_sub(MAX_COST);
-    let hi = (l.sentence(d.end() - 1).end + MAX_COST).min(l.tokens.len());
+    let lo = l.sentence(d.start()).start.saturating_sub(MAX_COST).max(para.start);
+    let hi = (l.sentence(d.end() - 1).end + MAX_COST).min(para.end);
     let mut best: Option<(usize, Range<usize>)> = None;
     let mut i = lo;
     while i < hi {
@@ -336,7 +338,7 @@ pub fn paragraph(
     };
     let mut drafts = group(l, &runs);
     for d in &mut drafts {
-        d.cue = choose_cue(l, &in_content, d, &runs);
+        d.cue = choose_cue(l, &para, &in_content, d, &runs);
     }
     let drafts = merge_continued(l, drafts);
     for mut d in drafts {

@@ -52,10 +52,29 @@ pub fn features(l: &Layers<'_>, para: Range<usize>, i: usize, out: &mut Vec<u64>
     let (near_left, near_right) = l.near.get(i).copied().unwrap_or_default();
     let (left, right) = (near_code(near_left), near_code(near_right));
     let strong = u64::from(l.strong.get(i).copied().unwrap_or(false));
+    // The nearest cues' words, the word after the left one ("said that",
+    // "told reporters") and what precedes the right one ("he said").
+    let lower_at = |j: usize| l.words.get(j).map_or(EDGE, |w| w.lower);
+    let (la, ra) = (near_left.at as usize, near_right.at as usize);
+    let lw = if near_left.distance > 0 { lower_at(la) } else { 0 };
+    let rw = if near_right.distance > 0 { lower_at(ra) } else { 0 };
+    let l_next = if near_left.distance > 1 { lower_at(la + 1) } else { 0 };
+    let r_prev = if near_right.distance > 1 {
+        let j = ra - 1;
+        feat2(
+            0,
+            l.pos.get(j).map_or(EDGE, |p| u64::from(p.0)),
+            l.entity.get(j).map_or(EDGE, |&e| u64::from(e & 7)),
+        )
+    } else {
+        0
+    };
     let sentence = l.sentence(i);
     let sflags = u64::from(l.sentence_flags_of(i));
     let at_start = u64::from(i == sentence.start) | u64::from(i + 1 == sentence.end) << 1;
     let first_sentence = u64::from(sentence.start == para.start);
+    let position = bucket(u16::try_from(i - sentence.start).unwrap_or(u16::MAX))
+        | bucket(u16::try_from(sentence.end - i).unwrap_or(u16::MAX)) << 4;
     let para_quoted = l.quote.get(para.start).map_or(0, |q| u64::from(q.flags & quotes::OPENING != 0));
     let shape = u64::from(w.flags & (IS_TITLE | IS_UPPER));
     out.extend_from_slice(&[
@@ -102,5 +121,12 @@ pub fn features(l: &Layers<'_>, para: Range<usize>, i: usize, out: &mut Vec<u64>
         feat2(41, p1.lower, cue(-1)),
         feat2(42, right, w.lower),
         feat2(43, left, w.lower),
+        feat2(44, lw, bucket(near_left.distance)),
+        feat2(45, rw, bucket(near_right.distance)),
+        feat2(46, feat2(0, lw, bucket(near_left.distance)), q0),
+        feat2(47, feat2(0, rw, bucket(near_right.distance)), ent(0)),
+        feat2(48, feat2(0, lw, l_next), bucket(near_left.distance)),
+        feat2(49, r_prev, bucket(near_right.distance)),
+        feat2(50, position, q0),
     ]);
 }

@@ -46,6 +46,8 @@ pub struct Near {
     pub distance: u16,
     /// The cue's classes.
     pub classes: u8,
+    /// The cue's token index.
+    pub at: u32,
 }
 
 /// The per-article inputs of attribution finding.
@@ -149,22 +151,27 @@ impl<'a> Layers<'a> {
             sentence_flags.push(flags);
             let k = u32::try_from(k).unwrap_or(u32::MAX);
             sentence_of[s.tokens.clone()].iter_mut().for_each(|x| *x = k);
-            let mut last: Option<(usize, u8)> = None;
+            let near_cue = |i: usize, j: usize| Near {
+                distance: u16::try_from(i.abs_diff(j)).unwrap_or(u16::MAX),
+                classes: cue[j].classes(),
+                at: u32::try_from(j).unwrap_or(u32::MAX),
+            };
+            let mut last: Option<usize> = None;
             for i in s.tokens.clone() {
-                if let Some((j, c)) = last {
-                    near[i].0 = Near { distance: u16::try_from(i - j).unwrap_or(u16::MAX), classes: c };
+                if let Some(j) = last {
+                    near[i].0 = near_cue(i, j);
                 }
                 if strong[i] {
-                    last = Some((i, cue[i].classes()));
+                    last = Some(i);
                 }
             }
             last = None;
             for i in s.tokens.clone().rev() {
-                if let Some((j, c)) = last {
-                    near[i].1 = Near { distance: u16::try_from(j - i).unwrap_or(u16::MAX), classes: c };
+                if let Some(j) = last {
+                    near[i].1 = near_cue(i, j);
                 }
                 if strong[i] {
-                    last = Some((i, cue[i].classes()));
+                    last = Some(i);
                 }
             }
         }

@@ -1,5 +1,5 @@
 //! The attribution tagger: a structured perceptron labelling every token of
-//! a paragraph with BIO tags over SOURCE, CUE and CONTENT, decoded by Viterbi.
+//! a paragraph with BILOU tags over SOURCE, CUE and CONTENT, decoded by Viterbi.
 
 use std::ops::Range;
 
@@ -7,6 +7,7 @@ use crate::attribution::features::features;
 use crate::attribution::layers::Layers;
 use crate::features::feat;
 use crate::model::{Model, ModelError};
+pub use crate::ner::Part;
 use crate::viterbi::{self, Lattice};
 
 /// The role a tag gives its token.
@@ -22,29 +23,65 @@ pub enum Role {
 
 /// Roles in label order.
 pub const ROLES: [Role; 3] = [Role::Source, Role::Cue, Role::Content];
-/// Number of labels: O, then B and I of each role.
-pub const N_LABELS: usize = 1 + 2 * ROLES.len();
+/// Number of labels: O, then B, I, L and U of each role.
+pub const N_LABELS: usize = 1 + 4 * ROLES.len();
 /// The "outside" label.
 pub const OUTSIDE: usize = 0;
 
-/// The label of a role's first (`begin`) or following token.
+/// The label of a role's token at a position in its span.
 #[must_use]
-pub const fn label(role: Role, begin: bool) -> usize {
+pub const fn label(role: Role, part: Part) -> usize {
     let r = match role {
         Role::Source => 0,
         Role::Cue => 1,
         Role::Content => 2,
     };
-    1 + 2 * r + if begin { 0 } else { 1 }
+    let p = match part {
+        Part::Begin => 0,
+        Part::Inside => 1,
+        Part::Last => 2,
+        Part::Unit => 3,
+    };
+    1 + 4 * r + p
 }
 
-/// The role of a label and whether it begins a span; `None` for O.
+/// The role of a label and the token's position in its span; `None` for O.
 #[must_use]
-pub const fn role(label: usize) -> Option<(Role, bool)> {
+pub const fn role(label: usize) -> Option<(Role, Part)> {
     if label == OUTSIDE || label >= N_LABELS {
         return None;
     }
-    Some((ROLES[(label - 1) / 2], (label - 1) % 2 == 0))
+    let part = match (label - 1) % 4 {
+        0 => Part::Begin,
+        1 => Part::Inside,
+        2 => Part::Last,
+        _ => Part::Unit,
+    };
+    Some((ROLES[(label - 1) / 4], part))
+}
+
+/// True when a token at this position starts a span.
+#[must_use]
+pub const fn begins(part: Part) -> bool {
+    matches!(part, Part::Begin | Part::Unit)
+}
+
+/// True when a token at this position ends a span.
+#[must_use]
+pub const fn ends(part: Part) -> bool {
+    matches!(part, Part::Last | Part::Unit)
+}
+
+/// The label for a token of `role` given whether its span begins and ends there.
+#[must_use]
+pub const fn label_at(role: Role, first: bool, last: bool) -> usize {
+    let part = match (first, last) {
+        (true, true) => Part::Unit,
+        (true, false) => Part::Begin,
+        (false, true) => Part::Last,
+        (false, false) => Part::Inside,
+    };
+    label(role, part)
 }
 
 /// Label names as stored in the model.
@@ -52,31 +89,42 @@ pub const fn role(label: usize) -> Option<(Role, bool)> {
 pub fn label_names() -> Vec<String> {
     let mut names = vec!["O".to_owned()];
     for r in ["SOURCE", "CUE", "CONTENT"] {
-        names.push(format!("B-{r}"));
-        names.push(format!("I-{r}"));
+        for p in ["B", "I", "L", "U"] {
+            names.push(format!("{p}-{r}"));
+        }
     }
     names
 }
 
-/// An I tag must continue a span of its own role.
+/// Spans nest correctly: an open span (B, I) continues with I or L of its
+/// role; I and L only continue an open span.
 #[must_use]
 pub const fn allowed(prev: Option<usize>, cur: usize) -> bool {
-    match role(cur) {
-        Some((r, false)) => match prev {
-            Some(p) => match role(p) {
-                Some((q, _)) => q as u8 == r as u8,
-                None => false,
-            },
-            None => false,
+    let open = match prev {
+        Some(p) => match role(p) {
+            Some((r, Part::Begin | Part::Inside)) => Some(r as u8),
+            _ => None,
         },
-        _ => true,
+        None => None,
+    };
+    match (open, role(cur)) {
+        (Some(r), Some((c, Part::Inside | Part::Last))) => r == c as u8,
+        (Some(_), _) => false,
+        (None, Some((_, Part::Inside | Part::Last))) => false,
+        (None, _) => true,
     }
+}
+
+/// A paragraph may not end inside a span.
+#[must_use]
+pub const fn may_end(label: usize) -> bool {
+    !matches!(role(label), Some((_, Part::Begin | Part::Inside)))
 }
 
 /// The label constraints, tabulated.
 #[must_use]
 pub fn lattice() -> Lattice {
-    Lattice::new(N_LABELS, allowed, |_| true)
+    Lattice::new(N_LABELS, allowed, may_end)
 }
 
 /// The feature of moving from `prev` (`None` = paragraph start) to the label scored.
@@ -129,7 +177,7 @@ impl AttributionTagger {
     /// [`ModelError::Malformed`] when the labels differ.
     pub fn new(model: Model) -> Result<Self, ModelError> {
         if model.labels != label_names() {
-            return Err(ModelError::Malformed("attribution labels differ from the BIO role set"));
+            return Err(ModelError::Malformed("attribution labels differ from the BILOU role set"));
         }
         let transitions = transition_table(|f, s| model.add(f, s));
         Ok(Self { model, transitions, lattice: lattice() })
@@ -160,20 +208,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn labels_round_trip_and_inside_tags_continue_their_role() {
+    fn labels_round_trip_and_spans_stay_well_formed() {
         assert_eq!(label_names().len(), N_LABELS);
         for r in ROLES {
-            for b in [true, false] {
-                assert_eq!(role(label(r, b)), Some((r, b)));
+            for p in [Part::Begin, Part::Inside, Part::Last, Part::Unit] {
+                assert_eq!(role(label(r, p)), Some((r, p)));
             }
         }
-        let (bs, is, ic) =
-            (label(Role::Source, true), label(Role::Source, false), label(Role::Content, false));
-        assert!(allowed(Some(bs), is));
-        assert!(allowed(Some(is), is));
+        let (bs, is, ls) = (
+            label(Role::Source, Part::Begin),
+            label(Role::Source, Part::Inside),
+            label(Role::Source, Part::Last),
+        );
+        let ic = label(Role::Content, Part::Inside);
+        assert!(allowed(Some(bs), is) && allowed(Some(is), ls));
         assert!(!allowed(Some(bs), ic));
-        assert!(!allowed(None, is));
-        assert!(!allowed(Some(OUTSIDE), ic));
-        assert!(allowed(None, bs));
+        assert!(!allowed(Some(bs), OUTSIDE));
+        assert!(!allowed(None, is) && !allowed(Some(OUTSIDE), ls));
+        assert!(allowed(None, bs) && allowed(Some(ls), OUTSIDE));
+        assert!(!may_end(bs) && may_end(ls));
+        assert_eq!(label_at(Role::Cue, true, true), label(Role::Cue, Part::Unit));
     }
 }

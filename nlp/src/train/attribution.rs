@@ -7,7 +7,9 @@ use crate::annotation::{Annotation, Quote};
 use crate::attribution::Word;
 use crate::attribution::cues::Lexicon;
 use crate::attribution::layers::Layers;
-use crate::attribution::tagger::{self, AttributionTagger, N_LABELS, OUTSIDE, Role, label, role};
+use crate::attribution::tagger::{
+    self, AttributionTagger, N_LABELS, OUTSIDE, Role, begins, ends, label_at, role,
+};
 use crate::attribution::{self as attr, features};
 use crate::model::Model;
 use crate::pipeline::Annotator;
@@ -68,8 +70,23 @@ pub fn gold_labels(doc: &Prepared) -> Vec<usize> {
     let mut out = vec![OUTSIDE; tokens.len()];
     for i in 0..tokens.len() {
         if let Some((r, k)) = tag[i] {
-            let cont = i > 0 && tag[i - 1] == Some((r, k));
-            out[i] = label(r, !cont);
+            let first = i == 0 || tag[i - 1] != Some((r, k));
+            let last = tag.get(i + 1).copied().flatten() != Some((r, k));
+            out[i] = label_at(r, first, last);
+        }
+    }
+    out
+}
+
+/// Labels of one paragraph cut from a document's: spans close at its edges.
+fn paragraph_labels(labels: &[usize]) -> Vec<usize> {
+    let mut out = labels.to_vec();
+    let n = out.len();
+    for k in [0, n.saturating_sub(1)] {
+        if let Some((r, part)) = out.get(k).and_then(|&l| role(l)) {
+            let first = k == 0 || begins(part);
+            let last = k + 1 == n || ends(part);
+            out[k] = label_at(r, first, last);
         }
     }
     out
@@ -91,12 +108,11 @@ fn sequences(docs: &[Prepared], lexicon: &Lexicon) -> Vec<Sequence> {
             if para.is_empty() {
                 continue;
             }
-            let mut s =
-                Sequence { features: Vec::new(), offsets: vec![0], gold: gold[para.clone()].to_vec() };
-            // An I label cannot open a paragraph.
-            if let Some((r, false)) = role(s.gold[0]) {
-                s.gold[0] = label(r, true);
-            }
+            let mut s = Sequence {
+                features: Vec::new(),
+                offsets: vec![0],
+                gold: paragraph_labels(&gold[para.clone()]),
+            };
             for i in para.clone() {
                 features::features(&layers, para.clone(), i, &mut s.features);
                 s.offsets.push(s.features.len());
@@ -107,9 +123,11 @@ fn sequences(docs: &[Prepared], lexicon: &Lexicon) -> Vec<Sequence> {
     out
 }
 
-/// Train the attribution tagger.
+/// Train the attribution tagger: `bags` perceptrons over different
+/// shufflings, their averaged weights averaged again (which steadies the
+/// model more than more epochs do).
 #[must_use]
-pub fn train(docs: &[Prepared], lexicon: &Lexicon, settings: Settings) -> Model {
+pub fn train(docs: &[Prepared], lexicon: &Lexicon, settings: Settings, bags: usize) -> Model {
     let seqs = sequences(docs, lexicon);
     let mut counts: HashMap<u64, u32> = HashMap::new();
     let mut order_seen = Vec::new();
@@ -122,22 +140,60 @@ pub fn train(docs: &[Prepared], lexicon: &Lexicon, settings: Settings) -> Model 
             *c += 1;
         }
     }
-    let mut p = Perceptron::new(N_LABELS);
-    for f in order_seen {
-        if counts.get(&f).copied().unwrap_or(0) >= settings.min_count {
-            p.allow(f);
+    let allowed: Vec<u64> = order_seen
+        .into_iter()
+        .filter(|f| counts.get(f).copied().unwrap_or(0) >= settings.min_count)
+        .chain(std::iter::once(None).chain((0..N_LABELS).map(Some)).map(tagger::transition_feature))
+        .collect();
+    let bags = bags.max(1);
+    let mut sum: HashMap<u64, [f32; N_LABELS]> = HashMap::new();
+    for b in 0..bags {
+        let p = train_once(&seqs, &allowed, settings.epochs, settings.seed.wrapping_add(b as u64));
+        for (key, entries) in p.averaged_rows(0.0) {
+            let row = sum.entry(key).or_insert([0.0; N_LABELS]);
+            for (c, w) in entries {
+                if let Some(x) = row.get_mut(usize::from(c)) {
+                    *x += w;
+                }
+            }
         }
     }
-    for prev in std::iter::once(None).chain((0..N_LABELS).map(Some)) {
-        p.allow(tagger::transition_feature(prev));
+    #[allow(clippy::cast_precision_loss)]
+    let scale = 1.0 / bags as f32;
+    let rows = sum
+        .into_iter()
+        .map(|(key, row)| {
+            let entries = row
+                .iter()
+                .enumerate()
+                .map(|(c, &w)| (u8::try_from(c).unwrap_or(u8::MAX), w * scale))
+                .filter(|&(_, w)| w.abs() >= settings.min_weight)
+                .collect();
+            (key, entries)
+        })
+        .collect();
+    let info = format!(
+        "attribution tagger; {bags} bags of {} epochs, min count {}, {} training documents",
+        settings.epochs,
+        settings.min_count,
+        docs.len()
+    );
+    Model::from_rows(tagger::label_names(), info, rows)
+}
+
+/// One structured perceptron over the sequences in a seeded order.
+fn train_once(seqs: &[Sequence], allowed: &[u64], epochs: usize, seed: u64) -> Perceptron {
+    let mut p = Perceptron::new(N_LABELS);
+    for &f in allowed {
+        p.allow(f);
     }
     let lattice = tagger::lattice();
     let mut scratch = viterbi::Scratch::default();
     let mut order: Vec<usize> = (0..seqs.len()).collect();
-    let mut rng = Rng::new(settings.seed);
+    let mut rng = Rng::new(seed);
     let mut emissions = Vec::new();
     let mut guess = Vec::new();
-    for _ in 0..settings.epochs {
+    for _ in 0..epochs {
         rng.shuffle(&mut order);
         for &si in &order {
             let s = &seqs[si];
@@ -168,13 +224,7 @@ pub fn train(docs: &[Prepared], lexicon: &Lexicon, settings: Settings) -> Model 
             p.tick();
         }
     }
-    let info = format!(
-        "attribution tagger; epochs {}, min count {}, {} training documents",
-        settings.epochs,
-        settings.min_count,
-        docs.len()
-    );
-    p.finish(tagger::label_names(), info, settings.min_weight)
+    p
 }
 
 /// Token-level agreement of a tagger with gold labels.
@@ -220,10 +270,10 @@ pub fn token_scores(t: &AttributionTagger, docs: &[Prepared], lexicon: &Lexicon)
         let gold = gold_labels(d);
         for para in &layers.paragraphs {
             t.tag(&layers, para.clone(), &mut labels, &mut scratch);
-            for (k, &l) in labels.iter().enumerate() {
-                let g = gold[para.start + k];
+            let gold = paragraph_labels(&gold[para.clone()]);
+            for (&l, &g) in labels.iter().zip(&gold) {
                 sc.total += 1;
-                sc.correct += usize::from(g == l || (role(g).map(|x| x.0) == role(l).map(|x| x.0) && k == 0));
+                sc.correct += usize::from(g == l);
                 let (rg, rl) = (role(g).map(|x| x.0 as usize), role(l).map(|x| x.0 as usize));
                 for r in 0..3 {
                     let (a, b) = (rg == Some(r), rl == Some(r));
