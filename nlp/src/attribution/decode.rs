@@ -348,6 +348,11 @@ pub fn paragraph(
         } else {
             d.source = choose_source(l, &in_content, &d, d.cue.clone(), &runs);
         }
+        // Every attribution has a cue: a content without one is more often a
+        // title or a scare quote than speech.
+        if d.cue.is_none() {
+            continue;
+        }
         let opens_para = l.quote[para.start].flags & quotes::OPENING != 0 && d.start() <= para.start + 1;
         if d.source.is_none() && opens_para {
             d.source.clone_from(&carry.last_source);
