@@ -111,13 +111,20 @@ fn only_marks(l: &Layers<'_>, gap: Range<usize>) -> bool {
         .all(|i| l.quote.get(i).is_some_and(|q| q.flags & (quotes::OPENING | quotes::CLOSING) != 0))
 }
 
+/// Longest run of untagged words inside one content.
+const MAX_PLAIN_GAP: usize = 12;
+
 /// Group the content runs of a paragraph into drafts.
 fn group(l: &Layers<'_>, runs: &[Run]) -> Vec<Draft> {
     let mut drafts: Vec<Draft> = Vec::new();
     for r in runs.iter().filter(|r| r.role == Role::Content) {
         if let Some(d) = drafts.last_mut() {
             let gap = d.end()..r.start;
-            if only_marks(l, gap.clone()) {
+            // A content broken by a few untagged words of its own sentence is one.
+            let plain = gap.len() <= MAX_PLAIN_GAP
+                && gap.clone().all(|i| l.sentence_of[i] == l.sentence_of[r.start])
+                && !runs.iter().any(|x| x.role != Role::Content && x.start < gap.end && x.end > gap.start);
+            if only_marks(l, gap.clone()) || plain {
                 if let Some(last) = d.content.last_mut() {
                     last.end = r.end;
                 }
