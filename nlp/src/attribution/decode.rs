@@ -7,7 +7,7 @@ use std::ops::Range;
 use crate::annotation::{Quote, QuoteKind};
 use crate::attribution::cues;
 use crate::attribution::layers::{ENTITY_BEGIN, Layers};
-use crate::attribution::tagger::{Role, begins, role};
+use crate::attribution::tagger::{OUTSIDE, Role, begins, role};
 use crate::features::{IS_PUNCT, IS_TITLE};
 use crate::quotes;
 use crate::text::Span;
@@ -347,7 +347,10 @@ pub fn paragraph(
     for d in &mut drafts {
         d.cue = choose_cue(l, &para, &in_content, d, &runs);
     }
-    let drafts = merge_continued(l, drafts);
+    let mut drafts = merge_continued(l, drafts);
+    for d in &mut drafts {
+        extend_to_sentence_end(l, &para, labels, d);
+    }
     for mut d in drafts {
         if let Some((cue, source)) = dash_byline(l, &para, &d) {
             d.cue = Some(cue);
@@ -368,6 +371,19 @@ pub fn paragraph(
             carry.last_source.clone_from(&d.source);
         }
         out.push(finish(l, &d));
+    }
+}
+
+/// The tagger often stops a content early: carry its last fragment to the
+/// end of its sentence when only untagged words lie between.
+fn extend_to_sentence_end(l: &Layers<'_>, para: &Range<usize>, labels: &[usize], d: &mut Draft) {
+    let Some(last) = d.content.last_mut() else { return };
+    let mut stop = l.sentence(last.end - 1).end.min(para.end);
+    while stop > last.end && l.words[stop - 1].flags & IS_PUNCT != 0 {
+        stop -= 1;
+    }
+    if (last.end..stop).all(|i| labels.get(i - para.start).is_some_and(|&x| x == OUTSIDE)) {
+        last.end = last.end.max(stop);
     }
 }
 
