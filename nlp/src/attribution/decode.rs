@@ -6,7 +6,8 @@ use std::ops::Range;
 
 use crate::annotation::{Quote, QuoteKind};
 use crate::attribution::cues;
-use crate::attribution::layers::{ENTITY_BEGIN, Layers};
+use crate::attribution::layers::Layers;
+use crate::attribution::mention;
 use crate::attribution::tagger::{OUTSIDE, Role, begins, role};
 use crate::features::{IS_PUNCT, IS_TITLE};
 use crate::quotes;
@@ -226,8 +227,12 @@ fn lexicon_cue(
     best.filter(|(c, _)| *c <= MAX_COST)
 }
 
-/// Choose the source: the cheapest source run from the cue (or from the
-/// content when there is no cue), else the nearest entity or pronoun before the cue.
+/// Cost (doubled, see [`choose_source`]) beyond which a tagged source is far.
+const FAR_SOURCE: usize = 30;
+
+/// Choose the source: the cheapest tagged source run from the cue (or from
+/// the content when there is no cue) unless it is far; else a mention found
+/// by shape in the cue's sentence (see [`mention`]).
 fn choose_source(
     l: &Layers<'_>,
     in_content: &dyn Fn(usize) -> bool,
@@ -247,11 +252,20 @@ fn choose_source(
             Some((2 * c + usize::from(r.start >= anchor.end), r))
         })
         .min_by_key(|&(c, r)| (c, r.start));
-    if let Some((_, r)) = tagged {
+    // A tagged mention far from the cue loses to one found by shape beside it.
+    if let Some((c, r)) = tagged
+        && (c <= FAR_SOURCE || cue.is_none())
+    {
         return Some(r.range());
     }
-    let cue = cue?;
-    fallback_source(l, d, cue.start, l.sentence(cue.start).start)
+    let fallback = cue.as_ref().and_then(|cue| {
+        let sentence = l.sentence(cue.start);
+        let excluded = |i: usize| d.covers(i) || in_content(i);
+        mention::nearest_named(l, cue.start, sentence.start, &excluded)
+            .or_else(|| mention::subject_before(l, cue, sentence.start, &excluded))
+            .or_else(|| mention::subject_after(l, cue, sentence.end, &excluded))
+    });
+    fallback.or_else(|| tagged.map(|(_, r)| r.range()))
 }
 
 /// True for a dash token (― — – --).
@@ -277,30 +291,6 @@ fn dash_byline(l: &Layers<'_>, para: &Range<usize>, d: &Draft) -> Option<(Range<
     let rest_is_punct = (end..para.end).all(|k| l.words[k].flags & IS_PUNCT != 0);
     let named = end > name && l.words[name].flags & IS_TITLE != 0;
     (named && rest_is_punct).then_some((i..i + 1, name..end))
-}
-
-/// The nearest person, organisation or personal pronoun before `before`
-/// (not inside the content), back to `floor`.
-fn fallback_source(l: &Layers<'_>, d: &Draft, before: usize, floor: usize) -> Option<Range<usize>> {
-    let mut i = before;
-    while i > floor {
-        i -= 1;
-        if d.covers(i) {
-            continue;
-        }
-        let e = l.entity[i] & 7;
-        if e == 1 || e == 2 {
-            let mut s = i;
-            while s > floor && l.entity[s] & ENTITY_BEGIN == 0 && l.entity[s - 1] & 7 == e {
-                s -= 1;
-            }
-            return Some(s..i + 1);
-        }
-        if l.pos[i].as_str() == "PRP" {
-            return Some(i..i + 1);
-        }
-    }
-    None
 }
 
 /// The byte span of a token range.

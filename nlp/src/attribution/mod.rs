@@ -9,6 +9,7 @@ pub mod cues;
 pub mod decode;
 pub mod features;
 pub mod layers;
+pub mod mention;
 pub mod tagger;
 
 use crate::annotation::{Annotation, Quote};
