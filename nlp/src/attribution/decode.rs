@@ -419,3 +419,92 @@ fn finish(l: &Layers<'_>, d: &Draft) -> Quote {
         kind: kind(l, d),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Annotator;
+    use crate::annotation::Quote;
+    use crate::attribution::layers::Layers;
+    use crate::text::Span;
+    use crate::train::attribution::{Prepared, gold_labels};
+    use crate::train::brat::{GoldAttribution, GoldDoc};
+
+    /// The byte span of the `n`th occurrence of `needle` in `text`.
+    fn find(text: &str, needle: &str, n: usize) -> Span {
+        let at = text.match_indices(needle).nth(n).map_or(0, |(i, _)| i);
+        Span::new(at, at + needle.len())
+    }
+
+    /// Decode gold tags made from `attributions` over `text`.
+    fn decode(text: &str, attributions: Vec<GoldAttribution>) -> Vec<Quote> {
+        let annotator = Annotator::new().expect("models load");
+        let (ann, words) = annotator.layers(text);
+        let gold = GoldDoc { name: String::new(), text: text.to_owned(), attributions };
+        let doc = Prepared { gold, ann, words };
+        let labels = gold_labels(&doc);
+        let layers = Layers::new(text, &doc.ann, &doc.words, annotator.cues());
+        let mut carry = Carry::default();
+        let mut out = Vec::new();
+        for para in &layers.paragraphs {
+            paragraph(&layers, para.clone(), &labels[para.clone()], &mut carry, &mut out);
+        }
+        out
+    }
+
+    #[test]
+    fn a_split_quotation_is_one_attribution_with_fragments() {
+        let text = "Title\n“We will win,” he said, “and soon.”";
+        let gold = GoldAttribution {
+            content: vec![find(text, "We will win,", 0), find(text, "and soon.", 0)],
+            source: vec![find(text, "he", 0)],
+            cue: vec![find(text, "said", 0)],
+        };
+        let quotes = decode(text, vec![gold]);
+        assert_eq!(quotes.len(), 1);
+        let q = &quotes[0];
+        assert_eq!(q.content_fragments.len(), 2);
+        assert_eq!(q.source.map(|s| s.slice(text)), Some("he"));
+        assert_eq!(q.cue.map(|s| s.slice(text)), Some("said"));
+        assert_eq!(q.kind, QuoteKind::Direct);
+    }
+
+    #[test]
+    fn a_following_quotation_without_cue_joins_the_one_before() {
+        let text = "Title\n“We will win,” she said. “It is certain.”";
+        let first = GoldAttribution {
+            content: vec![find(text, "We will win,", 0)],
+            source: vec![find(text, "she", 0)],
+            cue: vec![find(text, "said", 0)],
+        };
+        let second = GoldAttribution { content: vec![find(text, "It is certain.", 0)], ..Default::default() };
+        let quotes = decode(text, vec![first, second]);
+        assert_eq!(quotes.len(), 1);
+        assert_eq!(quotes[0].content_fragments.len(), 2);
+    }
+
+    #[test]
+    fn a_dash_byline_gives_cue_and_source_and_a_cueless_content_is_dropped() {
+        let text = "Title\n“Not again.” ― Maria Lopez\nThe old building is “a disgrace.”";
+        let byline = GoldAttribution { content: vec![find(text, "Not again.", 0)], ..Default::default() };
+        let scare = GoldAttribution { content: vec![find(text, "a disgrace.", 0)], ..Default::default() };
+        let quotes = decode(text, vec![byline, scare]);
+        assert_eq!(quotes.len(), 1);
+        assert_eq!(quotes[0].cue.map(|s| s.slice(text)), Some("―"));
+        assert_eq!(quotes[0].source.map(|s| s.slice(text)), Some("Maria Lopez"));
+    }
+
+    #[test]
+    fn a_source_is_found_by_shape_when_none_is_tagged() {
+        let text = "Title\nHis former wife also contended that the deal was unfair.";
+        let gold = GoldAttribution {
+            content: vec![find(text, "the deal was unfair", 0)],
+            source: Vec::new(),
+            cue: vec![find(text, "contended", 0)],
+        };
+        let quotes = decode(text, vec![gold]);
+        assert_eq!(quotes.len(), 1);
+        assert_eq!(quotes[0].source.map(|s| s.slice(text)), Some("His former wife"));
+        assert_eq!(quotes[0].content.slice(text), "the deal was unfair");
+    }
+}
