@@ -9,6 +9,9 @@ pub struct Lattice {
     allowed: Vec<bool>,
     /// May a sequence end on this label?
     may_end: Vec<bool>,
+    /// For every label, the labels that may precede it (the inner loop
+    /// visits only these: most moves are forbidden in BILOU sets).
+    preds: Vec<Vec<u16>>,
 }
 
 /// Reusable buffers for [`Lattice::decode`].
@@ -35,7 +38,10 @@ impl Lattice {
             let prev = (p < n).then_some(p);
             table.extend((0..n).map(|c| allowed(prev, c)));
         }
-        Self { n, allowed: table, may_end: (0..n).map(may_end).collect() }
+        let preds = (0..n)
+            .map(|c| (0..n).filter(|&p| table[p * n + c]).filter_map(|p| u16::try_from(p).ok()).collect())
+            .collect();
+        Self { n, allowed: table, may_end: (0..n).map(may_end).collect(), preds }
     }
 
     /// Number of labels.
@@ -80,8 +86,9 @@ impl Lattice {
             for c in 0..n {
                 let mut best = f32::NEG_INFINITY;
                 let mut arg = 0;
-                for (p, &s) in score.iter().enumerate() {
-                    let v = s + trans[p * n + c];
+                for &p in &self.preds[c] {
+                    let p = usize::from(p);
+                    let v = score[p] + trans[p * n + c];
                     if v > best {
                         best = v;
                         arg = p;
