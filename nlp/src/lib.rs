@@ -10,6 +10,7 @@
 
 pub mod annotation;
 pub mod article;
+pub mod attribution;
 pub mod consistency;
 pub mod coref;
 pub mod gazetteer;
@@ -17,10 +18,12 @@ pub mod json;
 pub mod lexicon;
 pub mod pipeline;
 pub mod pos;
+pub mod quotes;
 pub mod rules;
 pub mod sentences;
 pub mod text;
 pub mod tokenize;
+pub mod viterbi;
 
 pub use annotation::{
     Annotation, Entity, EntityLabel, Paragraph, Quote, QuoteKind, Sentence, Speaker, Token, TokenKind,

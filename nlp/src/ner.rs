@@ -7,6 +7,7 @@ use crate::features::{IS_TITLE, WordInfo, feat, feat2};
 use crate::gazetteer::GazFlags;
 use crate::model::{Model, ModelError};
 use crate::pos::Pos;
+use crate::viterbi::{self, Lattice};
 
 /// Entity types the model learns, in label order.
 pub const TYPES: [EntityLabel; 4] =
@@ -247,58 +248,17 @@ pub const fn transition_feature(prev: Option<usize>) -> u64 {
     }
 }
 
+/// The label constraints of the BILOU set, for [`crate::viterbi`].
+#[must_use]
+pub fn lattice() -> Lattice {
+    Lattice::new(N_LABELS, allowed, may_end)
+}
+
 /// Viterbi over emission scores (`n × N_LABELS`, row-major) and transitions
 /// (`(N_LABELS + 1) × N_LABELS`, the last row for the start). Transitions
 /// that [`allowed`] forbids are never taken, whatever their weight.
 pub fn viterbi(emissions: &[f32], transitions: &[f32], out: &mut Vec<usize>) {
-    let n = emissions.len() / N_LABELS;
-    out.clear();
-    if n == 0 || transitions.len() < (N_LABELS + 1) * N_LABELS {
-        return;
-    }
-    let mut trans = [[f32::NEG_INFINITY; N_LABELS]; N_LABELS + 1];
-    for (p, row) in trans.iter_mut().enumerate() {
-        let prev = (p < N_LABELS).then_some(p);
-        for (c, t) in row.iter_mut().enumerate() {
-            if allowed(prev, c) {
-                *t = transitions[p * N_LABELS + c];
-            }
-        }
-    }
-    let mut back = vec![[0u8; N_LABELS]; n];
-    let mut score = [f32::NEG_INFINITY; N_LABELS];
-    for (c, s) in score.iter_mut().enumerate() {
-        *s = emissions[c] + trans[N_LABELS][c];
-    }
-    for i in 1..n {
-        let mut next = [f32::NEG_INFINITY; N_LABELS];
-        let em = &emissions[i * N_LABELS..(i + 1) * N_LABELS];
-        for c in 0..N_LABELS {
-            let mut best = f32::NEG_INFINITY;
-            let mut arg = 0;
-            for (p, &s) in score.iter().enumerate() {
-                let v = s + trans[p][c];
-                if v > best {
-                    best = v;
-                    arg = p;
-                }
-            }
-            next[c] = best + em[c];
-            back[i][c] = u8::try_from(arg).unwrap_or(0);
-        }
-        score = next;
-    }
-    let mut cur = OUTSIDE;
-    for c in 0..N_LABELS {
-        if may_end(c) && score[c] > score[cur] {
-            cur = c;
-        }
-    }
-    out.resize(n, OUTSIDE);
-    for i in (0..n).rev() {
-        out[i] = cur;
-        cur = usize::from(back[i][cur]);
-    }
+    lattice().decode(emissions, transitions, out, &mut viterbi::Scratch::default());
 }
 
 /// A trained entity recogniser.
@@ -306,6 +266,7 @@ pub fn viterbi(emissions: &[f32], transitions: &[f32], out: &mut Vec<usize>) {
 pub struct EntityTagger {
     model: Model,
     transitions: Vec<f32>,
+    lattice: Lattice,
 }
 
 impl EntityTagger {
@@ -318,7 +279,7 @@ impl EntityTagger {
             return Err(ModelError::Malformed("entity labels differ from the BILOU set"));
         }
         let transitions = transition_table(&model);
-        Ok(Self { model, transitions })
+        Ok(Self { model, transitions, lattice: lattice() })
     }
 
     /// The underlying model.
@@ -342,7 +303,7 @@ impl EntityTagger {
             features(cx, i, &mut scratch.features);
             self.model.score(&scratch.features, row);
         }
-        viterbi(&scratch.emissions, &self.transitions, out);
+        self.lattice.decode(&scratch.emissions, &self.transitions, out, &mut scratch.viterbi);
     }
 }
 
@@ -369,6 +330,7 @@ pub fn only_outside(row: &mut [f32]) {
 pub struct Scratch {
     features: Vec<u64>,
     emissions: Vec<f32>,
+    viterbi: viterbi::Scratch,
 }
 
 /// The dense transition table of a model (see [`viterbi`]).

@@ -3,6 +3,7 @@
 
 use crate::annotation::{Annotation, Entity, Paragraph, Sentence};
 use crate::article;
+use crate::attribution::{self, Word, cues::Lexicon, tagger::AttributionTagger};
 use crate::consistency;
 use crate::features::WordInfo;
 use crate::gazetteer::{Gazetteer, title_entities};
@@ -18,38 +19,75 @@ use crate::tokenize;
 const POS_MODEL: &[u8] = include_bytes!("../../assets/models/pos.bin");
 /// The entity model, embedded at build time.
 const NER_MODEL: &[u8] = include_bytes!("../../assets/models/ner.bin");
+/// The attribution model, embedded at build time.
+const ATTRIBUTION_MODEL: &[u8] = include_bytes!("../../assets/models/attribution.bin");
+
+/// Why the annotator could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// An embedded model is damaged.
+    #[error(transparent)]
+    Model(#[from] ModelError),
+    /// The embedded cue lexicon is malformed.
+    #[error(transparent)]
+    Lexicon(#[from] attribution::cues::LexiconError),
+}
 
 /// Holds the loaded models; cheap to share between threads.
 #[derive(Debug, Clone)]
 pub struct Annotator {
     pos: PosTagger,
     ner: EntityTagger,
+    attribution: AttributionTagger,
+    cues: Lexicon,
 }
 
 impl Annotator {
     /// Load the embedded models.
     ///
     /// # Errors
-    /// When an embedded model is damaged (which a build should never allow).
-    pub fn new() -> Result<Self, ModelError> {
+    /// When an embedded model or lexicon is damaged (which a build should never allow).
+    pub fn new() -> Result<Self, LoadError> {
         Ok(Self {
             pos: PosTagger::new(Model::from_bytes(POS_MODEL)?)?,
             ner: EntityTagger::new(Model::from_bytes(NER_MODEL)?)?,
+            attribution: AttributionTagger::new(Model::from_bytes(ATTRIBUTION_MODEL)?)?,
+            cues: Lexicon::embedded()?,
         })
     }
 
-    /// An annotator over the given models (the trainer uses this to measure
-    /// freshly trained models through the whole pipeline).
+    /// An annotator over the given taggers and the built-in attribution
+    /// model (the trainer uses this to measure freshly trained models through
+    /// the whole pipeline). Should the built-in attribution model or lexicon
+    /// be damaged — which [`Annotator::new`] reports — it finds no attributions.
     #[must_use]
-    pub const fn with_models(pos: PosTagger, ner: EntityTagger) -> Self {
-        Self { pos, ner }
+    pub fn with_models(pos: PosTagger, ner: EntityTagger) -> Self {
+        let attribution = Model::from_bytes(ATTRIBUTION_MODEL)
+            .and_then(AttributionTagger::new)
+            .unwrap_or_else(|_| AttributionTagger::empty());
+        Self { pos, ner, attribution, cues: Lexicon::embedded().unwrap_or_default() }
+    }
+
+    /// The same annotator with another attribution tagger (to evaluate one
+    /// being trained).
+    #[must_use]
+    pub fn with_attribution(mut self, tagger: AttributionTagger) -> Self {
+        self.attribution = tagger;
+        self
+    }
+
+    /// The cue lexicon.
+    #[must_use]
+    pub const fn cues(&self) -> &Lexicon {
+        &self.cues
     }
 
     /// Annotate one article given as plain text: everything of
-    /// [`Annotator::entities`], then attributions and speakers.
+    /// [`Annotator::layers`], then attributions and speakers.
     #[must_use]
     pub fn annotate(&self, text: &str) -> Annotation {
-        let mut ann = self.entities(text);
+        let (mut ann, words) = self.layers(text);
+        ann.quotes = attribution::find(&self.attribution, &self.cues, text, &words, &ann);
         crate::coref::resolve(text, &mut ann);
         ann
     }
@@ -58,16 +96,24 @@ impl Annotator {
     /// tags and entities, with no attributions or speakers.
     #[must_use]
     pub fn entities(&self, text: &str) -> Annotation {
+        self.layers(text).0
+    }
+
+    /// Everything before attribution: layout, tokens, sentences, tags and
+    /// entities, with the word keys the attribution tagger reads.
+    #[must_use]
+    pub fn layers(&self, text: &str) -> (Annotation, Vec<Word>) {
         let mut ann = Annotation::default();
         segment(text, &mut ann);
-        self.tag(text, &mut ann);
-        ann
+        let mut keys = Vec::with_capacity(ann.tokens.len());
+        self.tag(text, &mut ann, &mut keys);
+        (ann, keys)
     }
 
     /// Part-of-speech tags and entities, sentence by sentence: the model's
     /// PERSON / ORG / LOC / MISC, then job titles and numeric expressions
     /// wherever they do not overlap a model entity.
-    fn tag(&self, text: &str, ann: &mut Annotation) {
+    fn tag(&self, text: &str, ann: &mut Annotation, keys: &mut Vec<Word>) {
         let gazetteer = Gazetteer::embedded();
         let mut scratch = Vec::new();
         let mut ner_scratch = ner::Scratch::default();
@@ -83,6 +129,7 @@ impl Annotator {
             let tokens = &ann.tokens[range.clone()];
             words.clear();
             words.extend(tokens.iter().map(|t| WordInfo::new(t.span.slice(text))));
+            keys.extend(words.iter().map(Word::from));
             flags.clear();
             gazetteer.mark(text, tokens, &mut flags);
             self.pos.tag(&words, &mut ann.pos, &mut scratch);

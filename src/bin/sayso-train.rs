@@ -11,12 +11,16 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use clap::{Parser, ValueEnum};
 use sayso_nlp::Annotator;
+use sayso_nlp::attribution::tagger::AttributionTagger;
 use sayso_nlp::features::word_infos;
 use sayso_nlp::gazetteer::Gazetteer;
 use sayso_nlp::hash::checksum;
+use sayso_nlp::json;
 use sayso_nlp::model::Model;
 use sayso_nlp::ner::EntityTagger;
 use sayso_nlp::tagger::PosTagger;
+use sayso_nlp::train::attribution as train_attr;
+use sayso_nlp::train::brat;
 use sayso_nlp::train::silver::{self, SilverDoc};
 use sayso_nlp::train::taggers::{self, NerDoc, Settings};
 
@@ -51,6 +55,24 @@ struct Args {
     /// Features seen fewer times than this in training get no weight.
     #[arg(long, default_value_t = 2)]
     min_count: u32,
+
+    /// Features of the attribution model seen fewer times than this get no weight.
+    #[arg(long, default_value_t = 4)]
+    attribution_min_count: u32,
+
+    /// Averaged weights of the attribution model smaller than this are
+    /// dropped (they change no decision on dev, and cost memory and time).
+    #[arg(long, default_value_t = 2.0)]
+    attribution_min_weight: f32,
+
+    /// Perceptrons (over different shufflings) averaged into the attribution model.
+    #[arg(long, default_value_t = 1)]
+    bags: usize,
+
+    /// Also write the attribution model's dev predictions here, one
+    /// <name>.json per article (for `score.py`).
+    #[arg(long, value_name = "DIR")]
+    dev_out: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -59,6 +81,8 @@ enum Which {
     Pos,
     /// The entity recogniser (uses the part-of-speech tagger).
     Ner,
+    /// The attribution tagger (uses both taggers above).
+    Attribution,
 }
 
 fn main() -> ExitCode {
@@ -99,12 +123,18 @@ fn run(args: &Args) -> Result<()> {
             taggers::pos_accuracy(&tagger, &dev)
         );
         write(&pos_path, &model)?;
-        tagger
+        Some(tagger)
     } else {
-        PosTagger::new(load(&pos_path)?)?
+        None
     };
 
-    if wants(Which::Ner) {
+    // Later models are trained over the taggers trained in this run, else over those in --out.
+    let pos = match pos {
+        Some(p) => p,
+        None => PosTagger::new(load(&pos_path)?)?,
+    };
+    let ner_path = args.out.join("ner.bin");
+    let ner = if wants(Which::Ner) {
         let t = Instant::now();
         let train_docs = jackknifed_ner_docs(&train, settings)?;
         let dev_docs = ner_docs(&pos, &dev);
@@ -119,16 +149,62 @@ fn run(args: &Args) -> Result<()> {
             f.recall(),
             f.f1()
         );
-        let whole = taggers::pipeline_ner_f1(&Annotator::with_models(pos.clone(), tagger), &dev);
+        let whole = taggers::pipeline_ner_f1(&Annotator::with_models(pos.clone(), tagger.clone()), &dev);
         println!(
             "ner: dev entities vs CoreNLP through the whole pipeline P {:.4} R {:.4} F1 {:.4} (as score.py --silver)",
             whole.precision(),
             whole.recall(),
             whole.f1()
         );
-        write(&args.out.join("ner.bin"), &model)?;
+        write(&ner_path, &model)?;
+        tagger
+    } else {
+        EntityTagger::new(load(&ner_path)?)?
+    };
+
+    if wants(Which::Attribution) {
+        attribution(args, &Annotator::with_models(pos, ner), settings)?;
     }
     Ok(())
+}
+
+fn attribution(args: &Args, annotator: &Annotator, settings: Settings) -> Result<()> {
+    let t = Instant::now();
+    let train = brat::read_split(&args.corpus.join("train")).context("reading the training attributions")?;
+    let dev = brat::read_split(&args.corpus.join("dev")).context("reading the dev attributions")?;
+    let train = train_attr::prepare(annotator, train);
+    let dev = train_attr::prepare(annotator, dev);
+    let lexicon = annotator.cues();
+    let settings = Settings {
+        epochs: args.epochs,
+        min_count: args.attribution_min_count,
+        min_weight: args.attribution_min_weight,
+        ..settings
+    };
+    let model = train_attr::train(&train, lexicon, settings, args.bags);
+    let tagger = AttributionTagger::new(model.clone())?;
+    let s = train_attr::token_scores(&tagger, &dev, lexicon);
+    println!(
+        "attribution: {} features, trained in {:.1?}; dev token accuracy {:.4}, token F1 source {:.3} cue {:.3} content {:.3}",
+        model.n_features(),
+        t.elapsed(),
+        s.accuracy(),
+        s.f1(0),
+        s.f1(1),
+        s.f1(2)
+    );
+    if let Some(dir) = &args.dev_out {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        for (d, quotes) in dev.iter().zip(train_attr::predict(&tagger, &dev, lexicon)) {
+            let mut ann = d.ann.clone();
+            ann.quotes = quotes;
+            let path = dir.join(format!("{}.json", d.gold.name));
+            let json = serde_json::to_vec(&json::to_json(&ann, &d.gold.text, false))?;
+            std::fs::write(&path, json).with_context(|| format!("writing {}", path.display()))?;
+        }
+        println!("wrote dev predictions into {}", dir.display());
+    }
+    write(&args.out.join("attribution.bin"), &model)
 }
 
 fn ner_docs<'a>(pos: &PosTagger, docs: &'a [SilverDoc]) -> Vec<NerDoc<'a>> {

@@ -4,6 +4,8 @@
 //!
 //! Training is deterministic: documents are visited in a fixed, seeded order.
 
+pub mod attribution;
+pub mod brat;
 pub mod perceptron;
 pub mod silver;
 pub mod taggers;

@@ -1,0 +1,510 @@
+//! From role tags to attributions: contents joined across a split quote,
+//! each given the nearest cue and the source nearest that cue, with
+//! fallbacks for untagged sources and paragraphs that open with a quote.
+
+use std::ops::Range;
+
+use crate::annotation::{Quote, QuoteKind};
+use crate::attribution::cues;
+use crate::attribution::layers::Layers;
+use crate::attribution::mention;
+use crate::attribution::tagger::{OUTSIDE, Role, begins, role};
+use crate::features::{IS_PUNCT, IS_TITLE};
+use crate::quotes;
+use crate::text::Span;
+
+/// A run of tokens with one role (token indices into the article).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Run {
+    /// The role.
+    pub role: Role,
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+}
+
+impl Run {
+    const fn range(self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// An attribution being assembled, as token ranges.
+#[derive(Debug, Clone, Default)]
+pub struct Draft {
+    /// Content fragments in text order.
+    pub content: Vec<Range<usize>>,
+    /// The cue, if any.
+    pub cue: Option<Range<usize>>,
+    /// The source, if any.
+    pub source: Option<Range<usize>>,
+}
+
+impl Draft {
+    /// First content token.
+    #[must_use]
+    pub fn start(&self) -> usize {
+        self.content.first().map_or(0, |r| r.start)
+    }
+
+    /// One past the last content token.
+    #[must_use]
+    pub fn end(&self) -> usize {
+        self.content.last().map_or(0, |r| r.end)
+    }
+
+    /// True when token `i` is inside a content fragment.
+    #[must_use]
+    pub fn covers(&self, i: usize) -> bool {
+        self.content.iter().any(|r| r.contains(&i))
+    }
+}
+
+/// What decoding carries from one paragraph to the next.
+#[derive(Debug, Clone, Default)]
+pub struct Carry {
+    /// The source of the last attribution.
+    pub last_source: Option<Range<usize>>,
+}
+
+/// The role runs of a paragraph's labels (`labels[k]` for token `para.start + k`).
+#[must_use]
+pub fn runs(para: Range<usize>, labels: &[usize]) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::new();
+    for (k, &l) in labels.iter().enumerate() {
+        let i = para.start + k;
+        match role(l) {
+            Some((r, part)) if !begins(part) && out.last().is_some_and(|x| x.role == r && x.end == i) => {
+                if let Some(last) = out.last_mut() {
+                    last.end = i + 1;
+                }
+            }
+            Some((r, _)) => out.push(Run { role: r, start: i, end: i + 1 }),
+            None => {}
+        }
+    }
+    out
+}
+
+/// True when the tokens between two content runs are a split quote's
+/// attribution: a closing mark, at most one source and one cue, a few
+/// other words, and an opening mark.
+fn splits_quote(l: &Layers<'_>, runs: &[Run], gap: Range<usize>) -> bool {
+    if gap.is_empty() || gap.len() > 14 {
+        return false;
+    }
+    let first = l.quote[gap.start.saturating_sub(1)..gap.end].iter().any(|q| q.flags & quotes::CLOSING != 0);
+    let last =
+        l.quote[gap.start..(gap.end + 1).min(l.quote.len())].iter().any(|q| q.flags & quotes::OPENING != 0);
+    if !first || !last {
+        return false;
+    }
+    let inside = |r: &&Run| r.start >= gap.start && r.end <= gap.end;
+    let sources = runs.iter().filter(inside).filter(|r| r.role == Role::Source).count();
+    let cues = runs.iter().filter(inside).filter(|r| r.role == Role::Cue).count();
+    sources <= 1 && cues <= 1
+}
+
+/// True when the tokens of `gap` are only quotation marks.
+fn only_marks(l: &Layers<'_>, gap: Range<usize>) -> bool {
+    gap.into_iter()
+        .all(|i| l.quote.get(i).is_some_and(|q| q.flags & (quotes::OPENING | quotes::CLOSING) != 0))
+}
+
+/// Longest run of untagged words inside one content.
+const MAX_PLAIN_GAP: usize = 12;
+
+/// Group the content runs of a paragraph into drafts.
+fn group(l: &Layers<'_>, runs: &[Run]) -> Vec<Draft> {
+    let mut drafts: Vec<Draft> = Vec::new();
+    for r in runs.iter().filter(|r| r.role == Role::Content) {
+        if let Some(d) = drafts.last_mut() {
+            let gap = d.end()..r.start;
+            // A content broken by a few untagged words of its own sentence is one.
+            let plain = gap.len() <= MAX_PLAIN_GAP
+                && gap.clone().all(|i| l.sentence_of[i] == l.sentence_of[r.start])
+                && !runs.iter().any(|x| x.role != Role::Content && x.start < gap.end && x.end > gap.start);
+            if only_marks(l, gap.clone()) || plain {
+                if let Some(last) = d.content.last_mut() {
+                    last.end = r.end;
+                }
+                continue;
+            }
+            if splits_quote(l, runs, gap) {
+                d.content.push(r.range());
+                continue;
+            }
+        }
+        drafts.push(Draft { content: vec![r.range()], ..Draft::default() });
+    }
+    drafts
+}
+
+/// Extra cost of a cue or source in another sentence than its anchor.
+const OTHER_SENTENCE: usize = 12;
+/// Costlier pairings are not made.
+const MAX_COST: usize = 40;
+
+/// Extra cost of a source with another attribution's content between it and its cue.
+const ACROSS_CONTENT: usize = 16;
+
+/// Cost of pairing `r` with `anchor` (a content or a cue): the tokens
+/// between them, more across sentences; when a content of the paragraph
+/// lies between them, `None`, or with `across` a higher cost.
+fn cost(
+    l: &Layers<'_>,
+    in_content: &dyn Fn(usize) -> bool,
+    anchor: Range<usize>,
+    r: Range<usize>,
+    across: bool,
+) -> Option<usize> {
+    let gap = if r.end <= anchor.start {
+        r.end..anchor.start
+    } else if r.start >= anchor.end {
+        anchor.end..r.start
+    } else {
+        return Some(0);
+    };
+    let crossed = gap.clone().any(in_content);
+    if crossed && !across {
+        return None;
+    }
+    let near = if r.end <= anchor.start { anchor.start } else { anchor.end.saturating_sub(1) };
+    let far = if r.end <= anchor.start { r.end.saturating_sub(1) } else { r.start };
+    let crossing = l.sentence_of[near].abs_diff(l.sentence_of[far]) as usize;
+    let c = gap.len() + crossing * OTHER_SENTENCE + usize::from(crossed) * ACROSS_CONTENT;
+    (c <= MAX_COST).then_some(c)
+}
+
+/// Choose the cue of a draft among the cue runs: one inside a split
+/// quote first, then the cheapest (see [`cost`]).
+fn choose_cue(
+    l: &Layers<'_>,
+    para: &Range<usize>,
+    in_content: &dyn Fn(usize) -> bool,
+    d: &Draft,
+    runs: &[Run],
+) -> Option<Range<usize>> {
+    let cues = runs.iter().filter(|r| r.role == Role::Cue && !d.covers(r.start));
+    if let Some(r) = cues.clone().find(|r| r.start > d.start() && r.end < d.end()) {
+        return Some(r.range());
+    }
+    let tagged = cues
+        .filter_map(|r| Some((cost(l, in_content, d.start()..d.end(), r.range(), false)?, r.range())))
+        .min_by_key(|(c, r)| (*c, r.start));
+    tagged.or_else(|| lexicon_cue(l, para, in_content, d)).map(|(_, r)| r)
+}
+
+/// Extra cost of a cue the tagger did not mark but the lexicon does.
+const UNTAGGED_CUE: usize = 6;
+
+/// The cheapest likely cue by the lexicon alone, for a content the tagger
+/// left without one.
+fn lexicon_cue(
+    l: &Layers<'_>,
+    para: &Range<usize>,
+    in_content: &dyn Fn(usize) -> bool,
+    d: &Draft,
+) -> Option<(usize, Range<usize>)> {
+    let lo = l.sentence(d.start()).start.saturating_sub(MAX_COST).max(para.start);
+    let hi = (l.sentence(d.end() - 1).end + MAX_COST).min(para.end);
+    let mut best: Option<(usize, Range<usize>)> = None;
+    let mut i = lo;
+    while i < hi {
+        if !l.strong[i] || in_content(i) || d.covers(i) {
+            i += 1;
+            continue;
+        }
+        let end = if l.cue[i].phrase_start { cues::phrase_end(&l.cue, i) } else { i + 1 };
+        if let Some(c) = cost(l, in_content, d.start()..d.end(), i..end, false)
+            && best.as_ref().is_none_or(|(b, _)| c + UNTAGGED_CUE < *b)
+        {
+            best = Some((c + UNTAGGED_CUE, i..end));
+        }
+        i = end;
+    }
+    best.filter(|(c, _)| *c <= MAX_COST)
+}
+
+/// Cost (doubled, see [`choose_source`]) beyond which a tagged source is far.
+const FAR_SOURCE: usize = 30;
+
+/// Choose the source: the cheapest tagged source run from the cue (or from
+/// the content when there is no cue) unless it is far; else a mention found
+/// by shape in the cue's sentence (see [`mention`]).
+fn choose_source(
+    l: &Layers<'_>,
+    in_content: &dyn Fn(usize) -> bool,
+    d: &Draft,
+    cue: Option<Range<usize>>,
+    runs: &[Run],
+) -> Option<Range<usize>> {
+    let anchor = cue.clone().unwrap_or_else(|| d.start()..d.end());
+    let tagged = runs
+        .iter()
+        .filter(|r| r.role == Role::Source && !d.covers(r.start))
+        // A mention inside a quotation speaks only for attributions inside it.
+        .filter(|r| l.quote[r.start].depth <= l.quote[anchor.start].depth)
+        .filter_map(|r| {
+            let c = cost(l, in_content, anchor.clone(), r.range(), true)?;
+            // Between equals, the mention before the cue is the subject.
+            Some((2 * c + usize::from(r.start >= anchor.end), r))
+        })
+        .min_by_key(|&(c, r)| (c, r.start));
+    // A tagged mention far from the cue loses to one found by shape beside it.
+    if let Some((c, r)) = tagged
+        && (c <= FAR_SOURCE || cue.is_none())
+    {
+        return Some(r.range());
+    }
+    let fallback = cue.as_ref().and_then(|cue| {
+        let sentence = l.sentence(cue.start);
+        let excluded = |i: usize| d.covers(i) || in_content(i);
+        mention::nearest_named(l, cue.start, sentence.start, &excluded)
+            .or_else(|| mention::subject_before(l, cue, sentence.start, &excluded))
+            .or_else(|| mention::subject_after(l, cue, sentence.end, &excluded))
+    });
+    fallback.or_else(|| tagged.map(|(_, r)| r.range()))
+}
+
+/// True for a dash token (― — – --).
+fn is_dash(l: &Layers<'_>, i: usize) -> bool {
+    matches!(l.tokens[i].span.slice(l.text), "―" | "—" | "–" | "--")
+}
+
+/// "“…” ― Name": a quotation closed and followed by a dash and a name that
+/// ends the paragraph. Returns (cue, source).
+fn dash_byline(l: &Layers<'_>, para: &Range<usize>, d: &Draft) -> Option<(Range<usize>, Range<usize>)> {
+    let mut i = d.end();
+    while i < para.end && l.quote[i].flags & quotes::CLOSING != 0 {
+        i += 1;
+    }
+    if i >= para.end || !is_dash(l, i) {
+        return None;
+    }
+    let name = i + 1;
+    let mut end = name;
+    while end < para.end && end - name < 8 && l.words[end].flags & IS_PUNCT == 0 {
+        end += 1;
+    }
+    let rest_is_punct = (end..para.end).all(|k| l.words[k].flags & IS_PUNCT != 0);
+    let named = end > name && l.words[name].flags & IS_TITLE != 0;
+    (named && rest_is_punct).then_some((i..i + 1, name..end))
+}
+
+/// The byte span of a token range.
+fn span(l: &Layers<'_>, r: &Range<usize>) -> Span {
+    Span::new(l.tokens[r.start].span.start, l.tokens[r.end - 1].span.end)
+}
+
+/// Whether a content span is a direct quotation, mixed, or reported speech.
+fn kind(l: &Layers<'_>, d: &Draft) -> QuoteKind {
+    let (s, e) = (d.start(), d.end() - 1);
+    let opened = l.quote[s].depth > 0 || l.quote[s].flags & quotes::OPENING != 0;
+    let closed = l.quote[e].depth > 0 || l.quote[e].flags & quotes::CLOSING != 0;
+    let whole =
+        d.content.iter().flat_map(Clone::clone).all(|i| l.quote[i].depth > 0 || l.quote[i].flags != 0);
+    if opened && closed && whole {
+        QuoteKind::Direct
+    } else if d
+        .content
+        .iter()
+        .flat_map(Clone::clone)
+        .any(|i| l.quote[i].flags & (quotes::OPENING | quotes::CLOSING) != 0)
+    {
+        QuoteKind::Mixed
+    } else {
+        QuoteKind::Indirect
+    }
+}
+
+/// Decode one paragraph's labels into attributions appended to `out`.
+pub fn paragraph(
+    l: &Layers<'_>,
+    para: Range<usize>,
+    labels: &[usize],
+    carry: &mut Carry,
+    out: &mut Vec<Quote>,
+) {
+    let runs = runs(para.clone(), labels);
+    let in_content = |i: usize| {
+        i.checked_sub(para.start)
+            .and_then(|k| labels.get(k))
+            .is_some_and(|&x| matches!(role(x), Some((Role::Content, _))))
+    };
+    let mut drafts = group(l, &runs);
+    for d in &mut drafts {
+        d.cue = choose_cue(l, &para, &in_content, d, &runs);
+    }
+    let mut drafts = merge_continued(l, drafts);
+    for d in &mut drafts {
+        extend_to_sentence_end(l, &para, labels, d);
+    }
+    for mut d in drafts {
+        if let Some((cue, source)) = dash_byline(l, &para, &d) {
+            d.cue = Some(cue);
+            d.source = Some(source);
+        } else {
+            d.source = choose_source(l, &in_content, &d, d.cue.clone(), &runs);
+        }
+        // Every attribution has a cue: a content without one is more often a
+        // title or a scare quote than speech.
+        if d.cue.is_none() {
+            continue;
+        }
+        let opens_para = l.quote[para.start].flags & quotes::OPENING != 0 && d.start() <= para.start + 1;
+        if d.source.is_none() && opens_para {
+            d.source.clone_from(&carry.last_source);
+        }
+        if d.source.is_some() {
+            carry.last_source.clone_from(&d.source);
+        }
+        out.push(finish(l, &d));
+    }
+}
+
+/// The tagger often stops a content early: carry its last fragment to the
+/// end of its sentence when only untagged words lie between.
+fn extend_to_sentence_end(l: &Layers<'_>, para: &Range<usize>, labels: &[usize], d: &mut Draft) {
+    let Some(last) = d.content.last_mut() else { return };
+    let mut stop = l.sentence(last.end - 1).end.min(para.end);
+    while stop > last.end && l.words[stop - 1].flags & IS_PUNCT != 0 {
+        stop -= 1;
+    }
+    if (last.end..stop).all(|i| labels.get(i - para.start).is_some_and(|&x| x == OUTSIDE)) {
+        last.end = last.end.max(stop);
+    }
+}
+
+/// Merge a quotation into the attribution before it when both take the
+/// same cue, or when it has none and directly follows ("A," he said. "B.").
+fn merge_continued(l: &Layers<'_>, drafts: Vec<Draft>) -> Vec<Draft> {
+    let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
+    for d in drafts {
+        if let Some(prev) = out.last_mut() {
+            let same_cue = d.cue.is_some() && d.cue == prev.cue;
+            let follows = d.cue.is_none() && prev.cue.is_some() && opens_quote(l, d.start());
+            if same_cue || follows {
+                prev.content.extend(d.content);
+                continue;
+            }
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// True when token `i` opens a quotation.
+fn opens_quote(l: &Layers<'_>, i: usize) -> bool {
+    l.quote.get(i).is_some_and(|q| q.flags & quotes::OPENING != 0)
+}
+
+/// The quote of a finished draft, with byte spans and without a leading "that".
+fn finish(l: &Layers<'_>, d: &Draft) -> Quote {
+    let mut fragments: Vec<Span> = d.content.iter().map(|r| span(l, r)).collect();
+    if let Some(first) = d.content.first()
+        && first.len() > 1
+        && l.tokens[first.start].span.slice(l.text).eq_ignore_ascii_case("that")
+    {
+        fragments[0].start = l.tokens[first.start + 1].span.start;
+    }
+    let content = fragments.iter().copied().reduce(Span::cover).unwrap_or_default();
+    Quote {
+        content,
+        content_fragments: if fragments.len() > 1 { fragments } else { Vec::new() },
+        cue: d.cue.as_ref().map(|r| span(l, r)),
+        source: d.source.as_ref().map(|r| span(l, r)),
+        speaker: None,
+        kind: kind(l, d),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Annotator;
+    use crate::annotation::Quote;
+    use crate::attribution::layers::Layers;
+    use crate::text::Span;
+    use crate::train::attribution::{Prepared, gold_labels};
+    use crate::train::brat::{GoldAttribution, GoldDoc};
+
+    /// The byte span of the `n`th occurrence of `needle` in `text`.
+    fn find(text: &str, needle: &str, n: usize) -> Span {
+        let at = text.match_indices(needle).nth(n).map_or(0, |(i, _)| i);
+        Span::new(at, at + needle.len())
+    }
+
+    /// Decode gold tags made from `attributions` over `text`.
+    fn decode(text: &str, attributions: Vec<GoldAttribution>) -> Vec<Quote> {
+        let annotator = Annotator::new().expect("models load");
+        let (ann, words) = annotator.layers(text);
+        let gold = GoldDoc { name: String::new(), text: text.to_owned(), attributions };
+        let doc = Prepared { gold, ann, words };
+        let labels = gold_labels(&doc);
+        let layers = Layers::new(text, &doc.ann, &doc.words, annotator.cues());
+        let mut carry = Carry::default();
+        let mut out = Vec::new();
+        for para in &layers.paragraphs {
+            paragraph(&layers, para.clone(), &labels[para.clone()], &mut carry, &mut out);
+        }
+        out
+    }
+
+    #[test]
+    fn a_split_quotation_is_one_attribution_with_fragments() {
+        let text = "Title\n“We will win,” he said, “and soon.”";
+        let gold = GoldAttribution {
+            content: vec![find(text, "We will win,", 0), find(text, "and soon.", 0)],
+            source: vec![find(text, "he", 0)],
+            cue: vec![find(text, "said", 0)],
+        };
+        let quotes = decode(text, vec![gold]);
+        assert_eq!(quotes.len(), 1);
+        let q = &quotes[0];
+        assert_eq!(q.content_fragments.len(), 2);
+        assert_eq!(q.source.map(|s| s.slice(text)), Some("he"));
+        assert_eq!(q.cue.map(|s| s.slice(text)), Some("said"));
+        assert_eq!(q.kind, QuoteKind::Direct);
+    }
+
+    #[test]
+    fn a_following_quotation_without_cue_joins_the_one_before() {
+        let text = "Title\n“We will win,” she said. “It is certain.”";
+        let first = GoldAttribution {
+            content: vec![find(text, "We will win,", 0)],
+            source: vec![find(text, "she", 0)],
+            cue: vec![find(text, "said", 0)],
+        };
+        let second = GoldAttribution { content: vec![find(text, "It is certain.", 0)], ..Default::default() };
+        let quotes = decode(text, vec![first, second]);
+        assert_eq!(quotes.len(), 1);
+        assert_eq!(quotes[0].content_fragments.len(), 2);
+    }
+
+    #[test]
+    fn a_dash_byline_gives_cue_and_source_and_a_cueless_content_is_dropped() {
+        let text = "Title\n“Not again.” ― Maria Lopez\nThe old building is “a disgrace.”";
+        let byline = GoldAttribution { content: vec![find(text, "Not again.", 0)], ..Default::default() };
+        let scare = GoldAttribution { content: vec![find(text, "a disgrace.", 0)], ..Default::default() };
+        let quotes = decode(text, vec![byline, scare]);
+        assert_eq!(quotes.len(), 1);
+        assert_eq!(quotes[0].cue.map(|s| s.slice(text)), Some("―"));
+        assert_eq!(quotes[0].source.map(|s| s.slice(text)), Some("Maria Lopez"));
+    }
+
+    #[test]
+    fn a_source_is_found_by_shape_when_none_is_tagged() {
+        let text = "Title\nHis former wife also contended that the deal was unfair.";
+        let gold = GoldAttribution {
+            content: vec![find(text, "the deal was unfair", 0)],
+            source: Vec::new(),
+            cue: vec![find(text, "contended", 0)],
+        };
+        let quotes = decode(text, vec![gold]);
+        assert_eq!(quotes.len(), 1);
+        assert_eq!(quotes[0].source.map(|s| s.slice(text)), Some("His former wife"));
+        assert_eq!(quotes[0].content.slice(text), "the deal was unfair");
+    }
+}
