@@ -40,6 +40,24 @@ pub fn find(
         tagger.tag(&layers, para.clone(), &mut labels, &mut scratch);
         decode::paragraph(&layers, para.clone(), &labels, &mut carry, &mut out);
     }
+    out.iter_mut().for_each(keep_roles_apart);
     out.sort_by_key(|q| (q.content.start, q.content.end));
     out
+}
+
+/// The last word on roles: a cue or source that overlaps the content (or a
+/// source that overlaps the cue) is dropped rather than shown wrongly.
+fn keep_roles_apart(q: &mut Quote) {
+    let pieces = if q.content_fragments.is_empty() {
+        std::slice::from_ref(&q.content)
+    } else {
+        q.content_fragments.as_slice()
+    };
+    let clashes = |role: crate::text::Span| pieces.iter().any(|c| c.overlaps(role));
+    if q.cue.is_some_and(clashes) {
+        q.cue = None;
+    }
+    if q.source.is_some_and(|s| clashes(s) || q.cue.is_some_and(|c| c.overlaps(s))) {
+        q.source = None;
+    }
 }
