@@ -195,7 +195,6 @@ fn tab_enter_and_n_walk_a_speakers_quotes() {
 }
 
 #[test]
-#[ignore = "needs speakers from the engine"]
 fn tab_enter_and_n_reach_kupchans_last_quote() {
     let mut t = Pty::open(100, 20, &[]);
     t.wait_for("the sample", |s| s.contains("No ceasefire deal"));

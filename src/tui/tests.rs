@@ -202,7 +202,6 @@ fn sample(w: u16, h: u16) -> State {
 }
 
 #[test]
-#[ignore = "needs speakers from the engine"]
 fn sample_at_100x30() {
     let mut s = sample(100, 30);
     let doc = s.doc.clone().expect("doc");
@@ -215,7 +214,6 @@ fn sample_at_100x30() {
 }
 
 #[test]
-#[ignore = "needs speakers from the engine"]
 fn sample_at_60x20() {
     let mut s = sample(60, 20);
     let _ = press(&mut s, "tab enter");

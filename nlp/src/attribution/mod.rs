@@ -40,9 +40,48 @@ pub fn find(
         tagger.tag(&layers, para.clone(), &mut labels, &mut scratch);
         decode::paragraph(&layers, para.clone(), &labels, &mut carry, &mut out);
     }
-    out.iter_mut().for_each(keep_roles_apart);
+    for q in &mut out {
+        tidy(text, q);
+        keep_roles_apart(q);
+    }
     out.sort_by_key(|q| (q.content.start, q.content.end));
     out
+}
+
+/// Spans as a reader expects them: a cue without trailing punctuation
+/// ("said" for "said:"), and a direct quote's content inside its marks.
+fn tidy(text: &str, q: &mut Quote) {
+    if let Some(cue) = q.cue {
+        let trimmed = cue
+            .slice(text)
+            .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | '—' | '-'));
+        if !trimmed.is_empty() {
+            q.cue = Some(crate::text::Span::new(cue.start, cue.start + trimmed.len()));
+        }
+    }
+    let unwrap = |span: crate::text::Span| -> crate::text::Span {
+        let s = span.slice(text);
+        let inner = s.strip_prefix(['“', '"', '«']).and_then(|r| r.strip_suffix(['”', '"', '»']));
+        match inner {
+            Some(inner) if !inner.trim().is_empty() && !inner.contains(['“', '”', '"', '«', '»']) => {
+                let start = span.start + (s.len() - s.trim_start_matches(['“', '"', '«']).len());
+                crate::text::Span::new(start, start + inner.len())
+            }
+            _ => span,
+        }
+    };
+    if q.kind == crate::annotation::QuoteKind::Direct {
+        if q.content_fragments.is_empty() {
+            q.content = unwrap(q.content);
+        } else {
+            for f in &mut q.content_fragments {
+                *f = unwrap(*f);
+            }
+            if let (Some(first), Some(last)) = (q.content_fragments.first(), q.content_fragments.last()) {
+                q.content = first.cover(*last);
+            }
+        }
+    }
 }
 
 /// The last word on roles: a cue or source that overlaps the content (or a
