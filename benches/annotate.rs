@@ -1,11 +1,12 @@
-//! Annotation speed: the engine alone, model loading, and the whole
-//! `sayso annotate` command (start-up, model load, JSON out) on a long file.
+//! Annotation speed: the engine alone and its speaker-resolution share,
+//! model loading, and the whole `sayso annotate` command (start-up, model
+//! load, JSON out) on a long file.
 
 use std::hint::black_box;
 use std::process::{Command, Stdio};
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use sayso_nlp::Annotator;
+use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
+use sayso_nlp::{Annotator, coref};
 
 /// The sample article repeated until the text holds at least `words` words.
 fn long_text(words: usize) -> String {
@@ -27,6 +28,17 @@ fn engine(c: &mut Criterion) {
     group.throughput(Throughput::Elements(words as u64));
     group.sample_size(20);
     group.bench_function("annotate 50k words", |b| b.iter(|| annotator.annotate(black_box(&text))));
+    // Tokens, sentences, part-of-speech tags and entities only.
+    group.bench_function("entities 50k words", |b| b.iter(|| annotator.entities(black_box(&text))));
+    // The speaker-resolution share of the above, on a copy of its annotation.
+    let annotated = annotator.annotate(&text);
+    group.bench_function("resolve speakers 50k words", |b| {
+        b.iter_batched(
+            || annotated.clone(),
+            |mut ann| coref::resolve(black_box(&text), &mut ann),
+            BatchSize::LargeInput,
+        );
+    });
     group.finish();
 
     c.bench_function("load models", |b| b.iter(|| Annotator::new().expect("models load")));

@@ -11,10 +11,15 @@
 pub mod annotation;
 pub mod article;
 pub mod attribution;
+pub mod consistency;
+pub mod coref;
+pub mod gazetteer;
 pub mod json;
+pub mod lexicon;
 pub mod pipeline;
 pub mod pos;
 pub mod quotes;
+pub mod rules;
 pub mod sentences;
 pub mod text;
 pub mod tokenize;

@@ -33,48 +33,92 @@ pub enum ModelError {
 
 /// A trained sparse linear model over hashed features.
 ///
-/// Lookup is an open-addressing table over the sorted feature keys, built at
-/// load time; each feature owns a run of `(class, weight)` entries.
+/// Lookup is an open-addressing table of 8-byte slots (a 32-bit key
+/// fingerprint and the place of the feature's weights), built at load
+/// time; each feature owns a run of `(class, weight)` entries of 4 bytes,
+/// weights quantised to 16 bits with one scale per model. Small slots and
+/// entries keep the hot part of a model within the processor's caches.
 #[derive(Debug, Clone, Default)]
 pub struct Model {
     /// Class names, in index order.
     pub labels: Vec<String>,
     /// Free-form description written by the trainer (settings, figures).
     pub info: String,
-    /// Open-addressing table: one slot per feature, with its run of entries.
     slots: Vec<Slot>,
-    /// `(class, weight)` runs, one per feature.
     entries: Vec<Entry>,
-    n_features: usize,
+    /// Full keys in ascending order with their runs, for writing.
+    keys: Vec<(u64, Run)>,
+    /// One bit per possible key hash: most features of new text are not in
+    /// the model, and this small filter (it fits in a fast cache) answers
+    /// for most of them without touching the large slot table.
+    filter: Vec<u64>,
+    scale: f32,
     mask: usize,
 }
 
-/// A feature's key and where its weights are; `len == 0` marks an empty slot.
-#[derive(Debug, Clone, Copy, Default)]
-struct Slot {
-    key: u64,
+/// Bits in the absent-key filter (128 KiB).
+const FILTER_BITS: usize = 1 << 20;
+
+#[inline]
+const fn filter_bit(key: u64) -> usize {
+    // Bits 20..40 of the key: independent of the slot index and fingerprint.
+    ((key >> 20) as usize) & (FILTER_BITS - 1)
+}
+
+/// Where a feature's entries are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Run {
     start: u32,
     len: u32,
 }
 
-/// One class weight of a feature.
+/// A key fingerprint and a packed run (`start << 8 | len - 1`); `EMPTY` marks a free slot.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    fingerprint: u32,
+    packed: u32,
+}
+
+const EMPTY: u32 = u32::MAX;
+/// Most entries a model may hold (runs are packed in 24 bits).
+const MAX_ENTRIES: usize = (1 << 24) - 2;
+
+impl Default for Slot {
+    fn default() -> Self {
+        Self { fingerprint: 0, packed: EMPTY }
+    }
+}
+
+/// One class weight of a feature, in units of the model's scale.
 #[derive(Debug, Clone, Copy, Default)]
 struct Entry {
-    class: u32,
-    weight: f32,
+    class: u8,
+    weight: i16,
 }
 
 impl Model {
     /// Build a model from per-feature sparse rows (keys need not be sorted).
+    /// Weights are quantised as they would be in a file, so a model scores
+    /// the same before and after a round trip.
     #[must_use]
     pub fn from_rows(labels: Vec<String>, info: String, mut rows: Vec<(u64, Vec<(u8, f32)>)>) -> Self {
         rows.sort_unstable_by_key(|r| r.0);
         rows.dedup_by_key(|r| r.0);
         rows.retain(|r| !r.1.is_empty());
-        let mut model = Self { labels, info, ..Self::default() };
+        let max = rows.iter().flat_map(|r| r.1.iter()).fold(0f32, |m, &(_, w)| m.max(w.abs()));
+        let scale = if max > 0.0 { max / f32::from(i16::MAX) } else { 1.0 };
+        let mut model = Self { labels, info, scale, ..Self::default() };
         model.alloc(rows.len());
         for (key, weights) in rows {
-            model.insert(key, weights.into_iter().map(|(c, w)| Entry { class: u32::from(c), weight: w }));
+            // Rounded and clamped, so the cast cannot wrap.
+            #[allow(clippy::cast_possible_truncation)]
+            model.insert(
+                key,
+                weights.into_iter().map(|(c, w)| Entry {
+                    class: c,
+                    weight: (w / scale).round().clamp(-32767.0, 32767.0) as i16,
+                }),
+            );
         }
         model
     }
@@ -83,32 +127,28 @@ impl Model {
         let cap = (n * 2).next_power_of_two().max(16);
         self.mask = cap - 1;
         self.slots = vec![Slot::default(); cap];
+        self.filter = vec![0; FILTER_BITS / 64];
+        self.keys.reserve(n);
     }
 
+    /// Add a feature; keys must come in ascending order.
     fn insert(&mut self, key: u64, weights: impl Iterator<Item = Entry>) {
         let start = self.entries.len();
-        self.entries.extend(weights);
+        self.entries.extend(weights.take(256));
         let len = self.entries.len() - start;
-        if len == 0 {
+        if len == 0 || self.entries.len() > MAX_ENTRIES {
+            self.entries.truncate(start);
             return;
         }
         let mut s = slot_of(key) & self.mask;
-        while self.slots[s].len != 0 {
+        while self.slots[s].packed != EMPTY {
             s = (s + 1) & self.mask;
         }
-        self.slots[s] = Slot {
-            key,
-            start: u32::try_from(start).unwrap_or(u32::MAX),
-            len: u32::try_from(len).unwrap_or(0),
-        };
-        self.n_features += 1;
-    }
-
-    /// The features in key order, with their entries (for writing).
-    fn sorted_slots(&self) -> Vec<Slot> {
-        let mut v: Vec<Slot> = self.slots.iter().copied().filter(|s| s.len != 0).collect();
-        v.sort_unstable_by_key(|s| s.key);
-        v
+        let (start, len) = (u32::try_from(start).unwrap_or(0), u32::try_from(len).unwrap_or(1));
+        self.slots[s] = Slot { fingerprint: fingerprint(key), packed: (start << 8) | (len - 1) };
+        let bit = filter_bit(key);
+        self.filter[bit / 64] |= 1 << (bit % 64);
+        self.keys.push((key, Run { start, len }));
     }
 
     /// Number of classes.
@@ -119,20 +159,27 @@ impl Model {
 
     /// Number of features with at least one weight.
     #[must_use]
-    pub const fn n_features(&self) -> usize {
-        self.n_features
+    pub fn n_features(&self) -> usize {
+        self.keys.len()
     }
 
     #[inline]
-    fn find(&self, key: u64) -> Option<Slot> {
+    fn find(&self, key: u64) -> Option<&[Entry]> {
+        let bit = filter_bit(key);
+        if self.filter.get(bit / 64).is_none_or(|w| w & (1 << (bit % 64)) == 0) {
+            return None;
+        }
+        let fp = fingerprint(key);
         let mut s = slot_of(key) & self.mask;
         loop {
             let slot = *self.slots.get(s)?;
-            if slot.len == 0 {
+            if slot.packed == EMPTY {
                 return None;
             }
-            if slot.key == key {
-                return Some(slot);
+            if slot.fingerprint == fp {
+                let start = (slot.packed >> 8) as usize;
+                let len = (slot.packed & 0xFF) as usize + 1;
+                return self.entries.get(start..start + len);
             }
             s = (s + 1) & self.mask;
         }
@@ -147,67 +194,41 @@ impl Model {
     /// The class with the largest weight for `feature` alone, if it has any.
     #[must_use]
     pub fn best_class(&self, feature: u64) -> Option<usize> {
-        let slot = self.find(feature)?;
-        let run = self.entries.get(slot.start as usize..(slot.start + slot.len) as usize)?;
-        run.iter().max_by(|a, b| a.weight.total_cmp(&b.weight)).map(|e| e.class as usize)
+        self.find(feature)?.iter().max_by_key(|e| e.weight).map(|e| usize::from(e.class))
     }
 
     /// Add the weights of `feature` to `scores` (one slot per class).
     #[inline]
     pub fn add(&self, feature: u64, scores: &mut [f32]) {
-        if let Some(slot) = self.find(feature)
-            && let Some(run) = self.entries.get(slot.start as usize..(slot.start + slot.len) as usize)
-        {
+        if let Some(run) = self.find(feature) {
             for e in run {
-                if let Some(s) = scores.get_mut(e.class as usize) {
-                    *s += e.weight;
+                if let Some(s) = scores.get_mut(usize::from(e.class)) {
+                    *s += f32::from(e.weight) * self.scale;
                 }
             }
         }
     }
 
     /// Sum the weights of all `features` into `scores` (reset first).
-    ///
-    /// Lookups go in batches: first every feature's home slot is read, with
-    /// no branch between the reads, so that their cache misses overlap;
-    /// then hits are resolved and their weights added.
     #[inline]
     pub fn score(&self, features: &[u64], scores: &mut [f32]) {
         scores.iter_mut().for_each(|s| *s = 0.0);
-        const BATCH: usize = 16;
-        let mut home = [Slot::default(); BATCH];
-        for chunk in features.chunks(BATCH) {
-            for (h, &f) in home.iter_mut().zip(chunk) {
-                *h = self.slots.get(slot_of(f) & self.mask).copied().unwrap_or_default();
-            }
-            for (h, &f) in home.iter().zip(chunk) {
-                let slot = if h.key == f && h.len != 0 {
-                    Some(*h)
-                } else if h.len == 0 {
-                    None
-                } else {
-                    self.find(f)
-                };
-                if let Some(slot) = slot
-                    && let Some(run) = self.entries.get(slot.start as usize..(slot.start + slot.len) as usize)
-                {
-                    for e in run {
-                        if let Some(s) = scores.get_mut(e.class as usize) {
-                            *s += e.weight;
-                        }
+        for &f in features {
+            if let Some(run) = self.find(f) {
+                for e in run {
+                    if let Some(s) = scores.get_mut(usize::from(e.class)) {
+                        *s += f32::from(e.weight);
                     }
                 }
             }
         }
+        scores.iter_mut().for_each(|s| *s *= self.scale);
     }
 
-    /// Serialise: weights are quantised to 16 bits with one scale per model.
+    /// Serialise: keys in ascending order, run offsets, classes, 16-bit weights.
     #[must_use]
     pub fn to_bytes(&self) -> Vec<u8> {
-        let max = self.entries.iter().fold(0f32, |m, e| m.max(e.weight.abs()));
-        let sorted = self.sorted_slots();
-        let scale = if max > 0.0 { max / f32::from(i16::MAX) } else { 1.0 };
-        let mut out = Vec::with_capacity(64 + sorted.len() * 12 + self.entries.len() * 3);
+        let mut out = Vec::with_capacity(64 + self.keys.len() * 12 + self.entries.len() * 3);
         out.extend_from_slice(MAGIC);
         put_u32(&mut out, FORMAT_VERSION);
         put_str(&mut out, &self.info);
@@ -215,28 +236,25 @@ impl Model {
         for l in &self.labels {
             put_str(&mut out, l);
         }
-        let n_entries: usize = sorted.iter().map(|s| s.len as usize).sum();
-        put_u32(&mut out, len32(sorted.len()));
+        let n_entries: usize = self.keys.iter().map(|(_, r)| r.len as usize).sum();
+        put_u32(&mut out, len32(self.keys.len()));
         put_u32(&mut out, len32(n_entries));
-        out.extend_from_slice(&scale.to_le_bytes());
-        for s in &sorted {
-            out.extend_from_slice(&s.key.to_le_bytes());
+        out.extend_from_slice(&self.scale.to_le_bytes());
+        for (k, _) in &self.keys {
+            out.extend_from_slice(&k.to_le_bytes());
         }
         let mut at = 0u32;
         put_u32(&mut out, at);
-        for s in &sorted {
-            at += s.len;
+        for (_, r) in &self.keys {
+            at += r.len;
             put_u32(&mut out, at);
         }
-        let runs = || sorted.iter().flat_map(|s| &self.entries[s.start as usize..(s.start + s.len) as usize]);
-        // Classes are below 256: the label count is checked on load.
-        #[allow(clippy::cast_possible_truncation)]
-        out.extend(runs().map(|e| e.class as u8));
+        let runs = || {
+            self.keys.iter().flat_map(|(_, r)| &self.entries[r.start as usize..(r.start + r.len) as usize])
+        };
+        out.extend(runs().map(|e| e.class));
         for e in runs() {
-            // Rounded and clamped, so the cast cannot wrap.
-            #[allow(clippy::cast_possible_truncation)]
-            let q = (e.weight / scale).round().clamp(-32767.0, 32767.0) as i16;
-            out.extend_from_slice(&q.to_le_bytes());
+            out.extend_from_slice(&e.weight.to_le_bytes());
         }
         let sum = checksum(&out);
         out.extend_from_slice(&sum.to_le_bytes());
@@ -291,22 +309,25 @@ impl Model {
         if classes.iter().any(|&c| usize::from(c) >= n_labels) {
             return Err(ModelError::Malformed("class index"));
         }
-        let mut model = Self { labels, info, ..Self::default() };
+        if n_entries > MAX_ENTRIES || row_start.windows(2).any(|w| w[1] - w[0] > 256) {
+            return Err(ModelError::Malformed("too many weights"));
+        }
+        let mut model = Self { labels, info, scale, ..Self::default() };
         model.alloc(n_keys);
         model.entries.reserve(n_entries);
         for (i, &key) in keys.iter().enumerate() {
             let (a, b) = (row_start[i] as usize, row_start[i + 1] as usize);
             let run = classes[a..b].iter().zip(weights[2 * a..2 * b].chunks_exact(2));
-            model.insert(
-                key,
-                run.map(|(&c, w)| Entry {
-                    class: u32::from(c),
-                    weight: f32::from(i16::from_le_bytes(le(w))) * scale,
-                }),
-            );
+            model.insert(key, run.map(|(&c, w)| Entry { class: c, weight: i16::from_le_bytes(le(w)) }));
         }
         Ok(model)
     }
+}
+
+/// The high half of a key, kept in its slot to tell keys apart.
+#[inline]
+const fn fingerprint(key: u64) -> u32 {
+    (key >> 32) as u32
 }
 
 #[inline]
@@ -386,16 +407,16 @@ mod tests {
     #[test]
     fn damage_is_detected() {
         let bytes = tiny().to_bytes();
-        assert_eq!(Model::from_bytes(b"nonsense").expect_err("not a model"), ModelError::NotAModel);
+        assert_eq!(Model::from_bytes(b"nonsense").unwrap_err(), ModelError::NotAModel);
         for cut in [9, 20, bytes.len() - 1] {
             assert!(Model::from_bytes(&bytes[..cut]).is_err());
         }
         let mut flipped = bytes.clone();
         let mid = flipped.len() / 2;
         flipped[mid] ^= 0x10;
-        assert_eq!(Model::from_bytes(&flipped).expect_err("damaged"), ModelError::Checksum);
+        assert_eq!(Model::from_bytes(&flipped).unwrap_err(), ModelError::Checksum);
         let mut newer = bytes;
         newer[8] = 9;
-        assert_eq!(Model::from_bytes(&newer).expect_err("newer"), ModelError::Version { found: 9 });
+        assert_eq!(Model::from_bytes(&newer).unwrap_err(), ModelError::Version { found: 9 });
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::annotation::EntityLabel;
 use crate::features::{IS_TITLE, WordInfo, feat, feat2};
-use crate::hash::PrehashedMap;
+use crate::gazetteer::GazFlags;
 use crate::model::{Model, ModelError};
 use crate::pos::Pos;
 use crate::viterbi::{self, Lattice};
@@ -94,30 +94,6 @@ pub const fn may_end(label: usize) -> bool {
     !matches!(parts(label), Some((_, Part::Begin | Part::Inside)))
 }
 
-/// What the document has said so far: the entity type last given to each
-/// capitalised word form, so "Kupchan" stays a PERSON after "Charles Kupchan".
-#[derive(Debug, Default, Clone)]
-pub struct DocMemory {
-    types: PrehashedMap<u8>,
-}
-
-impl DocMemory {
-    /// Remember the entities of one decoded sentence.
-    pub fn learn(&mut self, words: &[WordInfo], labels: &[usize]) {
-        for (w, &l) in words.iter().zip(labels) {
-            if let Some((ty, _)) = parts(l)
-                && w.has(IS_TITLE)
-            {
-                self.types.insert(w.exact, u8::try_from(ty).unwrap_or(0));
-            }
-        }
-    }
-
-    fn get(&self, w: &WordInfo) -> u64 {
-        self.types.get(&w.exact).map_or(99, |&t| u64::from(t))
-    }
-}
-
 /// Everything the entity features read about one sentence.
 #[derive(Debug, Clone, Copy)]
 pub struct Context<'a> {
@@ -126,11 +102,11 @@ pub struct Context<'a> {
     /// Part-of-speech tags of the words.
     pub pos: &'a [Pos],
     /// Gazetteer flags of the words (may be empty).
-    pub gazetteer: &'a [u32],
+    pub gazetteer: &'a [GazFlags],
 }
 
 /// The emission features of word `i`.
-pub fn features(cx: &Context<'_>, memory: &DocMemory, i: usize, out: &mut Vec<u64>) {
+pub fn features(cx: &Context<'_>, i: usize, out: &mut Vec<u64>) {
     let pad = WordInfo::pad();
     let at =
         |k: isize| -> &WordInfo { i.checked_add_signed(k).and_then(|j| cx.words.get(j)).unwrap_or(&pad) };
@@ -138,7 +114,7 @@ pub fn features(cx: &Context<'_>, memory: &DocMemory, i: usize, out: &mut Vec<u6
         i.checked_add_signed(k).and_then(|j| cx.pos.get(j)).map_or(0xFF, |p| u64::from(p.0))
     };
     let gaz = |k: isize| -> u64 {
-        i.checked_add_signed(k).and_then(|j| cx.gazetteer.get(j)).map_or(0, |&g| u64::from(g))
+        i.checked_add_signed(k).and_then(|j| cx.gazetteer.get(j)).map_or(0, |g| u64::from(g.0))
     };
     let (w, p1, p2, n1, n2) = (at(0), at(-1), at(-2), at(1), at(2));
     out.extend_from_slice(&[
@@ -166,26 +142,109 @@ pub fn features(cx: &Context<'_>, memory: &DocMemory, i: usize, out: &mut Vec<u6
         feat2(22, p1.lower, w.lower),
         feat2(23, w.lower, n1.lower),
         feat(24, u64::from(w.flags)),
-        feat2(25, memory.get(w), w.shape),
-        feat2(26, memory.get(n1), memory.get(p1)),
         feat(27, gaz(0)),
         feat(28, gaz(-1)),
         feat(29, gaz(1)),
         feat2(30, gaz(0), w.shape),
         feat2(31, w.exact, pos(0)),
+        feat2(34, p1.lower, w.shape),
+        feat2(35, w.shape, n1.lower),
+        feat(36, w.suffix[1]),
+        feat(37, w.prefix[1]),
+        feat(38, p2.shape),
+        feat(39, n2.shape),
+        feat2(40, p2.lower, p1.lower),
+        feat2(41, n1.lower, n2.lower),
+        feat(42, p1.lower),
+        feat(42, p2.lower),
+        feat(43, n1.lower),
+        feat(43, n2.lower),
     ]);
+    // One feature per gazetteer flag of the word and its neighbours, so
+    // that lists generalise even when several flags are set at once.
+    for (k, template) in [(0, 60), (-1, 80), (1, 100)] {
+        let mut g = gaz(k);
+        while g != 0 {
+            out.push(feat(template, u64::from(g.trailing_zeros())));
+            g &= g - 1;
+        }
+    }
+    // The run of capitalised words the word is in ("Commission on
+    // Presidential Debates"): its first and last words and the position.
+    if let Some(run) = capitalised_run(cx.words, i) {
+        let len = (run.end - run.start).min(6) as u64;
+        let place = if run.end - run.start == 1 {
+            0
+        } else if i == run.start {
+            1
+        } else if i + 1 == run.end {
+            2
+        } else {
+            3
+        };
+        out.push(feat(50, cx.words[run.end - 1].lower));
+        out.push(feat(51, cx.words[run.start].lower));
+        out.push(feat2(52, place, len));
+        out.push(feat2(53, place, cx.words[run.end - 1].lower));
+    }
+    // Disjunctive context: a word anywhere within four to the left or right.
+    for k in 3..=4 {
+        out.push(feat(42, at(-k).lower));
+        out.push(feat(43, at(k).lower));
+    }
     if i == 0 {
         out.push(feat(32, w.shape));
         out.push(feat(33, w.lower));
     }
 }
 
+/// Lower-case words that may join capitalised words into one name.
+static CONNECTORS: std::sync::LazyLock<[u64; 9]> = std::sync::LazyLock::new(|| {
+    ["of", "on", "for", "and", "the", "de", "von", "der", "&"].map(|w| WordInfo::new(w).lower)
+});
+
+/// Longest reach of a capitalised run on either side of a word.
+const RUN_REACH: usize = 8;
+
+fn is_capitalised(w: &WordInfo) -> bool {
+    w.has(IS_TITLE)
+}
+
+/// The run of capitalised words (joined by connectors) around word `i`.
+fn capitalised_run(words: &[WordInfo], i: usize) -> Option<std::ops::Range<usize>> {
+    if !is_capitalised(words.get(i)?) {
+        return None;
+    }
+    let joins = |j: usize| CONNECTORS.contains(&words[j].lower);
+    let mut start = i;
+    while start > 0 && i - start < RUN_REACH {
+        if is_capitalised(&words[start - 1]) {
+            start -= 1;
+        } else if start >= 2 && joins(start - 1) && is_capitalised(&words[start - 2]) {
+            start -= 2;
+        } else {
+            break;
+        }
+    }
+    let mut end = i + 1;
+    while end < words.len() && end - i < RUN_REACH {
+        if is_capitalised(&words[end]) {
+            end += 1;
+        } else if end + 1 < words.len() && joins(end) && is_capitalised(&words[end + 1]) {
+            end += 2;
+        } else {
+            break;
+        }
+    }
+    Some(start..end)
+}
+
 /// The feature of moving from `prev` (`None` = start) to the label being scored.
 #[must_use]
 pub const fn transition_feature(prev: Option<usize>) -> u64 {
     match prev {
-        None => feat(100, START_LABEL),
-        Some(p) => feat(100, p as u64),
+        None => feat(200, START_LABEL),
+        Some(p) => feat(200, p as u64),
     }
 }
 
@@ -230,16 +289,39 @@ impl EntityTagger {
     }
 
     /// Label one sentence; `out` receives one BILOU label per word.
-    pub fn tag(&self, cx: &Context<'_>, memory: &DocMemory, out: &mut Vec<usize>, scratch: &mut Scratch) {
+    pub fn tag(&self, cx: &Context<'_>, out: &mut Vec<usize>, scratch: &mut Scratch) {
         let n = cx.words.len();
         scratch.emissions.clear();
         scratch.emissions.resize(n * N_LABELS, 0.0);
         for i in 0..n {
+            let row = &mut scratch.emissions[i * N_LABELS..(i + 1) * N_LABELS];
+            if self.model.contains(outside_key(&cx.words[i])) {
+                only_outside(row);
+                continue;
+            }
             scratch.features.clear();
-            features(cx, memory, i, &mut scratch.features);
-            self.model.score(&scratch.features, &mut scratch.emissions[i * N_LABELS..(i + 1) * N_LABELS]);
+            features(cx, i, &mut scratch.features);
+            self.model.score(&scratch.features, row);
         }
         self.lattice.decode(&scratch.emissions, &self.transitions, out, &mut scratch.viterbi);
+    }
+}
+
+/// Template of the outside-dictionary entries: frequent words never seen
+/// in an entity are labelled O without scoring.
+const OUTSIDE_WORD: u64 = 300;
+
+/// The outside-dictionary key of a word.
+#[must_use]
+pub const fn outside_key(word: &WordInfo) -> u64 {
+    feat(OUTSIDE_WORD, word.exact)
+}
+
+/// Emission scores that allow only O (finite, so sums stay well-defined).
+pub fn only_outside(row: &mut [f32]) {
+    row.iter_mut().for_each(|e| *e = -1.0e6);
+    if let Some(o) = row.get_mut(OUTSIDE) {
+        *o = 0.0;
     }
 }
 

@@ -4,9 +4,12 @@
 use crate::annotation::{Annotation, Entity, Paragraph, Sentence};
 use crate::article;
 use crate::attribution::{self, Word, cues::Lexicon, tagger::AttributionTagger};
+use crate::consistency;
 use crate::features::WordInfo;
+use crate::gazetteer::{Gazetteer, title_entities};
 use crate::model::{Model, ModelError};
-use crate::ner::{self, DocMemory, EntityTagger};
+use crate::ner::{self, EntityTagger};
+use crate::rules;
 use crate::sentences;
 use crate::tagger::PosTagger;
 use crate::text::Span;
@@ -79,51 +82,81 @@ impl Annotator {
         &self.cues
     }
 
-    /// Annotate one article given as plain text.
+    /// Annotate one article given as plain text: everything of
+    /// [`Annotator::entities`], then attributions and speakers.
     #[must_use]
     pub fn annotate(&self, text: &str) -> Annotation {
         let (mut ann, words) = self.layers(text);
         ann.quotes = attribution::find(&self.attribution, &self.cues, text, &words, &ann);
+        crate::coref::resolve(text, &mut ann);
         ann
     }
 
-    /// Everything before attribution: layout, tokens, sentences, tags and
-    /// entities, with the word keys the attribution tagger reads.
+    /// Only the first stages: paragraphs, tokens, sentences, part-of-speech
+    /// tags and entities, with no attributions or speakers.
+    #[must_use]
+    pub fn entities(&self, text: &str) -> Annotation {
+        self.layers(text).0
+    }
+
+    /// The stages before attribution (see [`Annotator::entities`]), with the
+    /// word key of every token, which the attribution tagger reads.
     #[must_use]
     pub fn layers(&self, text: &str) -> (Annotation, Vec<Word>) {
         let mut ann = Annotation::default();
         segment(text, &mut ann);
-        let mut keys = Vec::new();
+        let mut keys = Vec::with_capacity(ann.tokens.len());
         self.tag(text, &mut ann, &mut keys);
         (ann, keys)
     }
 
-    /// Part-of-speech tags and model entities, sentence by sentence; `keys`
-    /// gets the word key of every token.
+    /// Part-of-speech tags and entities, sentence by sentence: the model's
+    /// PERSON / ORG / LOC / MISC, then job titles and numeric expressions
+    /// wherever they do not overlap a model entity; `keys` gets every
+    /// token's word key.
     fn tag(&self, text: &str, ann: &mut Annotation, keys: &mut Vec<Word>) {
+        let gazetteer = Gazetteer::embedded();
         let mut scratch = Vec::new();
         let mut ner_scratch = ner::Scratch::default();
-        let mut memory = DocMemory::default();
         let mut labels = Vec::new();
         // Word descriptions are made per sentence: a whole-document table
         // would cost ~90 bytes a token on very long inputs.
         let mut words: Vec<WordInfo> = Vec::new();
+        let mut flags = Vec::new();
+        let mut extra = Vec::new();
         ann.pos.reserve(ann.tokens.len());
         for s in &ann.sentences {
             let range = s.tokens.clone();
+            let tokens = &ann.tokens[range.clone()];
             words.clear();
-            words.extend(ann.tokens[range.clone()].iter().map(|t| WordInfo::new(t.span.slice(text))));
+            words.extend(tokens.iter().map(|t| WordInfo::new(t.span.slice(text))));
             keys.extend(words.iter().map(Word::from));
+            flags.clear();
+            gazetteer.mark(text, tokens, &mut flags);
             self.pos.tag(&words, &mut ann.pos, &mut scratch);
-            let cx = ner::Context { words: &words, pos: &ann.pos[range.clone()], gazetteer: &[] };
-            self.ner.tag(&cx, &memory, &mut labels, &mut ner_scratch);
-            memory.learn(cx.words, &labels);
+            let cx = ner::Context { words: &words, pos: &ann.pos[range.clone()], gazetteer: &flags };
+            self.ner.tag(&cx, &mut labels, &mut ner_scratch);
+            let first = ann.entities.len();
             for (a, b, label) in ner::runs(&labels) {
                 let tokens = range.start + a..range.start + b;
                 let span =
                     Span::new(ann.tokens[tokens.start].span.start, ann.tokens[tokens.end - 1].span.end);
                 ann.entities.push(Entity { span, label, tokens, speaker: None });
             }
+            let mut sentence_entities = ann.entities.split_off(first);
+            consistency::known_organisations(text, &mut sentence_entities, range.start, tokens, &flags);
+            ann.entities.append(&mut sentence_entities);
+            extra.clear();
+            extra.extend(title_entities(tokens, &flags));
+            extra.extend(rules::numeric_entities(text, tokens));
+            for mut e in extra.drain(..) {
+                if ann.entities[first..].iter().any(|m| m.span.overlaps(e.span)) {
+                    continue;
+                }
+                e.tokens = range.start + e.tokens.start..range.start + e.tokens.end;
+                ann.entities.push(e);
+            }
+            ann.entities[first..].sort_by_key(|e| e.span.start);
         }
     }
 }

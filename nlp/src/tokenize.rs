@@ -146,7 +146,7 @@ impl Lexer<'_, '_> {
         let len = c.len_utf8();
         if chars::is_space(c) {
             i + len
-        } else if c.is_alphanumeric() {
+        } else if chars::is_alnum(c) {
             self.word(i, i)
         } else if c == '’' || c == '‘' || c == '‛' {
             self.apostrophe(i, len)
@@ -231,7 +231,7 @@ impl Lexer<'_, '_> {
         match self.b.get(i) {
             None => false,
             Some(&b) if b < 0x80 => b.is_ascii_alphanumeric(),
-            Some(_) => char_at(self.s, i).is_some_and(char::is_alphanumeric),
+            Some(_) => char_at(self.s, i).is_some_and(chars::is_alnum),
         }
     }
 

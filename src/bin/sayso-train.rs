@@ -13,6 +13,7 @@ use clap::{Parser, ValueEnum};
 use sayso_nlp::Annotator;
 use sayso_nlp::attribution::tagger::AttributionTagger;
 use sayso_nlp::features::word_infos;
+use sayso_nlp::gazetteer::Gazetteer;
 use sayso_nlp::hash::checksum;
 use sayso_nlp::json;
 use sayso_nlp::model::Model;
@@ -42,6 +43,14 @@ struct Args {
     /// Passes over the training data.
     #[arg(long, default_value_t = 8)]
     epochs: usize,
+
+    /// Cost of a wrong label while training structured models (0: plain perceptron).
+    #[arg(long, default_value_t = 0.0)]
+    margin: f32,
+
+    /// Entity models trained with different orders and averaged into one.
+    #[arg(long, default_value_t = 1)]
+    members: usize,
 
     /// Features seen fewer times than this in training get no weight.
     #[arg(long, default_value_t = 2)]
@@ -98,8 +107,13 @@ fn run(args: &Args) -> Result<()> {
     let dev = silver::read_split(&args.corpus.join("dev")).context("reading the dev split")?;
     eprintln!("read {} training and {} dev documents in {:.1?}", train.len(), dev.len(), started.elapsed());
     std::fs::create_dir_all(&args.out).with_context(|| format!("creating {}", args.out.display()))?;
-    let settings =
-        Settings { epochs: args.epochs, min_count: args.min_count, min_weight: 0.01, seed: 0x5A7_5050 };
+    let settings = Settings {
+        epochs: args.epochs,
+        min_count: args.min_count,
+        min_weight: 0.01,
+        seed: 0x5A7_5050,
+        margin: args.margin,
+    };
 
     let pos_path = args.out.join("pos.bin");
     let pos = if wants(Which::Pos) {
@@ -126,9 +140,9 @@ fn run(args: &Args) -> Result<()> {
     let ner_path = args.out.join("ner.bin");
     let ner = if wants(Which::Ner) {
         let t = Instant::now();
-        let train_docs = ner_docs(&pos, &train);
+        let train_docs = jackknifed_ner_docs(&train, settings)?;
         let dev_docs = ner_docs(&pos, &dev);
-        let model = taggers::train_ner(&train_docs, Settings { epochs: args.epochs.min(6), ..settings });
+        let model = taggers::train_ner(&train_docs, settings, args.members);
         let tagger = EntityTagger::new(model.clone())?;
         let f = taggers::ner_f1(&tagger, &dev_docs);
         println!(
@@ -202,9 +216,28 @@ fn ner_docs<'a>(pos: &PosTagger, docs: &'a [SilverDoc]) -> Vec<NerDoc<'a>> {
         .map(|doc| {
             let words = word_infos(&doc.text, &doc.tokens);
             let tags = taggers::tag_doc(pos, doc, &words);
-            NerDoc { doc, words, pos: tags, gazetteer: Vec::new() }
+            let mut gazetteer = Vec::new();
+            Gazetteer::embedded().mark(&doc.text, &doc.tokens, &mut gazetteer);
+            NerDoc { doc, words, pos: tags, gazetteer }
         })
         .collect()
+}
+
+/// Training documents tagged by part-of-speech models that did not see
+/// them (five folds), so the entity model learns from tags as noisy as the
+/// ones it will get on new text.
+fn jackknifed_ner_docs(docs: &[SilverDoc], settings: Settings) -> Result<Vec<NerDoc<'_>>> {
+    const FOLDS: usize = 5;
+    let mut out: Vec<Option<NerDoc<'_>>> = docs.iter().map(|_| None).collect();
+    for fold in 0..FOLDS {
+        let rest: Vec<SilverDoc> =
+            docs.iter().enumerate().filter(|(i, _)| i % FOLDS != fold).map(|(_, d)| d.clone()).collect();
+        let tagger = PosTagger::new(taggers::train_pos(&rest, settings))?;
+        for (i, doc) in docs.iter().enumerate().filter(|(i, _)| i % FOLDS == fold) {
+            out[i] = ner_docs(&tagger, std::slice::from_ref(doc)).pop();
+        }
+    }
+    Ok(out.into_iter().flatten().collect())
 }
 
 fn load(path: &Path) -> Result<Model> {

@@ -7,7 +7,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::{Context, Result, bail};
-use sayso_nlp::{Annotation, Annotator, EntityLabel, json};
+use sayso_nlp::{Annotation, Annotator, EntityLabel, Quote, QuoteKind, json};
 
 use super::Format;
 use super::input::{self, Article};
@@ -157,18 +157,78 @@ fn render_text(ann: &Annotation, origin: &str, text: &str, colour: bool) -> Stri
         s.push_str(&clean(&text[at..para.span.end]));
         s.push_str(if para.headline { "\n\n" } else { "\n" });
     }
-    if !ann.speakers.is_empty() {
-        s.push_str("\nWho said what\n");
-        for (id, speaker) in ann.speakers.iter().enumerate() {
-            let quotes: Vec<_> = ann.quotes.iter().filter(|q| q.speaker == Some(id)).collect();
-            let _ = writeln!(s, "\n{} ({})", clean(&speaker.name), quotes.len());
-            for q in quotes {
-                let cue = q.cue.map_or(String::new(), |c| format!("{}: ", clean(c.slice(text))));
-                let _ = writeln!(s, "  - {cue}{}", clean(q.content.slice(text)));
-            }
+    who_said_what(&mut s, ann, text, colour);
+    s
+}
+
+/// Longest content shown in the who-said-what list, in characters.
+const CONTENT_CHARS: usize = 240;
+
+/// The closing list: each speaker with their number of attributions, then
+/// each attribution as its cue and content; attributions whose source was
+/// not resolved come last.
+fn who_said_what(s: &mut String, ann: &Annotation, text: &str, colour: bool) {
+    if ann.quotes.is_empty() {
+        s.push_str("\nWho said what: no attributions found.\n");
+        return;
+    }
+    let _ = writeln!(
+        s,
+        "\nWho said what: {} from {}",
+        plural(ann.quotes.len(), "attribution"),
+        plural(ann.speakers.len(), "speaker")
+    );
+    let bold = |name: &str| if colour { format!("\x1b[1m{name}\x1b[0m") } else { name.to_owned() };
+    for (id, speaker) in ann.speakers.iter().enumerate() {
+        let quotes: Vec<&Quote> = ann.quotes.iter().filter(|q| q.speaker == Some(id)).collect();
+        let _ = writeln!(
+            s,
+            "\n{}. {} ({}) · {}",
+            id + 1,
+            bold(&clean(&speaker.name)),
+            speaker.label.as_str(),
+            plural(quotes.len(), "attribution")
+        );
+        for q in quotes {
+            attribution_line(s, q, text);
         }
     }
-    s
+    let unresolved: Vec<&Quote> = ann.quotes.iter().filter(|q| q.speaker.is_none()).collect();
+    if !unresolved.is_empty() {
+        let _ =
+            writeln!(s, "\n{} · {}", bold("Source not resolved"), plural(unresolved.len(), "attribution"));
+        for q in unresolved {
+            attribution_line(s, q, text);
+        }
+    }
+}
+
+/// One attribution: the cue (and, when unresolved, the source as written),
+/// then the content, direct quotes in quotation marks.
+fn attribution_line(s: &mut String, q: &Quote, text: &str) {
+    let cue = q.cue.map_or_else(|| "(no cue)".to_owned(), |c| clean(c.slice(text)).into_owned());
+    let source = match (q.speaker, q.source) {
+        (None, Some(src)) => format!("{} ", clean(src.slice(text))),
+        _ => String::new(),
+    };
+    let content = shorten(&clean(q.content.slice(text)).replace('\n', " "), CONTENT_CHARS);
+    let content = if q.kind == QuoteKind::Direct { format!("“{content}”") } else { content };
+    let _ = writeln!(s, "   {source}{cue}: {content}");
+}
+
+/// `n thing` or `n things`.
+fn plural(n: usize, thing: &str) -> String {
+    if n == 1 { format!("1 {thing}") } else { format!("{n} {thing}s") }
+}
+
+/// At most `max` characters, cut at a word with an ellipsis.
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_owned();
+    }
+    let cut: String = s.chars().take(max).collect();
+    let at = cut.rfind(' ').filter(|&i| i > max / 2).unwrap_or(cut.len());
+    format!("{}…", cut[..at].trim_end())
 }
 
 /// Terminal colour for an entity label.
@@ -186,4 +246,57 @@ const fn ansi(label: EntityLabel) -> &'static str {
 /// Text safe for a terminal: control, bidi-override and zero-width characters removed.
 fn clean(s: &str) -> std::borrow::Cow<'_, str> {
     sayso_nlp::text::sanitize(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use sayso_nlp::{Span, coref};
+
+    use super::*;
+
+    fn span(text: &str, needle: &str) -> Span {
+        let at = text.find(needle).expect("needle present");
+        Span::new(at, at + needle.len())
+    }
+
+    #[test]
+    fn ends_with_who_said_what() {
+        let text = "Vote delayed\nMayor Ann Holt said the vote will wait. She added: “We need more time.” Officials declined to comment.\n";
+        let mut ann = Annotator::new().expect("models load").annotate(text);
+        let quote = |content: &str, cue: &str, source: &str, kind| Quote {
+            content: span(text, content),
+            content_fragments: Vec::new(),
+            cue: Some(span(text, cue)),
+            source: Some(span(text, source)),
+            speaker: None,
+            kind,
+        };
+        ann.quotes = vec![
+            quote("the vote will wait", "said", "Mayor Ann Holt", QuoteKind::Indirect),
+            quote("We need more time.", "added", "She", QuoteKind::Direct),
+            quote("comment", "declined", "Officials", QuoteKind::Indirect),
+        ];
+        coref::resolve(text, &mut ann);
+        let out = render_text(&ann, "vote.txt", text, false);
+        let list = &out[out.find("\nWho said what").expect("list present")..];
+        let want = "
+Who said what: 3 attributions from 2 speakers
+
+1. Ann Holt (PERSON) · 2 attributions
+   said: the vote will wait
+   added: “We need more time.”
+
+2. Officials (MISC) · 1 attribution
+   declined: comment
+";
+        assert_eq!(list, want);
+    }
+
+    #[test]
+    fn long_contents_are_cut_at_a_word() {
+        let long = "word ".repeat(100);
+        let short = shorten(&long, 20);
+        assert_eq!(short, "word word word word…");
+        assert_eq!(shorten("brief", 20), "brief");
+    }
 }

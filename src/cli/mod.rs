@@ -6,19 +6,35 @@ mod input;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use std::io::IsTerminal;
+
 use clap::{Parser, Subcommand, ValueEnum};
+use sayso::config::{self, Config};
+use sayso::tui;
 
 /// A terminal news reader that shows who said what.
 ///
-/// Run with no arguments to read the bundled sample article.
+/// Run with no arguments to read the bundled sample article, or give a text
+/// file to read. When standard output is not a terminal (a pipe, a file, CI),
+/// sayso prints the annotation as text instead of opening the reader, so
+/// scripts never wait for keys.
 #[derive(Debug, Parser)]
-#[command(name = "sayso", version, about, long_about = None)]
+#[command(name = "sayso", version, about)]
 pub struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
 
     /// An article to open: a text file, or `-` for standard input.
     input: Option<PathBuf>,
+
+    /// Read settings from this file instead of ~/.config/sayso/config.toml
+    /// (laid over the defaults that `sayso config` prints).
+    #[arg(long, global = true, value_name = "PATH")]
+    config: Option<PathBuf>,
+
+    /// Quit as soon as the first frame is drawn (to time start-up).
+    #[arg(long, hide = true)]
+    exit_after_first_frame: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -30,6 +46,8 @@ enum Command {
     /// every *.txt in the folder is annotated into OUTDIR/<name>.json using
     /// all cores.
     Annotate(annotate::Args),
+    /// Print the default configuration, with comments, and where yours goes.
+    Config,
 }
 
 /// How `annotate` prints its result.
@@ -46,14 +64,44 @@ pub enum Format {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Some(Command::Annotate(args)) => annotate::run(&args),
-        None => annotate::print_default(cli.input.as_deref()),
+        Some(Command::Annotate(args)) => annotate::run(&args).map(|()| ExitCode::SUCCESS),
+        Some(Command::Config) => print_config().map(|()| ExitCode::SUCCESS),
+        None => read(&cli),
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(err) => {
             eprintln!("sayso: {err:#}");
             ExitCode::FAILURE
         }
     }
+}
+
+/// With no subcommand: open the reader, or print the annotation when
+/// standard output is not a terminal.
+fn read(cli: &Cli) -> anyhow::Result<ExitCode> {
+    // Settings are checked first, so a mistake is reported before the
+    // terminal is taken over (and in scripts too).
+    let config = Config::load(cli.config.as_deref())?;
+    if !std::io::stdout().is_terminal() {
+        return annotate::print_default(cli.input.as_deref()).map(|()| ExitCode::SUCCESS);
+    }
+    let article = match &cli.input {
+        Some(path) => input::read(path)?,
+        None => input::Article { origin: "sample".to_owned(), text: input::SAMPLE.to_owned() },
+    };
+    let options = tui::Options { exit_after_first_frame: cli.exit_after_first_frame };
+    let code = tui::run(article.origin, article.text, config, options)?;
+    Ok(ExitCode::from(code))
+}
+
+fn print_config() -> anyhow::Result<()> {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    match config::user_path() {
+        Some(p) => writeln!(out, "# Your file: {}\n", p.display())?,
+        None => writeln!(out, "# No configuration folder was found on this system.\n")?,
+    }
+    out.write_all(config::DEFAULT.as_bytes())?;
+    Ok(())
 }

@@ -10,6 +10,17 @@ pub fn char_at(s: &str, i: usize) -> Option<char> {
     s.get(i..).and_then(|rest| rest.chars().next())
 }
 
+/// True for letters and digits; answers without the Unicode tables for the
+/// punctuation block, where news text has most of its non-ASCII characters.
+#[inline]
+pub fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        !matches!(c, '\u{2000}'..='\u{206F}') && c.is_alphanumeric()
+    }
+}
+
 /// White space, control characters and invisible separators: never part of a token.
 pub fn is_space(c: char) -> bool {
     c.is_whitespace()
@@ -119,20 +130,26 @@ fn never_extends(c: char) -> bool {
 #[inline]
 pub fn is_boundary(s: &str, i: usize) -> bool {
     match s.as_bytes().get(i) {
-        None => true,
-        Some(&b) if b < 0x80 => true,
-        Some(_) => {
-            if char_at(s, i).is_none_or(never_extends) {
-                return true;
-            }
-            GraphemeCursor::new(i, s.len(), true).is_boundary(s, 0).unwrap_or(true)
-        }
+        Some(&b) if b >= 0x80 => is_boundary_slow(s, i),
+        _ => true,
     }
+}
+
+/// [`is_boundary`] before a non-ASCII char.
+#[cold]
+fn is_boundary_slow(s: &str, i: usize) -> bool {
+    if char_at(s, i).is_none_or(never_extends) {
+        return true;
+    }
+    GraphemeCursor::new(i, s.len(), true).is_boundary(s, 0).unwrap_or(true)
 }
 
 /// The first grapheme boundary after byte `i` (a char boundary inside `s`).
 pub fn next_boundary(s: &str, i: usize) -> usize {
     let one_char = i + char_at(s, i).map_or(1, char::len_utf8);
+    if is_boundary(s, one_char) {
+        return one_char;
+    }
     match GraphemeCursor::new(i, s.len(), true).next_boundary(s, 0) {
         Ok(Some(next)) if next > i => next,
         _ => one_char,

@@ -2,7 +2,29 @@
 //! contractions, elisions and web domains. Parsed once from embedded data.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+/// FNV-1a: the keys are a few bytes long, where it beats the default hasher
+/// several times over, and the lists are fixed, so flooding is no concern.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+type FnvBuild = BuildHasherDefault<Fnv>;
 
 /// How an abbreviation behaves before the next word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,10 +42,13 @@ pub enum AbbrevClass {
 /// Every list, parsed.
 #[derive(Debug)]
 pub struct Lexicon {
-    abbreviations: HashMap<&'static str, AbbrevClass>,
-    starters: HashSet<&'static str>,
+    abbreviations: HashMap<&'static str, AbbrevClass, FnvBuild>,
+    starters: HashSet<&'static str, FnvBuild>,
     /// Lower-case word and the byte offset where it splits.
     contractions: Vec<(&'static str, usize)>,
+    /// Bit `n` set when some contraction starts with the `n`th letter, so
+    /// that most words are ruled out without a comparison.
+    contraction_initials: u32,
     elisions: Vec<&'static str>,
     domains: Vec<&'static str>,
 }
@@ -52,17 +77,22 @@ impl Lexicon {
             })
             .collect();
         let starters = entries(include_str!("../../../assets/lexicons/sentence-starters.txt")).collect();
-        let contractions = entries(include_str!("../../../assets/lexicons/contractions.txt"))
-            .filter_map(|line| {
-                let mut fields = line.split_whitespace();
-                let word = fields.next()?;
-                let cut = fields.next()?.find('|')?;
-                Some((word, cut))
-            })
-            .collect();
+        let contractions: Vec<(&str, usize)> =
+            entries(include_str!("../../../assets/lexicons/contractions.txt"))
+                .filter_map(|line| {
+                    let mut fields = line.split_whitespace();
+                    let word = fields.next()?;
+                    let cut = fields.next()?.find('|')?;
+                    Some((word, cut))
+                })
+                .collect();
+        let contraction_initials = contractions
+            .iter()
+            .filter_map(|(w, _)| w.bytes().next())
+            .fold(0, |mask, b| mask | initial_bit(b));
         let elisions = entries(include_str!("../../../assets/lexicons/elisions.txt")).collect();
         let domains = entries(include_str!("../../../assets/lexicons/domains.txt")).collect();
-        Self { abbreviations, starters, contractions, elisions, domains }
+        Self { abbreviations, starters, contractions, contraction_initials, elisions, domains }
     }
 
     /// The class of `word` (without its period) when it is a listed abbreviation.
@@ -90,6 +120,10 @@ impl Lexicon {
 
     /// Where `word` splits when it is a fused form such as "cannot".
     pub fn contraction_cut(&self, word: &str) -> Option<usize> {
+        let first = word.bytes().next()?;
+        if self.contraction_initials & initial_bit(first) == 0 {
+            return None;
+        }
         self.contractions.iter().find(|(w, _)| w.eq_ignore_ascii_case(word)).map(|&(_, cut)| cut)
     }
 
@@ -102,6 +136,11 @@ impl Lexicon {
     pub fn is_domain(&self, word: &str) -> bool {
         self.domains.contains(&word)
     }
+}
+
+/// The bit for an ASCII letter in either case; 0 for anything else.
+fn initial_bit(b: u8) -> u32 {
+    if b.is_ascii_alphabetic() { 1 << (b.to_ascii_lowercase() - b'a') } else { 0 }
 }
 
 #[cfg(test)]

@@ -34,7 +34,10 @@ impl<'a> Lexer<'a, '_> {
     /// letters or digits start at `from` (after a "#" or "."); push it and
     /// any clitic split from it, and return where scanning goes on.
     pub(super) fn word(&mut self, start: usize, from: usize) -> usize {
-        let numeric = char_at(self.s, from).is_some_and(char::is_numeric);
+        let numeric = match self.b.get(from) {
+            Some(&b) if b < 0x80 => b.is_ascii_digit(),
+            _ => char_at(self.s, from).is_some_and(char::is_numeric),
+        };
         let mut kind = if numeric { TokenKind::Number } else { TokenKind::Word };
         let mut j = self.run_alnum(from);
         // Start of the current hyphen-separated part, for abbreviation look-ups.
@@ -122,7 +125,7 @@ impl<'a> Lexer<'a, '_> {
                 continue;
             }
             let Some(c) = char_at(self.s, i) else { break };
-            if c.is_alphanumeric() || (c == '\u{AD}' && self.alnum_at(i + 2)) {
+            if chars::is_alnum(c) || (c == '\u{AD}' && self.alnum_at(i + 2)) {
                 i += c.len_utf8();
             } else if !chars::is_boundary(self.s, i) {
                 i = chars::next_boundary(self.s, i);
@@ -192,10 +195,9 @@ impl<'a> Lexer<'a, '_> {
             return false;
         }
         let word = &self.s[part..dot];
-        let class = match self.lex.abbreviation(word).or_else(|| self.lex.abbreviation(&self.s[start..dot])) {
-            Some(class) => Some(class),
-            None => self.lex.capitalised_abbreviation(word),
-        };
+        let whole = || if start == part { None } else { self.lex.abbreviation(&self.s[start..dot]) };
+        let class =
+            self.lex.abbreviation(word).or_else(whole).or_else(|| self.lex.capitalised_abbreviation(word));
         let class = match class {
             Some(class) => class,
             None if is_acronym(word) => AbbrevClass::Plain,

@@ -3,8 +3,9 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::features::{WordInfo, word_infos};
+use crate::gazetteer::GazFlags;
 use crate::model::Model;
-use crate::ner::{self, Context, DocMemory, EntityTagger, N_LABELS, Part};
+use crate::ner::{self, Context, EntityTagger, N_LABELS, Part};
 use crate::pos::{Pos, TAGSET};
 use crate::tagger::{self, PosTagger};
 use crate::text::Span;
@@ -23,6 +24,8 @@ pub struct Settings {
     pub min_weight: f32,
     /// Seed of the shuffling order.
     pub seed: u64,
+    /// Cost added to every wrong label while training structured models.
+    pub margin: f32,
 }
 
 /// Count features and keep those seen at least `min_count` times, in first-seen order.
@@ -210,25 +213,87 @@ pub struct NerDoc<'a> {
     /// Predicted part-of-speech tags.
     pub pos: Vec<Pos>,
     /// Gazetteer flags.
-    pub gazetteer: Vec<u32>,
+    pub gazetteer: Vec<GazFlags>,
 }
 
 /// Train the entity recogniser (structured perceptron, Viterbi decoding).
+///
+/// `members` models are trained with different visiting orders and their
+/// averaged weights are averaged again (a bagging-like ensemble that costs
+/// nothing at run time).
 #[must_use]
-pub fn train_ner(docs: &[NerDoc<'_>], settings: Settings) -> Model {
+pub fn train_ner(docs: &[NerDoc<'_>], settings: Settings, members: usize) -> Model {
+    let members = members.max(1);
+    let outside = outside_dictionary(docs);
+    let mut merged: HashMap<u64, Vec<f32>> = HashMap::new();
+    let mut order: Vec<u64> = Vec::new();
+    for m in 0..members {
+        let seed = settings.seed.wrapping_add(m as u64 * 0x9E37);
+        for (key, entries) in train_ner_member(docs, Settings { seed, ..settings }, &outside) {
+            let row = merged.entry(key).or_insert_with(|| {
+                order.push(key);
+                vec![0.0; N_LABELS]
+            });
+            for (c, w) in entries {
+                row[usize::from(c)] += w;
+            }
+        }
+    }
+    #[allow(clippy::cast_precision_loss)]
+    let scale = 1.0 / members as f32;
+    let mut rows: Vec<(u64, Vec<(u8, f32)>)> = order
+        .iter()
+        .filter_map(|k| {
+            let row = merged.get(k)?;
+            let entries: Vec<(u8, f32)> = row
+                .iter()
+                .enumerate()
+                .filter(|(_, w)| (*w * scale).abs() >= settings.min_weight)
+                .map(|(c, w)| (u8::try_from(c).unwrap_or(0), w * scale))
+                .collect();
+            Some((*k, entries))
+        })
+        .collect();
+    rows.extend(outside.iter().map(|&k| (k, vec![(0, 1.0)])));
+    let info = format!(
+        "entity recogniser; epochs {}, min count {}, {} members, {} training documents",
+        settings.epochs,
+        settings.min_count,
+        members,
+        docs.len()
+    );
+    Model::from_rows(ner::label_names(), info, rows)
+}
+
+/// Words seen at least ten times in training and never inside an entity.
+fn outside_dictionary(docs: &[NerDoc<'_>]) -> HashSet<u64> {
+    let mut seen: HashMap<u64, (u32, bool)> = HashMap::new();
+    for d in docs {
+        for (w, e) in d.words.iter().zip(&d.doc.entity) {
+            let entry = seen.entry(ner::outside_key(w)).or_insert((0, false));
+            entry.0 += 1;
+            entry.1 |= e.is_some();
+        }
+    }
+    seen.into_iter().filter(|&(_, (n, in_entity))| n >= 10 && !in_entity).map(|(k, _)| k).collect()
+}
+
+/// One member of the entity ensemble, as averaged sparse rows.
+fn train_ner_member(
+    docs: &[NerDoc<'_>],
+    settings: Settings,
+    outside: &HashSet<u64>,
+) -> Vec<(u64, Vec<(u8, f32)>)> {
     let mut counter = Counter::new();
     let mut feats = Vec::new();
     for d in docs {
-        let mut memory = DocMemory::default();
         for s in &d.doc.sentences {
             let cx = context(d, s.clone());
-            let gold = bilou(&d.doc.entity[s.clone()]);
             for i in 0..cx.words.len() {
                 feats.clear();
-                ner::features(&cx, &memory, i, &mut feats);
+                ner::features(&cx, i, &mut feats);
                 counter.add(&feats);
             }
-            memory.learn(cx.words, &gold);
         }
     }
     for prev in std::iter::once(None).chain((0..N_LABELS).map(Some)) {
@@ -247,7 +312,6 @@ pub fn train_ner(docs: &[NerDoc<'_>], settings: Settings) -> Model {
         rng.shuffle(&mut order);
         for &di in &order {
             let d = &docs[di];
-            let mut memory = DocMemory::default();
             for s in &d.doc.sentences {
                 let cx = context(d, s.clone());
                 let n = cx.words.len();
@@ -268,8 +332,21 @@ pub fn train_ner(docs: &[NerDoc<'_>], settings: Settings) -> Model {
                 for i in 0..n {
                     let f = &mut sentence_feats[i];
                     f.clear();
-                    ner::features(&cx, &memory, i, f);
-                    p.score(f, &mut emissions[i * N_LABELS..(i + 1) * N_LABELS]);
+                    ner::features(&cx, i, f);
+                    let row = &mut emissions[i * N_LABELS..(i + 1) * N_LABELS];
+                    if outside.contains(&ner::outside_key(&cx.words[i])) {
+                        f.clear();
+                        ner::only_outside(row);
+                        continue;
+                    }
+                    p.score(f, row);
+                    // Cost-augmented decoding: every wrong label gets a head
+                    // start, so updates also happen on narrow wins.
+                    for (l, e) in row.iter_mut().enumerate() {
+                        if l != gold[i] {
+                            *e += settings.margin;
+                        }
+                    }
                 }
                 ner::viterbi(&emissions, &transitions, &mut guess);
                 if guess != gold {
@@ -287,17 +364,10 @@ pub fn train_ner(docs: &[NerDoc<'_>], settings: Settings) -> Model {
                     }
                 }
                 p.tick();
-                memory.learn(cx.words, &guess);
             }
         }
     }
-    let info = format!(
-        "entity recogniser; epochs {}, min count {}, {} training documents",
-        settings.epochs,
-        settings.min_count,
-        docs.len()
-    );
-    p.finish(ner::label_names(), info, settings.min_weight)
+    p.averaged_rows(0.0)
 }
 
 fn context<'a>(d: &'a NerDoc<'_>, s: std::ops::Range<usize>) -> Context<'a> {
@@ -348,12 +418,10 @@ pub fn ner_f1(tagger: &EntityTagger, docs: &[NerDoc<'_>]) -> F1 {
     let mut labels = Vec::new();
     for d in docs {
         let gold: HashSet<(Span, usize)> = d.doc.entities().into_iter().collect();
-        let mut memory = DocMemory::default();
         let mut predicted = HashSet::new();
         for s in &d.doc.sentences {
             let cx = context(d, s.clone());
-            tagger.tag(&cx, &memory, &mut labels, &mut scratch);
-            memory.learn(cx.words, &labels);
+            tagger.tag(&cx, &mut labels, &mut scratch);
             for (a, b, label) in ner::runs(&labels) {
                 let ty = ner::TYPES.iter().position(|&t| t == label).unwrap_or(0);
                 let span =

@@ -1,0 +1,21 @@
+//! The reader on a small made-up article annotated by hand, with speakers,
+//! quotes and entities: `cargo run --example harbour`.
+
+use std::process::ExitCode;
+
+use sayso::config::Config;
+use sayso::{fixture, tui};
+
+fn main() -> ExitCode {
+    let result = Config::load(None).map_err(anyhow::Error::from).and_then(|config| {
+        let doc = fixture::document();
+        tui::run_with(doc.origin.clone(), doc.text.len(), config, tui::Options::default(), move || doc)
+    });
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(err) => {
+            eprintln!("harbour: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,310 @@
+//! Gathering mentions: the sources quotes name, the names of people and
+//! organisations, roles given in apposition, and bare surnames the entity
+//! recogniser missed; then grouping the names.
+
+use std::collections::HashMap;
+
+use super::cluster::Cluster;
+use super::doc::Doc;
+use super::lexicon::{Class, lexicon};
+use super::mention::{Determiner, Form, Mention, analyse, title_start, with_normal};
+use crate::annotation::EntityLabel;
+use crate::hash::{PrehashedMap, hash_bytes};
+use crate::text::Span;
+
+/// Every mention, in text order, and what points at each.
+#[derive(Debug, Default)]
+pub struct Mentions {
+    /// The mentions, sorted by position.
+    pub list: Vec<Mention>,
+    /// For each mention: the quotes naming it as source.
+    pub quotes: Vec<Vec<usize>>,
+    /// For each mention: the entities it stands for.
+    pub entities: Vec<Vec<usize>>,
+}
+
+/// Longest apposition read next to a name ("a professor at Georgetown").
+const APPOSITION_WORDS: usize = 8;
+
+/// Collect the mentions of `doc`, then group the names into `clusters`.
+pub fn collect(doc: &Doc<'_>, clusters: &mut Vec<Cluster>) -> Mentions {
+    let mut list: Vec<(Mention, Vec<usize>, Vec<usize>)> = Vec::new();
+    let mut by_span: HashMap<Span, usize> = HashMap::new();
+    for (qi, q) in doc.ann.quotes.iter().enumerate() {
+        let Some(source) = q.source else { continue };
+        if let Some(&at) = by_span.get(&source) {
+            list[at].1.push(qi);
+            continue;
+        }
+        if let Some(mut m) = analyse(doc, doc.tokens_in(source)) {
+            m.is_source = true;
+            m.in_content = false;
+            if m.form == Form::Name {
+                appositions(doc, &mut m);
+            }
+            by_span.insert(source, list.len());
+            list.push((m, vec![qi], Vec::new()));
+        }
+    }
+    // For each token, the named source whose name covers it.
+    let mut owner: Vec<Option<usize>> = vec![None; doc.len()];
+    for (at, (m, _, _)) in list.iter().enumerate() {
+        let Some(name) = m.name_span else { continue };
+        for slot in owner.get_mut(doc.tokens_in(name)).into_iter().flatten() {
+            *slot = Some(at);
+        }
+    }
+    // Tokens before this belong to the last name taken from an entity.
+    let mut joined_until = 0;
+    for (ei, e) in doc.ann.entities.iter().enumerate() {
+        if !matches!(e.label, EntityLabel::Person | EntityLabel::Org | EntityLabel::Loc) {
+            continue;
+        }
+        // An entity inside a named source is that source's name.
+        if let Some(at) = e.tokens.clone().find_map(|i| owner.get(i).copied().flatten()) {
+            list[at].2.push(ei);
+            continue;
+        }
+        if e.tokens.start < joined_until {
+            if let Some(last) = list.last_mut() {
+                last.2.push(ei);
+            }
+            continue;
+        }
+        let end = if e.label == EntityLabel::Person { name_end(doc, e.tokens.end) } else { e.tokens.end };
+        let from = title_start(doc, e.tokens.start);
+        let Some(mut m) = analyse(doc, from..end) else { continue };
+        if m.form != Form::Name {
+            continue;
+        }
+        m.label = Some(e.label);
+        appositions(doc, &mut m);
+        joined_until = end;
+        list.push((m, Vec::new(), vec![ei]));
+    }
+    let mut covered = vec![false; doc.len()];
+    for (m, _, _) in &list {
+        for slot in covered.get_mut(m.tokens.clone()).into_iter().flatten() {
+            *slot = true;
+        }
+    }
+    for m in subject_descriptions(doc) {
+        if !m.tokens.clone().any(|i| covered.get(i).copied().unwrap_or(true)) {
+            list.push((m, Vec::new(), Vec::new()));
+        }
+    }
+    let order = text_order(&list);
+    group_names(&mut list, &order, clusters);
+    for m in bare_surnames(doc, &list, clusters) {
+        if let Some(c) = m.cluster.and_then(|ci| clusters.get_mut(ci)) {
+            c.mentions.push(list.len());
+        }
+        list.push((m, Vec::new(), Vec::new()));
+    }
+    into_text_order(list, clusters)
+}
+
+/// Where a person's name ends when the recogniser cut it at a particle
+/// ("Ursula von" and "Leyen" in "Ursula von der Leyen"): past the
+/// particles and the name that follows them.
+fn name_end(doc: &Doc<'_>, end: usize) -> usize {
+    let lex = lexicon();
+    let particle = |i: usize| doc.is_lower(i) && lex.is(doc.word(i), Class::Particle);
+    let Some(last) = end.checked_sub(1) else { return end };
+    let mut k = end;
+    while k < doc.len() && particle(k) {
+        k += 1;
+    }
+    let cut = k > end || particle(last);
+    if !cut || k >= doc.len() || doc.sentence_of(k) != doc.sentence_of(last) {
+        return end;
+    }
+    if !(doc.is_capitalised(k) && doc.is_name_like(k)) {
+        return end;
+    }
+    match doc.entity_of(k).and_then(|e| doc.ann.entities.get(e)) {
+        Some(e) if e.label == EntityLabel::Person && e.tokens.start == k => e.tokens.end,
+        Some(_) => end,
+        None => k + 1,
+    }
+}
+
+/// Indices of `list` by position in the text.
+fn text_order(list: &[(Mention, Vec<usize>, Vec<usize>)]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..list.len()).collect();
+    order.sort_by_key(|&i| (list[i].0.span.start, list[i].0.span.end));
+    order
+}
+
+/// Move the mentions into text order (without copying them around while
+/// sorting) and renumber the clusters' mention indices.
+fn into_text_order(list: Vec<(Mention, Vec<usize>, Vec<usize>)>, clusters: &mut [Cluster]) -> Mentions {
+    let order = text_order(&list);
+    let mut new_index = vec![0; list.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    for c in clusters.iter_mut() {
+        for i in &mut c.mentions {
+            *i = new_index[*i];
+        }
+        c.mentions.sort_unstable();
+    }
+    let mut slots: Vec<Option<_>> = list.into_iter().map(Some).collect();
+    let mut mentions = Mentions::default();
+    for old in order {
+        let Some((m, q, e)) = slots[old].take() else { continue };
+        mentions.list.push(m);
+        mentions.quotes.push(q);
+        mentions.entities.push(e);
+    }
+    mentions
+}
+
+/// Descriptions of people that open a sentence before its verb ("My mother
+/// has softened", "The former governor is"): antecedents for later pronouns.
+fn subject_descriptions(doc: &Doc<'_>) -> Vec<Mention> {
+    let lex = lexicon();
+    let mut out = Vec::new();
+    for s in &doc.ann.sentences {
+        let mut i = s.tokens.start;
+        // Past a leading conjunction or adverb and its comma ("But", "Still,").
+        while i < s.tokens.end && (!doc.is_word(i) || doc.is_connective(i)) && i < s.tokens.start + 3 {
+            i += 1;
+        }
+        if i >= s.tokens.end || !lex.is(doc.word(i), Class::Determiner) {
+            continue;
+        }
+        let limit = s.tokens.end.min(i + 1 + APPOSITION_WORDS);
+        let Some(verb) = (i + 1..limit).find(|&j| doc.is_verb(j) || doc.is_clause_break(j)) else { continue };
+        if !doc.is_verb(verb) || doc.in_content(i) {
+            continue;
+        }
+        let head = doc.word(verb - 1);
+        if lex.noun(head).is_some_and(|e| e.class == Class::Role) {
+            out.extend(analyse(doc, i..verb).filter(|m| m.form == Form::Nominal));
+        }
+    }
+    out
+}
+
+/// Roles given in apposition beside a name: "his Russian counterpart,
+/// Vladimir Putin" and "Charles Kupchan, a professor at Georgetown,".
+fn appositions(doc: &Doc<'_>, m: &mut Mention) {
+    let lex = lexicon();
+    let (start, end) = (m.tokens.start, m.tokens.end);
+    if end < doc.len() && doc.word(end) == "," {
+        let stop = (end + 1..doc.len().min(end + 1 + APPOSITION_WORDS))
+            .find(|&i| doc.is_clause_break(i) || doc.word(i) == "." || doc.is_verb(i));
+        if let Some(stop) = stop.filter(|&s| doc.is_clause_break(s) || doc.word(s) == ".") {
+            take_apposition(doc, end + 1..stop, m);
+        }
+    }
+    if start >= 2 && doc.word(start - 1) == "," {
+        let from = start.saturating_sub(1 + APPOSITION_WORDS);
+        let sentence = doc.sentence_of(start);
+        let open = (from..start - 1)
+            .rev()
+            .take_while(|&i| !doc.is_clause_break(i) && !doc.is_verb(i) && doc.sentence_of(i) == sentence)
+            .last();
+        // A description starts at its determiner, or with the possessor
+        // standing for one ("Trump’s envoy, Steve Witkoff").
+        let det = open.and_then(|o| {
+            (o..start - 1)
+                .find(|&i| lex.is(doc.word(i), Class::Determiner) || doc.is_possessive_mark(i))
+                .map(|i| if doc.is_possessive_mark(i) { o } else { i })
+        });
+        if let Some(d) = det {
+            take_apposition(doc, d..start - 1, m);
+        }
+    }
+}
+
+/// Add the role of description `range` to name mention `m`, when it is one.
+fn take_apposition(doc: &Doc<'_>, range: std::ops::Range<usize>, m: &mut Mention) {
+    let Some(first) = range.clone().next() else { return };
+    if !lexicon().is(doc.word(first), Class::Determiner) && !range.clone().any(|i| doc.is_possessive_mark(i))
+    {
+        return;
+    }
+    let Some(a) = analyse(doc, range) else { return };
+    let is_role = a.roles.last().is_some_and(|r| lexicon().get(&r.head, Class::Role).is_some());
+    if a.form == Form::Nominal && is_role && a.determiner != Determiner::Bare && !a.plural {
+        m.roles.extend(a.roles);
+        m.mods.extend(a.mods);
+        if m.gender == super::lexicon::Gender::Unknown {
+            m.gender = a.gender;
+        }
+    }
+}
+
+/// Give every name mention a cluster: the most-mentioned cluster whose
+/// fullest name it matches, else a new one.
+fn group_names(list: &mut [(Mention, Vec<usize>, Vec<usize>)], order: &[usize], clusters: &mut Vec<Cluster>) {
+    // Clusters by the first and last word of each of their names: a match
+    // shares one of them.
+    let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
+    for &i in order {
+        let m = &mut list[i].0;
+        let (Some(first), Some(last)) = (m.name.first(), m.name.last()) else { continue };
+        let candidates = by_word.get(first).into_iter().chain(by_word.get(last)).flatten();
+        let best = candidates
+            .copied()
+            .filter(|&ci| clusters[ci].accepts_name(&m.name))
+            .max_by_key(|&ci| (clusters[ci].mentions.len(), ci));
+        let ci = best.unwrap_or_else(|| {
+            clusters.push(Cluster::default());
+            clusters.len() - 1
+        });
+        if !clusters[ci].names.contains(&m.name) {
+            for w in [first, last] {
+                let entry = by_word.entry(w.clone()).or_default();
+                if !entry.contains(&ci) {
+                    entry.push(ci);
+                }
+            }
+        }
+        clusters[ci].add(i, m);
+        m.cluster = Some(ci);
+    }
+}
+
+/// Single capitalised tokens the recogniser missed that repeat a known
+/// surname ("Trump" after "Donald Trump").
+fn bare_surnames(
+    doc: &Doc<'_>,
+    list: &[(Mention, Vec<usize>, Vec<usize>)],
+    clusters: &[Cluster],
+) -> Vec<Mention> {
+    let mut surnames: PrehashedMap<usize> = PrehashedMap::default();
+    for (ci, c) in clusters.iter().enumerate() {
+        if let Some(last) = c.longest_name().and_then(<[String]>::last) {
+            surnames.entry(hash_bytes(0, last.as_bytes())).or_insert(ci);
+        }
+    }
+    let mut extra = Vec::new();
+    if surnames.is_empty() {
+        return extra;
+    }
+    let mut covered = vec![false; doc.len()];
+    for (m, _, _) in list {
+        for slot in covered.get_mut(m.tokens.clone()).into_iter().flatten() {
+            *slot = true;
+        }
+    }
+    for (i, &seen) in covered.iter().enumerate() {
+        if seen || !doc.is_capitalised(i) || !doc.is_name_like(i) {
+            continue;
+        }
+        let Some(&ci) = with_normal(doc.word(i), |w| surnames.get(&hash_bytes(0, w.as_bytes()))) else {
+            continue;
+        };
+        if let Some(mut m) = analyse(doc, i..i + 1).filter(|m| m.form == Form::Name && m.name.len() == 1) {
+            if clusters[ci].longest_name().and_then(<[String]>::last) == m.name.last() {
+                m.cluster = Some(ci);
+                extra.push(m);
+            }
+        }
+    }
+    extra
+}

@@ -1,0 +1,265 @@
+//! The word lists coreference reads: pronouns, determiners, role nouns
+//! (with the heads of the gazetteer's job titles) and honorifics; given
+//! names with their usual sex come from the gazetteer.
+
+use std::sync::OnceLock;
+
+use crate::gazetteer::{Sex, given_name_sex};
+use crate::hash::{PrehashedMap, hash_bytes};
+
+/// Referring words, one per line: word, class, canonical form, flag.
+const REFERRING_WORDS: &str = include_str!("../../../assets/lexicons/referring-words.tsv");
+/// Job titles, shared with the gazetteer; their head nouns are role nouns.
+const TITLES: &str = include_str!("../../../assets/lexicons/titles.txt");
+
+/// Grammatical gender as far as the text shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Gender {
+    /// Nothing shows it.
+    #[default]
+    Unknown,
+    /// He, Mr, spokesman, a male given name.
+    Male,
+    /// She, Mrs, spokeswoman, a female given name.
+    Female,
+}
+
+/// The class of a referring word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Class {
+    /// he, she, it, they, I.
+    Pronoun,
+    /// the, a, his.
+    Determiner,
+    /// who, which, that: starts a relative clause.
+    Relative,
+    /// of, at, for: starts a post-modifier.
+    Preposition,
+    /// von, de, bin: lower-case words inside names.
+    Particle,
+    /// Mr, Dr, Sen.
+    Honorific,
+    /// vice, deputy, former: changes who a role designates.
+    Rank,
+    /// prime, foreign, press: narrows a role.
+    Title,
+    /// A noun designating a person by role.
+    Role,
+    /// A noun designating an organisation.
+    Org,
+    /// A noun designating a document or publication ("report", "statement").
+    Document,
+}
+
+/// The extra mark a lexicon entry carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flag {
+    /// No mark.
+    None,
+    /// Male.
+    Male,
+    /// Female.
+    Female,
+    /// Plural.
+    Plural,
+    /// Neuter ("it").
+    Neuter,
+    /// First person ("I", "we").
+    First,
+}
+
+/// One lexicon entry.
+#[derive(Debug, Clone, Copy)]
+pub struct Entry {
+    /// The class of the word.
+    pub class: Class,
+    /// Its canonical form ("spokesperson" for "spokeswoman", "definite" for "the").
+    pub canonical: &'static str,
+    /// Its mark.
+    pub flag: Flag,
+}
+
+/// The loaded word lists, keyed by the hash of the lower-case word.
+#[derive(Debug)]
+pub struct Lexicon {
+    words: PrehashedMap<Vec<(&'static str, Entry)>>,
+}
+
+/// The lexicon, parsed once on first use.
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(Lexicon::parse)
+}
+
+impl Lexicon {
+    fn parse() -> Self {
+        let mut words: PrehashedMap<Vec<(&'static str, Entry)>> = PrehashedMap::default();
+        for line in data_lines(REFERRING_WORDS) {
+            let mut f = line.split('\t');
+            let (Some(word), Some(class), Some(canonical)) = (f.next(), f.next(), f.next()) else {
+                continue;
+            };
+            let Some(class) = parse_class(class) else { continue };
+            let flag = match f.next() {
+                Some("M") => Flag::Male,
+                Some("F") => Flag::Female,
+                Some("P") => Flag::Plural,
+                Some("N") => Flag::Neuter,
+                Some("1") => Flag::First,
+                _ => Flag::None,
+            };
+            words.entry(key(word)).or_default().push((word, Entry { class, canonical, flag }));
+        }
+        for head in crate::lexicon::entries(TITLES).filter_map(title_head) {
+            let entries = words.entry(with_lower(head, key)).or_default();
+            if !entries.iter().any(|(k, e)| e.class == Class::Role && k.eq_ignore_ascii_case(head)) {
+                entries.push((head, Entry { class: Class::Role, canonical: head, flag: Flag::None }));
+            }
+        }
+        Self { words }
+    }
+
+    /// The entry of `word` (any case, a trailing period ignored) in `class`.
+    pub fn get(&self, word: &str, class: Class) -> Option<Entry> {
+        let word = word.strip_suffix('.').unwrap_or(word);
+        with_lower(word, |w| {
+            let entries = self.words.get(&key(w))?;
+            entries.iter().find(|(k, e)| e.class == class && k.eq_ignore_ascii_case(w)).map(|&(_, e)| e)
+        })
+    }
+
+    /// True when `word` belongs to `class`.
+    pub fn is(&self, word: &str, class: Class) -> bool {
+        self.get(word, class).is_some()
+    }
+
+    /// A role, organisation or document noun, singular or plural ("officials",
+    /// "spokesmen"): its entry, with the flag set to plural for plural forms.
+    pub fn noun(&self, word: &str) -> Option<Entry> {
+        let find = |w: &str| {
+            self.get(w, Class::Role)
+                .or_else(|| self.get(w, Class::Org))
+                .or_else(|| self.get(w, Class::Document))
+        };
+        let plural = |e: Entry| Entry { flag: Flag::Plural, ..e };
+        with_lower(word, |w| {
+            if let Some(e) = find(w) {
+                return Some(e);
+            }
+            if !w.ends_with('s') && !w.ends_with("men") {
+                return None;
+            }
+            let irregular = [("men", "man"), ("ies", "y")].into_iter().find_map(|(suffix, singular)| {
+                w.strip_suffix(suffix).and_then(|stem| find(&format!("{stem}{singular}")))
+            });
+            irregular
+                .or_else(|| w.strip_suffix("es").and_then(find))
+                .or_else(|| w.strip_suffix('s').and_then(find))
+                .map(plural)
+        })
+    }
+
+    /// The usual sex of a given name, if the name is listed and tells it.
+    pub fn given_name(&self, word: &str) -> Option<Gender> {
+        given_name_sex(word).map(|s| match s {
+            Sex::Female => Gender::Female,
+            Sex::Male => Gender::Male,
+        })
+    }
+}
+
+/// The head noun of a job title: the word before "of", "in" or "for"
+/// ("secretary of state", "commander in chief"), else the last word.
+/// Titles capitalised only as titles ("General", "Gen.") are left out:
+/// this lexicon ignores case, and as common words they are not roles.
+fn title_head(title: &'static str) -> Option<&'static str> {
+    let mut words = title.split_whitespace();
+    let capitalised =
+        |w: &str| w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase);
+    if title.contains('.') || title.split_whitespace().any(capitalised) {
+        return None;
+    }
+    let mut head = words.next()?;
+    for w in words {
+        if matches!(w, "of" | "in" | "for") {
+            break;
+        }
+        head = w;
+    }
+    Some(head)
+}
+
+fn key(word: &str) -> u64 {
+    hash_bytes(0, word.as_bytes())
+}
+
+/// Call `f` with `word` in lower case, without allocating for short ASCII words.
+fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) && word.is_ascii() {
+        return f(word);
+    }
+    let mut buf = [0u8; 32];
+    if word.is_ascii() && word.len() <= buf.len() {
+        for (slot, b) in buf.iter_mut().zip(word.bytes()) {
+            *slot = b.to_ascii_lowercase();
+        }
+        if let Ok(s) = std::str::from_utf8(&buf[..word.len()]) {
+            return f(s);
+        }
+    }
+    f(&word.to_lowercase())
+}
+
+fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines().map(str::trim_end).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn parse_class(s: &str) -> Option<Class> {
+    Some(match s {
+        "pronoun" => Class::Pronoun,
+        "determiner" => Class::Determiner,
+        "relative" => Class::Relative,
+        "preposition" => Class::Preposition,
+        "particle" => Class::Particle,
+        "honorific" => Class::Honorific,
+        "rank" => Class::Rank,
+        "title" => Class::Title,
+        "role" => Class::Role,
+        "org" => Class::Org,
+        "document" => Class::Document,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_title_is_headed_by_its_noun() {
+        assert_eq!(title_head("secretary of state"), Some("secretary"));
+        assert_eq!(title_head("commander in chief"), Some("commander"));
+        assert_eq!(title_head("special envoy"), Some("envoy"));
+        assert_eq!(title_head("CEO"), Some("CEO"));
+        assert_eq!(title_head("Lt. Gen."), None);
+        assert_eq!(title_head("General"), None);
+    }
+
+    #[test]
+    fn looks_up_words_in_any_case_and_plural() {
+        let lex = lexicon();
+        assert_eq!(lex.get("He", Class::Pronoun).map(|e| e.flag), Some(Flag::Male));
+        assert_eq!(lex.get("Sen.", Class::Honorific).map(|e| e.class), Some(Class::Honorific));
+        let spokesmen = lex.noun("spokesmen");
+        assert_eq!(spokesmen.map(|e| (e.canonical, e.flag)), Some(("spokesperson", Flag::Plural)));
+        assert_eq!(lex.noun("Officials").map(|e| e.flag), Some(Flag::Plural));
+        assert!(lex.noun("table").is_none());
+        // Heads of job titles are role nouns; a title only in capitals is not.
+        assert_eq!(lex.get("Envoy", Class::Role).map(|e| e.canonical), Some("envoy"));
+        assert_eq!(lex.noun("treasurers").map(|e| (e.canonical, e.flag)), Some(("treasurer", Flag::Plural)));
+        assert!(lex.get("MP", Class::Role).is_some());
+        assert!(lex.get("major", Class::Role).is_none());
+        assert_eq!(lex.given_name("MARY"), Some(Gender::Female));
+        assert_eq!(lex.given_name("John"), Some(Gender::Male));
+    }
+}

@@ -1,0 +1,452 @@
+//! What one mention says about its referent: a name, a role description or
+//! a pronoun, with the titles, modifiers, gender and number it carries.
+
+use std::ops::Range;
+
+use super::doc::Doc;
+use super::lexicon::{Class, Flag, Gender, lexicon};
+use crate::annotation::EntityLabel;
+use crate::text::Span;
+
+/// How a mention refers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// By proper name ("Russian President Vladimir Putin", "The New York Post").
+    Name,
+    /// By description ("the professor", "A senior official of ...").
+    Nominal,
+    /// By pronoun.
+    Pronoun,
+}
+
+/// How a description is determined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Determiner {
+    /// No determiner ("officials", "White House spokesperson").
+    Bare,
+    /// the, this, that.
+    Definite,
+    /// a, an, another, some.
+    Indefinite,
+    /// his, her, their.
+    Possessive,
+}
+
+/// Whether a referent is a person or an organisation, as far as known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Animacy {
+    /// Not shown.
+    #[default]
+    Unknown,
+    /// A person.
+    Person,
+    /// An organisation or place.
+    Thing,
+    /// A report, statement or other document.
+    Document,
+}
+
+/// A role noun with the words that narrow it ("deputy foreign minister").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Role {
+    /// The canonical head noun ("spokesperson").
+    pub head: String,
+    /// Narrowing words ("foreign", "press").
+    pub titles: Vec<String>,
+    /// Words that change who is meant ("vice", "former").
+    pub ranks: Vec<String>,
+}
+
+impl Role {
+    /// True when a description with role `self` can designate a holder of `held`.
+    pub fn fits(&self, held: &Role) -> bool {
+        self.head == held.head
+            && self.ranks == held.ranks
+            && self.titles.iter().all(|t| held.titles.contains(t))
+    }
+}
+
+/// One mention of a possible source.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// The whole mention.
+    pub span: Span,
+    /// Its tokens.
+    pub tokens: Range<usize>,
+    /// Index of its sentence.
+    pub sentence: usize,
+    /// Index of its paragraph.
+    pub paragraph: usize,
+    /// How it refers.
+    pub form: Form,
+    /// True when some quote names it as its source.
+    pub is_source: bool,
+    /// True when it lies inside attributed content.
+    pub in_content: bool,
+    /// True when it opens its sentence (before any verb).
+    pub subject: bool,
+    /// Lower-case name tokens ("vladimir", "putin"), for names.
+    pub name: Vec<String>,
+    /// The span of the bare name, for names.
+    pub name_span: Option<Span>,
+    /// Roles the mention gives its referent.
+    pub roles: Vec<Role>,
+    /// Lower-case capitalised modifiers in front ("russian", "white", "house").
+    pub mods: Vec<String>,
+    /// Lower-case capitalised words after the head ("japanese", "ishiba").
+    pub post_mods: Vec<String>,
+    /// The description without relative clauses or appositions, for descriptions.
+    pub description: Span,
+    /// Where the head phrase ends (post-modifiers follow), for descriptions.
+    pub head_end: usize,
+    /// Gender cue.
+    pub gender: Gender,
+    /// Plural cue.
+    pub plural: bool,
+    /// Person or thing.
+    pub animacy: Animacy,
+    /// Determiner of a description.
+    pub determiner: Determiner,
+    /// Canonical pronoun ("he", "she", "it", "they", "i", or "who" for a
+    /// relative pronoun), for pronouns.
+    pub pronoun: Option<&'static str>,
+    /// Label of the entity the mention comes from or covers.
+    pub label: Option<EntityLabel>,
+    /// The cluster it was resolved to.
+    pub cluster: Option<usize>,
+}
+
+/// Analyse the tokens `range` as one mention; `None` when they hold no word.
+pub fn analyse(doc: &Doc<'_>, range: Range<usize>) -> Option<Mention> {
+    let lex = lexicon();
+    let mut start = range.start;
+    let mut end = range.end;
+    while start < end && !doc.is_word(start) {
+        start += 1;
+    }
+    while end > start && !doc.is_word(end - 1) {
+        end -= 1;
+    }
+    if start >= end {
+        return None;
+    }
+    let span = Span::new(doc.token(start).start, doc.token(end - 1).end);
+    let sentence = doc.sentence_of(start);
+    let mut m = Mention {
+        span,
+        tokens: start..end,
+        sentence,
+        paragraph: doc.paragraph_of(sentence),
+        form: Form::Nominal,
+        is_source: false,
+        in_content: (start..end).all(|i| doc.in_content(i)),
+        subject: doc.opens_sentence(start),
+        name: Vec::new(),
+        name_span: None,
+        roles: Vec::new(),
+        mods: Vec::new(),
+        post_mods: Vec::new(),
+        description: span,
+        head_end: end,
+        gender: Gender::Unknown,
+        plural: false,
+        animacy: Animacy::Unknown,
+        determiner: Determiner::Bare,
+        pronoun: None,
+        label: doc.label_over(start..end),
+        cluster: None,
+    };
+    if end - start == 1 && doc.is_pronoun_form(start) {
+        if lex.is(doc.word(start), Class::Relative) {
+            m.form = Form::Pronoun;
+            m.pronoun = Some("who");
+            return Some(m);
+        }
+        if let Some(e) = lex.get(doc.word(start), Class::Pronoun) {
+            m.form = Form::Pronoun;
+            m.pronoun = Some(e.canonical);
+            m.gender = gender_of(e.flag);
+            m.plural = e.flag == Flag::Plural;
+            return Some(m);
+        }
+    }
+    let mut body = start;
+    if let Some(e) = lex.get(doc.word(start), Class::Determiner).filter(|_| end - start > 1) {
+        m.determiner = match e.canonical {
+            "definite" => Determiner::Definite,
+            "possessive" => Determiner::Possessive,
+            _ => Determiner::Indefinite,
+        };
+        body += 1;
+    }
+    let head_end = head_phrase_end(doc, body, end);
+    m.head_end = doc.token(head_end - 1).end;
+    m.description = Span::new(span.start, doc.token(description_end(doc, head_end, end) - 1).end);
+    // A possessor ("Trump's campaign manager") only modifies the head after it.
+    if let Some(p) = (body..head_end).rev().find(|&i| doc.is_possessive_mark(i)) {
+        collect_mods(doc, body..p, &mut m.mods);
+        body = (p + 1..head_end).find(|&i| doc.is_word(i) && !doc.is_possessive_mark(i)).unwrap_or(head_end);
+        m.determiner = Determiner::Possessive;
+    }
+    if body >= head_end {
+        return Some(m);
+    }
+    let name_start = name_run_start(doc, body, head_end);
+    if name_start < head_end {
+        m.form = Form::Name;
+        m.name = (name_start..head_end).filter(|&i| doc.is_word(i)).map(|i| normal(doc.word(i))).collect();
+        m.name_span = Some(Span::new(doc.token(name_start).start, doc.token(head_end - 1).end));
+        // The name's own entity, not a nationality or title in front of it.
+        m.label = doc.label_over(name_start..head_end).or(m.label);
+        read_prefix(doc, body..name_start, &mut m);
+        if let Some(g) = m.name.first().and_then(|w| lex.given_name(w)) {
+            if m.gender == Gender::Unknown {
+                m.gender = g;
+            }
+            m.animacy = Animacy::Person;
+        }
+        // People are seldom named with "the": "The New York Post", "the Kremlin".
+        if m.determiner == Determiner::Definite && m.animacy == Animacy::Unknown {
+            m.animacy = Animacy::Thing;
+        }
+    } else {
+        read_head(doc, body..head_end, &mut m);
+    }
+    for i in head_end..end {
+        if doc.is_capitalised(i) && !doc.opens_sentence_strictly(i) {
+            m.post_mods.push(normal(doc.word(i)));
+        }
+    }
+    Some(m)
+}
+
+/// Where a name's titles start: "Russian President" before "Vladimir Putin",
+/// "special envoy" before "Steve Witkoff", "Secretary of State" before a name.
+pub fn title_start(doc: &Doc<'_>, name_start: usize) -> usize {
+    let lex = lexicon();
+    let titled = |i: usize| {
+        let w = doc.word(i);
+        doc.is_title(i)
+            || [Class::Role, Class::Title, Class::Rank, Class::Honorific].iter().any(|&c| lex.is(w, c))
+    };
+    let sentence = doc.sentence_of(name_start);
+    let own = doc.entity_of(name_start);
+    let mut j = name_start;
+    while j > 0 && doc.sentence_of(j - 1) == sentence {
+        let i = j - 1;
+        // Another name only joins as the modifier of a title ("US President"),
+        // not as a neighbour ("Trump-Putin meeting"); a title is no other name.
+        let other = doc.entity_of(i).is_some_and(|e| Some(e) != own && Some(e) != doc.entity_of(j))
+            && !doc.is_title(i)
+            && !(doc.is_word(j) && titled(j));
+        if other {
+            break;
+        }
+        let proper = doc.is_capitalised(i) && doc.is_name_like(i) && !lex.is(doc.word(i), Class::Determiner);
+        let of_title = doc.word(i) == "of" && i > 0 && titled(i - 1) && doc.is_capitalised(j);
+        if (doc.is_word(i) && (titled(i) || proper)) || of_title || doc.is_joiner(i) {
+            j = i;
+        } else {
+            break;
+        }
+    }
+    while j < name_start && !doc.is_word(j) {
+        j += 1;
+    }
+    j
+}
+
+/// The end of the head phrase: before a comma, a relative pronoun, or a
+/// preposition that opens a lower-case post-modifier ("of international affairs",
+/// but not "Secretary of State Marco Rubio").
+fn head_phrase_end(doc: &Doc<'_>, from: usize, end: usize) -> usize {
+    let lex = lexicon();
+    for i in from + 1..end {
+        if doc.is_clause_break(i) {
+            return i;
+        }
+        let w = doc.word(i);
+        if doc.is_lower(i) && lex.is(w, Class::Relative) {
+            return i;
+        }
+        // "Secretary of State Marco Rubio" keeps its "of"; "the transition
+        // in Burma" does not.
+        if doc.is_lower(i) && lex.is(w, Class::Preposition) {
+            let titled = doc.is_capitalised(i - 1) || lex.noun(doc.word(i - 1)).is_some();
+            let next_capital = i + 1 < end && doc.is_capitalised(i + 1);
+            if !(titled && next_capital) {
+                return i;
+            }
+        }
+    }
+    end
+}
+
+/// The end of a description: the head with its prepositional post-modifiers,
+/// cut before a comma, dash or relative clause.
+fn description_end(doc: &Doc<'_>, head_end: usize, end: usize) -> usize {
+    let lex = lexicon();
+    (head_end..end)
+        .find(|&i| doc.is_clause_break(i) || (doc.is_lower(i) && lex.is(doc.word(i), Class::Relative)))
+        .unwrap_or(end)
+}
+
+/// Where the trailing proper-name run of `from..end` starts (`end` when none).
+fn name_run_start(doc: &Doc<'_>, from: usize, end: usize) -> usize {
+    let lex = lexicon();
+    // An organisation or place is named by its whole entity, lower-case
+    // and title words included ("Council on Foreign Relations").
+    let last = end.saturating_sub(1);
+    let whole = doc.entity_of(last).filter(|_| {
+        matches!(doc.label_of(last), Some(EntityLabel::Org | EntityLabel::Loc | EntityLabel::Misc))
+    });
+    let in_whole =
+        |i: usize| whole.is_some() && doc.entity_of(i) == whole && !lex.is(doc.word(i), Class::Determiner);
+    let mut j = end;
+    while j > from {
+        let i = j - 1;
+        let w = doc.word(i);
+        let name_word = in_whole(i)
+            || doc.is_capitalised(i)
+                && doc.is_name_like(i)
+                && lex.noun(w).is_none_or(|e| e.class != Class::Role)
+                && !lex.is(w, Class::Honorific)
+                && !lex.is(w, Class::Rank)
+                && !lex.is(w, Class::Title)
+                && !lex.is(w, Class::Determiner)
+                && !doc.is_title(i);
+        let inner = j < end && (doc.is_joiner(i) || (doc.is_lower(i) && lex.is(w, Class::Particle)));
+        if name_word || inner {
+            j = i;
+        } else {
+            break;
+        }
+    }
+    // A run starts with a name word, not a particle, a joiner, or an
+    // adjective such as a party or nationality ("Republican Donald Trump").
+    while j < end
+        && (!(doc.is_word(j) && doc.is_capitalised(j))
+            || (j + 1 < end && doc.is_adjective(j) && !in_whole(j)))
+    {
+        j += 1;
+    }
+    j
+}
+
+/// Titles, honorifics and modifiers in front of a name.
+fn read_prefix(doc: &Doc<'_>, range: Range<usize>, m: &mut Mention) {
+    let lex = lexicon();
+    for i in range.clone() {
+        let w = doc.word(i);
+        if let Some(h) = lex.get(w, Class::Honorific) {
+            m.animacy = Animacy::Person;
+            if h.flag != Flag::None {
+                m.gender = gender_of(h.flag);
+            }
+        } else if let Some(r) = lex.get(w, Class::Role) {
+            m.animacy = Animacy::Person;
+            if r.flag == Flag::Male || r.flag == Flag::Female {
+                m.gender = gender_of(r.flag);
+            }
+            m.roles.push(role_at(doc, range.start, i, r.canonical));
+        } else if doc.is_capitalised(i)
+            && !doc.is_title(i)
+            && ![Class::Title, Class::Rank, Class::Preposition, Class::Determiner]
+                .iter()
+                .any(|&c| lex.is(w, c))
+        {
+            m.mods.push(normal(w));
+        }
+    }
+}
+
+/// The head noun of a description and its modifiers.
+fn read_head(doc: &Doc<'_>, range: Range<usize>, m: &mut Mention) {
+    let lex = lexicon();
+    let Some(head) = range.clone().rev().find(|&i| doc.is_word(i)) else { return };
+    let w = doc.word(head);
+    let entry = lex.noun(w);
+    let canonical = entry.map_or_else(|| w.to_lowercase(), |e| e.canonical.to_owned());
+    m.plural = entry.is_some_and(|e| e.flag == Flag::Plural) || doc.is_plural_noun(head);
+    if let Some(e) = entry {
+        m.animacy = match e.class {
+            Class::Role => Animacy::Person,
+            Class::Document => Animacy::Document,
+            _ => Animacy::Thing,
+        };
+        if matches!(e.flag, Flag::Male | Flag::Female) {
+            m.gender = gender_of(e.flag);
+        }
+    }
+    m.roles.push(role_at(doc, range.start, head, &canonical));
+    let role_words = m.roles.last().map_or(0, |r| r.titles.len() + r.ranks.len());
+    for i in range.start..head.saturating_sub(role_words) {
+        if doc.is_capitalised(i) && doc.is_word(i) && !lex.is(doc.word(i), Class::Determiner) {
+            m.mods.push(normal(doc.word(i)));
+        }
+    }
+}
+
+/// The role with head `canonical` at token `head`, with the title and rank
+/// words straight before it, and the other words of a gazetteer title
+/// holding it ("Health and Human Services Secretary").
+fn role_at(doc: &Doc<'_>, from: usize, head: usize, canonical: &str) -> Role {
+    let lex = lexicon();
+    let mut role = Role { head: canonical.to_owned(), titles: Vec::new(), ranks: Vec::new() };
+    let title = doc.entity_of(head).filter(|_| doc.is_title(head));
+    for i in (from..head).rev() {
+        let w = doc.word(i);
+        let in_title = title.is_some() && doc.entity_of(i) == title;
+        if lex.is(w, Class::Rank) {
+            role.ranks.push(w.to_lowercase());
+        } else if lex.is(w, Class::Title) || (in_title && doc.is_word(i) && !doc.is_function_word(i)) {
+            role.titles.push(w.to_lowercase());
+        } else if !doc.is_joiner(i) && !in_title {
+            break;
+        }
+    }
+    role.ranks.sort();
+    role
+}
+
+/// Capitalised words of `range` as modifiers, titles left out.
+fn collect_mods(doc: &Doc<'_>, range: Range<usize>, out: &mut Vec<String>) {
+    for i in range {
+        if doc.is_word(i) && doc.is_capitalised(i) && !doc.is_title(i) {
+            out.push(normal(doc.word(i)));
+        }
+    }
+}
+
+const fn gender_of(flag: Flag) -> Gender {
+    match flag {
+        Flag::Male => Gender::Male,
+        Flag::Female => Gender::Female,
+        _ => Gender::Unknown,
+    }
+}
+
+/// Lower case without periods or a possessive ending, so "U.S." and "US",
+/// "Trump’s" and "Trump" compare equal.
+pub fn normal(word: &str) -> String {
+    with_normal(word, str::to_owned)
+}
+
+/// Call `f` with the normal form of `word`, without allocating for short
+/// ASCII words.
+pub fn with_normal<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let word = word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).unwrap_or(word);
+    let mut buf = [0u8; 32];
+    let mut n = 0;
+    if word.is_ascii() && word.len() <= buf.len() {
+        for b in word.bytes().filter(|&b| b != b'.') {
+            buf[n] = b.to_ascii_lowercase();
+            n += 1;
+        }
+        if let Ok(s) = std::str::from_utf8(&buf[..n]) {
+            return f(s);
+        }
+    }
+    let owned: String = word.chars().filter(|c| *c != '.').flat_map(char::to_lowercase).collect();
+    f(&owned)
+}

@@ -1,0 +1,61 @@
+//! Speaker resolution: merge the sources of all attributions, and the names
+//! around them, into one speaker per real-world source.
+//!
+//! Names are grouped first ("Donald Trump", "Trump"); then, in text order,
+//! each description joins the most salient cluster whose roles and modifiers
+//! it fits ("The Russian president" → the cluster titled "Russian
+//! President"), and each pronoun joins the most salient compatible cluster
+//! mentioned outside quoted content — a name inside a quote's content is
+//! never its speaker. Clusters that said something become speakers.
+//!
+//! The entity recogniser's boundaries are taken as they come: job titles
+//! marked by the gazetteer ("President", "special envoy") join the name
+//! after them as roles, a nationality or organisation in front of a title
+//! is its modifier, an organisation's name is its whole entity, and a
+//! person's name cut at a particle ("Ursula von" + "der Leyen") is rejoined.
+
+mod cluster;
+mod collect;
+mod doc;
+mod lexicon;
+mod mention;
+mod salience;
+mod speakers;
+#[cfg(test)]
+mod tests;
+
+use crate::annotation::Annotation;
+
+/// Fill `ann.speakers` from the sources of `ann.quotes`, set each quote's
+/// `speaker`, and set `speaker` on the entity mentions of each speaker.
+///
+/// Needs tokens, tags, sentences, paragraphs, entities and quotes; leaves
+/// them as they are. Spans that do not fit `text` are ignored.
+pub fn resolve(text: &str, ann: &mut Annotation) {
+    let (speakers, quote_speakers, entity_speakers) = {
+        let doc = doc::Doc::new(text, ann);
+        let mut clusters = Vec::new();
+        let mut mentions = collect::collect(&doc, &mut clusters);
+        salience::resolve(&mut mentions.list, &mut clusters);
+        let (speakers, index) = speakers::speakers(&doc, &mentions, &clusters);
+        let mut quote_speakers = vec![None; ann.quotes.len()];
+        let mut entity_speakers = vec![None; ann.entities.len()];
+        for (i, m) in mentions.list.iter().enumerate() {
+            let speaker = m.cluster.and_then(|ci| index.get(ci).copied().flatten());
+            for &q in &mentions.quotes[i] {
+                quote_speakers[q] = speaker;
+            }
+            for &e in &mentions.entities[i] {
+                entity_speakers[e] = speaker;
+            }
+        }
+        (speakers, quote_speakers, entity_speakers)
+    };
+    ann.speakers = speakers;
+    for (q, s) in ann.quotes.iter_mut().zip(quote_speakers) {
+        q.speaker = s;
+    }
+    for (e, s) in ann.entities.iter_mut().zip(entity_speakers) {
+        e.speaker = s;
+    }
+}

@@ -1,0 +1,130 @@
+//! Resolving descriptions and pronouns in text order, by salience: how
+//! recently and how prominently (as a source, as a subject) each cluster was
+//! mentioned outside quoted content.
+
+use super::cluster::Cluster;
+use super::mention::{Determiner, Form, Mention};
+
+/// How many paragraphs back a pronoun may find its antecedent.
+const PARAGRAPH_WINDOW: usize = 2;
+/// Weight of any mention, before decay.
+const RECENCY: f32 = 100.0;
+/// Extra weight of a mention that opens its sentence.
+const SUBJECT: f32 = 80.0;
+/// Extra weight of a mention that is some quote's source.
+const SOURCE: f32 = 150.0;
+/// Extra weight of a mention by name.
+const NAMED: f32 = 30.0;
+/// Weight kept per sentence of distance.
+const SENTENCE_DECAY: f32 = 0.5;
+/// Weight kept per paragraph boundary crossed.
+const PARAGRAPH_DECAY: f32 = 0.5;
+
+/// Resolve every description and pronoun of `mentions` (in text order),
+/// adding new clusters for descriptions that match none.
+pub fn resolve(mentions: &mut [Mention], clusters: &mut Vec<Cluster>) {
+    let mut history: Vec<usize> = Vec::new();
+    let mut author: Option<usize> = None;
+    for i in 0..mentions.len() {
+        let m = &mentions[i];
+        let cluster = match m.form {
+            Form::Name => m.cluster,
+            Form::Nominal if m.in_content && !m.is_source => None,
+            Form::Nominal => Some(describe(m, &history, mentions, clusters)),
+            Form::Pronoun if m.in_content && !m.is_source => None,
+            Form::Pronoun if m.pronoun == Some("i") => Some(*author.get_or_insert_with(|| {
+                clusters.push(Cluster { author: true, ..Cluster::default() });
+                clusters.len() - 1
+            })),
+            Form::Pronoun if m.pronoun == Some("who") => relative_antecedent(m, &history, mentions),
+            Form::Pronoun => antecedent(m, &history, mentions, clusters),
+        };
+        let Some(ci) = cluster else { continue };
+        if m.form != Form::Name {
+            if let Some(c) = clusters.get_mut(ci) {
+                c.add(i, m);
+            }
+            mentions[i].cluster = Some(ci);
+        }
+        if !mentions[i].in_content {
+            history.push(i);
+        }
+    }
+}
+
+/// The cluster a description designates: the most salient one whose roles
+/// and modifiers fit it (definite descriptions only), else a new one.
+fn describe(m: &Mention, history: &[usize], mentions: &[Mention], clusters: &mut Vec<Cluster>) -> usize {
+    // "a source", "officials": someone new each time.
+    let fresh = m.determiner == Determiner::Indefinite || (m.determiner == Determiner::Bare && m.plural);
+    if !fresh {
+        let scores = salience(m, history, mentions, clusters.len());
+        let best = clusters
+            .iter()
+            .enumerate()
+            .filter(|(ci, c)| {
+                let seen = scores[*ci] > 0.0;
+                // An unnamed cluster must have come up already; a named one is
+                // known by its title from anywhere in the article.
+                (seen || c.named()) && !c.roles.is_empty() && c.fits_description(m)
+            })
+            .map(|(ci, c)| (ci, scores[ci] + if c.named() { 1.0 } else { 0.5 }))
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        if let Some((ci, _)) = best {
+            return ci;
+        }
+    }
+    clusters.push(Cluster::default());
+    clusters.len() - 1
+}
+
+/// A relative pronoun ("X, who said") refers to the mention just before it
+/// in its sentence.
+fn relative_antecedent(m: &Mention, history: &[usize], mentions: &[Mention]) -> Option<usize> {
+    let prev = mentions.get(*history.last()?)?;
+    (prev.sentence == m.sentence && prev.span.end <= m.span.start).then_some(prev.cluster).flatten()
+}
+
+/// The most salient cluster a pronoun can refer to, if any.
+fn antecedent(m: &Mention, history: &[usize], mentions: &[Mention], clusters: &[Cluster]) -> Option<usize> {
+    let pronoun = m.pronoun?;
+    let scores = salience(m, history, mentions, clusters.len());
+    scores
+        .iter()
+        .enumerate()
+        .filter(|&(ci, &s)| s > 0.0 && clusters.get(ci).is_some_and(|c| c.fits_pronoun(pronoun)))
+        .max_by(|a, b| a.1.total_cmp(b.1))
+        .map(|(ci, _)| ci)
+}
+
+/// Salience of every cluster at mention `m`, from the mentions in `history`
+/// (resolved, outside quoted content, before `m`) within the window.
+fn salience(m: &Mention, history: &[usize], mentions: &[Mention], n: usize) -> Vec<f32> {
+    let mut scores = vec![0.0; n];
+    for &h in history.iter().rev() {
+        let Some(prev) = mentions.get(h) else { continue };
+        if prev.paragraph + PARAGRAPH_WINDOW < m.paragraph {
+            break;
+        }
+        let Some(ci) = prev.cluster.filter(|&ci| ci < n) else { continue };
+        if prev.span.start >= m.span.start {
+            continue;
+        }
+        let mut w = RECENCY;
+        if prev.subject {
+            w += SUBJECT;
+        }
+        if prev.is_source {
+            w += SOURCE;
+        }
+        if prev.form == Form::Name {
+            w += NAMED;
+        }
+        let sentences = m.sentence.saturating_sub(prev.sentence);
+        let paragraphs = m.paragraph.saturating_sub(prev.paragraph);
+        w *= SENTENCE_DECAY.powi(i32::try_from(sentences).unwrap_or(i32::MAX));
+        w *= PARAGRAPH_DECAY.powi(i32::try_from(paragraphs).unwrap_or(i32::MAX));
+        scores[ci] += w;
+    }
+    scores
+}

@@ -1,0 +1,107 @@
+//! What the reader can be asked to do: the names the keymap binds keys to.
+
+use serde::Deserialize;
+
+/// A command bound to keys in the `[keys]` table of the configuration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// Scroll the article down a line, or select the next item of a list.
+    ScrollDown,
+    /// Scroll the article up a line, or select the previous item of a list.
+    ScrollUp,
+    /// Half a page down.
+    HalfPageDown,
+    /// Half a page up.
+    HalfPageUp,
+    /// A page down.
+    PageDown,
+    /// A page up.
+    PageUp,
+    /// To the top, or the first item.
+    Top,
+    /// To the bottom, or the last item.
+    Bottom,
+    /// Focus the next pane: article, speakers, quotes (entities).
+    FocusNext,
+    /// Focus the previous pane.
+    FocusPrev,
+    /// Jump to what is selected in the focused pane.
+    Select,
+    /// The current speaker's next attribution (the next match while searching).
+    NextQuote,
+    /// The current speaker's previous attribution (the previous match while searching).
+    PrevQuote,
+    /// The next attribution of anyone.
+    NextAny,
+    /// The previous attribution of anyone.
+    PrevAny,
+    /// Search the text.
+    Search,
+    /// Dim everything but the current speaker's attributions.
+    FocusSpeaker,
+    /// Show or hide the entities pane.
+    ToggleEntities,
+    /// Show the keys.
+    Help,
+    /// Close the help or the search; clear a search.
+    Close,
+    /// Leave the reader.
+    Quit,
+}
+
+/// The help's sections, in order, with the actions each lists.
+pub const HELP_SECTIONS: [(&str, &[Action]); 4] = [
+    (
+        "Move",
+        &[
+            Action::ScrollDown,
+            Action::ScrollUp,
+            Action::HalfPageDown,
+            Action::HalfPageUp,
+            Action::PageDown,
+            Action::PageUp,
+            Action::Top,
+            Action::Bottom,
+            Action::FocusNext,
+            Action::FocusPrev,
+            Action::Select,
+        ],
+    ),
+    (
+        "Who said what",
+        &[Action::NextQuote, Action::PrevQuote, Action::NextAny, Action::PrevAny, Action::FocusSpeaker],
+    ),
+    ("Search", &[Action::Search, Action::Close]),
+    ("Screen", &[Action::ToggleEntities, Action::Help, Action::Quit]),
+];
+
+impl Action {
+    /// What the action does, as the help says it.
+    #[must_use]
+    pub const fn describe(self) -> &'static str {
+        match self {
+            Self::ScrollDown => "scroll down · next item",
+            Self::ScrollUp => "scroll up · previous item",
+            Self::HalfPageDown => "half a page down",
+            Self::HalfPageUp => "half a page up",
+            Self::PageDown => "a page down",
+            Self::PageUp => "a page up",
+            Self::Top => "top · first item",
+            Self::Bottom => "bottom · last item",
+            Self::FocusNext => "focus article → speakers → quotes",
+            Self::FocusPrev => "focus the previous pane",
+            Self::Select => "jump to the selected speaker, quote or entity",
+            Self::NextQuote => "speaker's next quote (next match while searching)",
+            Self::PrevQuote => "speaker's previous quote (previous match while searching)",
+            Self::NextAny => "next quote of anyone",
+            Self::PrevAny => "previous quote of anyone",
+            Self::FocusSpeaker => "dim all but the current speaker's quotes",
+            Self::Search => "search the text (Enter keeps it, Esc drops it)",
+            Self::Close => "close help · clear the search",
+            Self::ToggleEntities => "show or hide the entities pane",
+            Self::Help => "this help",
+            Self::Quit => "quit",
+        }
+    }
+}

@@ -1,0 +1,192 @@
+//! An annotated article and what the reader derives from it once: speakers
+//! ranked by attributions, paragraph numbers, entity lists.
+
+use std::collections::HashMap;
+
+use sayso_nlp::{Annotation, EntityLabel, Span};
+
+use crate::tui::safe;
+
+/// Words read per minute, for the reading time on the meta line.
+const WORDS_PER_MINUTE: usize = 230;
+
+/// One speaker as listed in the Speakers pane.
+#[derive(Debug, Clone)]
+pub struct SpeakerEntry {
+    /// Index into [`Annotation::speakers`].
+    pub id: usize,
+    /// The name, made safe for the screen.
+    pub name: String,
+    /// Their attributions: indices into [`Annotation::quotes`], in text order.
+    pub quotes: Vec<usize>,
+}
+
+/// One person, organisation or place as listed in the Entities pane.
+#[derive(Debug, Clone)]
+pub struct EntityEntry {
+    /// What kind of entity.
+    pub label: EntityLabel,
+    /// The name shown, made safe for the screen.
+    pub name: String,
+    /// Every mention, in text order.
+    pub mentions: Vec<Span>,
+}
+
+/// An article ready to read.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Where it came from: a file name or `sample`.
+    pub origin: String,
+    /// The original text; every span points into it.
+    pub text: String,
+    /// What the engine found.
+    pub ann: Annotation,
+    /// Speakers with at least one attribution, most attributions first.
+    pub speakers: Vec<SpeakerEntry>,
+    /// For each quote: the rank of its speaker in [`Document::speakers`].
+    pub quote_rank: Vec<Option<usize>>,
+    /// For each quote: its paragraph's number, counting from 1 after the headline.
+    pub quote_paragraph: Vec<usize>,
+    /// For each paragraph: its number after the headline (0 for the headline).
+    pub paragraph_number: Vec<usize>,
+    /// People, organisations and places, most mentioned first within each kind.
+    pub entities: Vec<EntityEntry>,
+    /// Word count.
+    pub words: usize,
+    /// Every piece of attributed content with its quote, in text order.
+    pub pieces: Vec<(Span, usize)>,
+    /// Every cue with its quote, in text order.
+    pub cues: Vec<(Span, usize)>,
+}
+
+/// The entity kinds listed in the Entities pane, in order.
+pub const LISTED_ENTITIES: [EntityLabel; 3] = [EntityLabel::Person, EntityLabel::Org, EntityLabel::Loc];
+
+impl Document {
+    /// Derive the reader's lists from an annotation of `text`.
+    #[must_use]
+    pub fn new(origin: String, text: String, ann: Annotation) -> Self {
+        let speakers = rank_speakers(&ann);
+        let mut quote_rank = vec![None; ann.quotes.len()];
+        for (rank, s) in speakers.iter().enumerate() {
+            for &q in &s.quotes {
+                quote_rank[q] = Some(rank);
+            }
+        }
+        let mut paragraph_number = Vec::with_capacity(ann.paragraphs.len());
+        let mut n = 0;
+        for p in &ann.paragraphs {
+            if !p.headline {
+                n += 1;
+            }
+            paragraph_number.push(if p.headline { 0 } else { n });
+        }
+        let quote_paragraph = ann
+            .quotes
+            .iter()
+            .map(|q| {
+                let i = ann.paragraphs.partition_point(|p| p.span.end <= q.content.start);
+                paragraph_number.get(i).copied().unwrap_or(n).max(1)
+            })
+            .collect();
+        let entities = list_entities(&ann, &text);
+        let words = ann.word_count();
+        let mut pieces = Vec::new();
+        let mut cues = Vec::new();
+        for (i, q) in ann.quotes.iter().enumerate() {
+            if q.content_fragments.is_empty() {
+                pieces.push((q.content, i));
+            } else {
+                pieces.extend(q.content_fragments.iter().map(|&f| (f, i)));
+            }
+            cues.extend(q.cue.map(|c| (c, i)));
+        }
+        pieces.sort_by_key(|p| p.0);
+        cues.sort_by_key(|c| c.0);
+        Self {
+            origin,
+            text,
+            ann,
+            speakers,
+            quote_rank,
+            quote_paragraph,
+            paragraph_number,
+            entities,
+            words,
+            pieces,
+            cues,
+        }
+    }
+
+    /// The headline, made safe, or the origin when there is none.
+    #[must_use]
+    pub fn title(&self) -> String {
+        self.ann.title.map_or_else(|| self.origin.clone(), |t| safe::line(t.slice(&self.text)))
+    }
+
+    /// Minutes to read, at least one.
+    #[must_use]
+    pub fn reading_minutes(&self) -> usize {
+        self.words.div_ceil(WORDS_PER_MINUTE).max(1)
+    }
+
+    /// The spans a quote's content covers: its fragments, or the whole content.
+    #[must_use]
+    pub fn content_pieces(&self, quote: usize) -> &[Span] {
+        match self.ann.quotes.get(quote) {
+            Some(q) if !q.content_fragments.is_empty() => &q.content_fragments,
+            Some(q) => std::slice::from_ref(&q.content),
+            None => &[],
+        }
+    }
+}
+
+/// Speakers with attributions, by number of attributions (most first), ties
+/// broken by who speaks first.
+fn rank_speakers(ann: &Annotation) -> Vec<SpeakerEntry> {
+    let mut by_id: Vec<Vec<usize>> = vec![Vec::new(); ann.speakers.len()];
+    for (qi, q) in ann.quotes.iter().enumerate() {
+        if let Some(list) = q.speaker.and_then(|s| by_id.get_mut(s)) {
+            list.push(qi);
+        }
+    }
+    let mut out: Vec<SpeakerEntry> = by_id
+        .into_iter()
+        .enumerate()
+        .filter(|(_, quotes)| !quotes.is_empty())
+        .map(|(id, mut quotes)| {
+            quotes.sort_by_key(|&q| ann.quotes[q].content.start);
+            SpeakerEntry { id, name: safe::line(&ann.speakers[id].name), quotes }
+        })
+        .collect();
+    out.sort_by_key(|s| (std::cmp::Reverse(s.quotes.len()), ann.quotes[s.quotes[0]].content.start));
+    out
+}
+
+/// Group mentions of people, organisations and places: by speaker when the
+/// engine linked the mention to one, else by the words of the mention.
+fn list_entities(ann: &Annotation, text: &str) -> Vec<EntityEntry> {
+    let mut index: HashMap<(EntityLabel, String), usize> = HashMap::new();
+    let mut out: Vec<EntityEntry> = Vec::new();
+    for e in ann.entities.iter().filter(|e| LISTED_ENTITIES.contains(&e.label)) {
+        let name = match e.speaker.and_then(|s| ann.speakers.get(s)) {
+            Some(s) => safe::line(&s.name),
+            None => safe::line(e.span.slice(text)),
+        };
+        if name.is_empty() {
+            continue;
+        }
+        let key = (e.label, name.to_lowercase());
+        let i = *index.entry(key).or_insert_with(|| {
+            out.push(EntityEntry { label: e.label, name, mentions: Vec::new() });
+            out.len() - 1
+        });
+        out[i].mentions.push(e.span);
+    }
+    // Stable: first seen first among equal counts.
+    out.sort_by_key(|e| {
+        let kind = LISTED_ENTITIES.iter().position(|&l| l == e.label).unwrap_or(usize::MAX);
+        (kind, std::cmp::Reverse(e.mentions.len()))
+    });
+    out
+}

@@ -1,0 +1,264 @@
+//! Key-sequence tests: keys and clicks go through `update`, no terminal.
+
+use ratatui::crossterm::event::{KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::Rect;
+
+use super::state::{Pane, State};
+use super::{Msg, update};
+use crate::config::Config;
+use crate::fixture;
+
+fn reader(w: u16, h: u16) -> State {
+    State::with_document(Config::defaults().expect("defaults"), fixture::document(), Rect::new(0, 0, w, h))
+}
+
+fn press(state: &mut State, keys: &str) -> bool {
+    fixture::press(state, keys)
+}
+
+fn type_text(state: &mut State, text: &str) {
+    for c in text.chars() {
+        update(
+            state,
+            Msg::Key(KeyEvent::new(ratatui::crossterm::event::KeyCode::Char(c), KeyModifiers::NONE)),
+        );
+    }
+}
+
+fn offset(state: &State, needle: &str) -> usize {
+    state.doc.as_ref().and_then(|d| d.text.find(needle)).expect("in the text")
+}
+
+/// True when the start of `needle` is on screen.
+fn in_view(state: &State, needle: &str) -> bool {
+    let row = state.wrapped.row_of(offset(state, needle));
+    row >= state.scroll && row < state.scroll + state.page()
+}
+
+fn current_text(state: &State) -> String {
+    let doc = state.doc.as_ref().expect("doc");
+    state.current.map(|q| doc.ann.quotes[q].content.slice(&doc.text).to_owned()).unwrap_or_default()
+}
+
+fn click(state: &mut State, column: u16, row: u16) {
+    let ev = MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    };
+    update(state, Msg::Mouse(ev));
+}
+
+#[test]
+fn scroll_keys_move_the_article_and_stop_at_the_ends() {
+    let mut s = reader(60, 16);
+    assert_eq!((s.focus, s.scroll), (Pane::Article, 0));
+    assert!(!press(&mut s, "k"), "nothing above the top: no redraw");
+    press(&mut s, "j j");
+    assert_eq!(s.scroll, 2);
+    press(&mut s, "ctrl-d");
+    assert_eq!(s.scroll, 2 + s.page() / 2);
+    press(&mut s, "G");
+    assert_eq!(s.scroll, s.max_scroll());
+    assert!(s.max_scroll() > 0);
+    assert!(!press(&mut s, "space"));
+    press(&mut s, "g");
+    assert_eq!(s.scroll, 0);
+    assert!(!press(&mut s, "z"), "an unbound key changes nothing");
+}
+
+#[test]
+fn tab_enter_and_n_walk_the_top_speakers_quotes() {
+    let mut s = reader(100, 30);
+    press(&mut s, "tab");
+    assert_eq!(s.focus, Pane::Speakers);
+    assert_eq!(s.speakers.selected, 0);
+    assert_eq!(s.doc.as_ref().map(|d| d.speakers[0].name.as_str()), Some("Elena Ortiz"));
+    press(&mut s, "enter");
+    assert_eq!(current_text(&s), "“a promise kept to every family who fishes here.”");
+    assert!(in_view(&s, "a promise kept"));
+    press(&mut s, "n");
+    assert_eq!(current_text(&s), "the Coastal Heritage Trust had pledged half of the cost");
+    press(&mut s, "n n");
+    assert!(current_text(&s).starts_with("the new pier would be built"));
+    assert!(in_view(&s, "the new pier would be built"));
+    assert!(!press(&mut s, "n") || s.message.is_some());
+    assert!(s.message.as_deref().is_some_and(|m| m.contains("no later quote by Elena Ortiz")));
+    press(&mut s, "N");
+    assert!(current_text(&s).starts_with("“We are not doing this alone,”"));
+    assert_eq!(s.quotes.selected, 2);
+}
+
+#[test]
+fn brackets_go_through_everyone_and_the_lists_follow() {
+    let mut s = reader(100, 30);
+    press(&mut s, "]");
+    assert_eq!(current_text(&s), "“a promise kept to every family who fishes here.”");
+    press(&mut s, "]");
+    assert_eq!(current_text(&s), "the town could not afford the £4.2 million bill");
+    assert_eq!(s.speakers.selected, 1, "Sam Whitfield is selected");
+    assert_eq!(s.quotes.selected, 0);
+    press(&mut s, "] ]");
+    assert_eq!(s.speakers.selected, 0);
+    press(&mut s, "[");
+    assert_eq!(current_text(&s), "“the sea will take it back within a decade.”");
+    // n now follows Whitfield.
+    press(&mut s, "n");
+    assert_eq!(current_text(&s), "he would ask the county auditor to review the contract");
+}
+
+#[test]
+fn quotes_pane_selects_and_jumps() {
+    let mut s = reader(100, 30);
+    press(&mut s, "tab j");
+    assert_eq!(s.speakers.selected, 1);
+    assert_eq!(s.speaker_quotes().len(), 3);
+    press(&mut s, "tab");
+    assert_eq!(s.focus, Pane::Quotes);
+    press(&mut s, "j j enter");
+    assert_eq!(current_text(&s), "he would ask the county auditor to review the contract");
+    assert!(in_view(&s, "he would ask the county auditor"));
+    press(&mut s, "shift-tab shift-tab");
+    assert_eq!(s.focus, Pane::Article);
+}
+
+#[test]
+fn search_highlights_and_takes_over_n_until_cleared() {
+    let mut s = reader(100, 30);
+    press(&mut s, "/");
+    type_text(&mut s, "storm");
+    let search = s.search.clone().expect("search");
+    assert!(search.editing);
+    assert_eq!(search.matches.len(), 5);
+    press(&mut s, "enter");
+    assert!(s.searching());
+    press(&mut s, "n");
+    assert_eq!(s.search.as_ref().and_then(|x| x.current), Some(1));
+    press(&mut s, "N N");
+    assert_eq!(s.search.as_ref().and_then(|x| x.current), Some(4), "N wraps to the last match");
+    press(&mut s, "esc");
+    assert!(s.search.is_none());
+    press(&mut s, "n");
+    assert!(s.current.is_some(), "without a search, n goes to quotes again");
+}
+
+#[test]
+fn escape_while_typing_drops_the_search_and_goes_back() {
+    let mut s = reader(60, 14);
+    press(&mut s, "j");
+    press(&mut s, "/");
+    type_text(&mut s, "months");
+    assert!(s.scroll > 1, "the view follows the first match");
+    press(&mut s, "esc");
+    assert_eq!((s.scroll, s.search.is_none()), (1, true));
+    press(&mut s, "/");
+    type_text(&mut s, "zebra");
+    press(&mut s, "enter");
+    assert!(s.search.is_none());
+    assert_eq!(s.message.as_deref(), Some("no match for “zebra”"));
+}
+
+#[test]
+fn focus_mode_entities_and_help_toggle() {
+    let mut s = reader(100, 30);
+    press(&mut s, "f");
+    assert!(s.focus_speaker);
+    press(&mut s, "f");
+    assert!(!s.focus_speaker);
+    press(&mut s, "e");
+    assert_eq!(s.focus, Pane::Entities);
+    assert!(!s.areas.entities.is_empty());
+    let doc = s.doc.clone().expect("doc");
+    assert_eq!(doc.entities[0].name, "Elena Ortiz");
+    assert_eq!(doc.entities[0].mentions.len(), 3);
+    press(&mut s, "enter enter");
+    assert_eq!(s.mark.map(|m| m.slice(&doc.text)), Some("Ortiz"));
+    assert!(s.message.as_deref().is_some_and(|m| m.contains("mention 2 of 3")));
+    press(&mut s, "e");
+    assert_eq!(s.focus, Pane::Article);
+    press(&mut s, "?");
+    assert!(s.help.is_some());
+    press(&mut s, "j");
+    assert_eq!(s.help, Some(1));
+    press(&mut s, "q");
+    assert!(s.help.is_none() && !s.quit, "q closes the help first");
+    press(&mut s, "q");
+    assert!(s.quit);
+}
+
+#[test]
+fn clicks_select_and_the_wheel_scrolls_the_pane_under_the_pointer() {
+    let mut s = reader(100, 30);
+    let spk = s.areas.speakers;
+    click(&mut s, spk.x + 3, spk.y + 2);
+    assert_eq!((s.focus, s.speakers.selected), (Pane::Speakers, 1));
+    let quotes = s.areas.quotes;
+    click(&mut s, quotes.x + 3, quotes.y + 3);
+    assert_eq!(s.focus, Pane::Quotes);
+    assert_eq!(current_text(&s), "“the sea will take it back within a decade.”");
+    let art = s.areas.article;
+    let wheel = MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: art.x + 5,
+        row: art.y + 5,
+        modifiers: KeyModifiers::NONE,
+    };
+    let before = s.scroll;
+    update(&mut s, Msg::Mouse(wheel));
+    assert_eq!(s.scroll, (before + 3).min(s.max_scroll()));
+    assert_eq!(s.focus, Pane::Quotes, "the wheel does not move the focus");
+    let wheel = MouseEvent { column: spk.x + 3, row: spk.y + 1, ..wheel };
+    update(&mut s, Msg::Mouse(wheel));
+    assert_eq!(s.speakers.selected, 2);
+    update(&mut s, Msg::Resize(100, 30));
+    let _ = press(&mut s, "g");
+    let row = s.wrapped.row_of(offset(&s, "stands with us")) - s.scroll;
+    let text = s.areas.text;
+    click(&mut s, text.x + 4, text.y + u16::try_from(row).expect("on screen"));
+    assert!(current_text(&s).starts_with("“We are not doing this alone,”"), "a click on attributed words");
+    assert_eq!((s.focus, s.speakers.selected), (Pane::Article, 0));
+}
+
+#[test]
+fn remapped_keys_work_and_the_old_ones_do_not() {
+    let user = "[keys]\nnext_quote = [\"x\"]\nsearch = [\"n\"]\n".to_owned();
+    let config = Config::from_texts(Some(("test.toml".to_owned(), user))).expect("valid");
+    let mut s = State::with_document(config, fixture::document(), Rect::new(0, 0, 100, 30));
+    press(&mut s, "x");
+    assert!(s.current.is_some());
+    press(&mut s, "n");
+    assert!(s.search.as_ref().is_some_and(|x| x.editing), "n now searches");
+}
+
+#[test]
+fn resizing_keeps_the_reading_place() {
+    let mut s = reader(100, 30);
+    press(&mut s, "tab j enter");
+    let top = s.top_offset();
+    update(&mut s, Msg::Resize(50, 12));
+    assert!(in_view(&s, "the town could not afford") || s.top_offset() <= top);
+    let para = |s: &State| s.wrapped.rows[s.scroll].paragraph;
+    let before = para(&s);
+    update(&mut s, Msg::Resize(100, 30));
+    assert_eq!(para(&s), before);
+    update(&mut s, Msg::Resize(1, 1));
+    update(&mut s, Msg::Resize(0, 0));
+    update(&mut s, Msg::Resize(100, 30));
+    assert!(in_view(&s, "the town could not afford"));
+}
+
+#[test]
+fn on_a_tiny_screen_tab_shows_each_list_in_turn() {
+    let mut s = reader(40, 10);
+    assert!(s.areas.speakers.is_empty());
+    press(&mut s, "tab");
+    assert_eq!(s.focus, Pane::Speakers);
+    assert!(!s.areas.speakers.is_empty() && s.areas.article.is_empty());
+    press(&mut s, "j tab");
+    assert_eq!(s.focus, Pane::Quotes);
+    press(&mut s, "enter");
+    assert_eq!(s.focus, Pane::Article, "a jump shows the article");
+    assert_eq!(current_text(&s), "the town could not afford the £4.2 million bill");
+    assert!(in_view(&s, "the town could not afford"));
+}

@@ -1,0 +1,449 @@
+//! The configuration: defaults embedded from `config.toml`, the user's file
+//! laid over them, strict parsing with errors that point at the mistake.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use ratatui::style::Color;
+use sayso_nlp::EntityLabel;
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::app::action::Action;
+use crate::keymap::{Key, Keymap};
+use crate::tui::theme::Theme;
+
+/// The documented default configuration.
+pub const DEFAULT: &str = include_str!("../config.toml");
+
+/// The reader's settings, resolved.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Columns of the side column.
+    pub side_width: u16,
+    /// Widest the article's text gets.
+    pub text_width: u16,
+    /// Colours and styles.
+    pub theme: Theme,
+    /// Keys to actions.
+    pub keymap: Keymap,
+}
+
+/// A configuration file that cannot be used.
+#[derive(Debug)]
+pub enum ConfigError {
+    /// The file could not be read.
+    Read {
+        /// The file.
+        file: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The file has a mistake at a place in it.
+    Invalid {
+        /// The file.
+        file: String,
+        /// 1-based line of the mistake.
+        line: usize,
+        /// 1-based column (in characters) of the mistake.
+        column: usize,
+        /// The field, as a dotted path (`theme.accent`); empty for syntax errors.
+        field: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Read { file, source } => {
+                write!(f, "could not read the config file {}: {source}", file.display())
+            }
+            Self::Invalid { file, line, column, field, message } => {
+                write!(f, "{file}:{line}:{column}: ")?;
+                if !field.is_empty() {
+                    write!(f, "`{field}`: ")?;
+                }
+                write!(f, "{message}\n(`sayso config` prints the documented defaults)")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// A colour as written in the file.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(try_from = "String")]
+struct Colour(Color);
+
+impl TryFrom<String> for Colour {
+    type Error = String;
+
+    fn try_from(s: String) -> Result<Self, String> {
+        s.parse().map(Self).map_err(|_| {
+            format!("`{s}` is not a colour: use a name such as `cyan` or `lightblue`, a number 0-255, or `#rrggbb`")
+        })
+    }
+}
+
+/// A width within bounds.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(try_from = "i64")]
+struct Columns<const MIN: u16, const MAX: u16>(u16);
+
+impl<const MIN: u16, const MAX: u16> TryFrom<i64> for Columns<MIN, MAX> {
+    type Error = String;
+
+    fn try_from(n: i64) -> Result<Self, String> {
+        u16::try_from(n)
+            .ok()
+            .filter(|n| (MIN..=MAX).contains(n))
+            .map(Self)
+            .ok_or_else(|| format!("{n} is out of range: use {MIN} to {MAX} columns"))
+    }
+}
+
+/// A speaker palette: at least one colour.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(try_from = "Vec<Colour>")]
+struct Palette(Vec<Color>);
+
+impl TryFrom<Vec<Colour>> for Palette {
+    type Error = String;
+
+    fn try_from(v: Vec<Colour>) -> Result<Self, String> {
+        if v.is_empty() {
+            return Err("give at least one colour".to_owned());
+        }
+        Ok(Self(v.into_iter().map(|c| c.0).collect()))
+    }
+}
+
+/// One file's settings: every field may be missing.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct FileConfig {
+    layout: LayoutFile,
+    text: TextFile,
+    theme: ThemeFile,
+    keys: BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
+}
+
+/// One `[keys]` entry, checked: the action and its keys with where each was written.
+type Binding = (Action, Vec<(Key, std::ops::Range<usize>)>);
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct LayoutFile {
+    side_width: Option<Columns<16, 80>>,
+    text_width: Option<Columns<20, 400>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct TextFile {
+    highlight: Option<Vec<EntityLabel>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct ThemeFile {
+    accent: Option<Colour>,
+    dim: Option<Colour>,
+    selection: Option<Colour>,
+    found: Option<Colour>,
+    speakers: Option<Palette>,
+    entities: BTreeMap<EntityLabel, Colour>,
+}
+
+/// A parsed file with its name and text, for error positions.
+struct Source {
+    name: String,
+    text: String,
+    config: FileConfig,
+    /// The `[keys]` table, checked, in file order.
+    keys: Vec<Binding>,
+}
+
+impl Source {
+    fn parse(name: String, text: String) -> Result<Self, ConfigError> {
+        let config = {
+            let de = toml::de::Deserializer::parse(&text).map_err(|e| invalid(&name, &text, "", &e))?;
+            serde_path_to_error::deserialize::<_, FileConfig>(de).map_err(|e| {
+                // The path through a span wrapper has an internal segment; leave it out.
+                let field = e.path().to_string().replace(".$__serde_spanned_private_value", "");
+                invalid(&name, &text, if field == "." { "" } else { &field }, e.inner())
+            })?
+        };
+        let mut source = Self { name, text, config, keys: Vec::new() };
+        let mut entries: Vec<_> = source.config.keys.iter().collect();
+        entries.sort_by_key(|(action, _)| action.span().start);
+        let mut keys = Vec::new();
+        for (action, list) in entries {
+            let field = format!("keys.{}", action.get_ref());
+            let parsed = Action::deserialize(
+                serde::de::value::StrDeserializer::<serde::de::value::Error>::new(action.get_ref()),
+            )
+            .map_err(|e| source.error_at(action.span(), "keys".to_owned(), friendly(&e.to_string())))?;
+            let mut bound = Vec::new();
+            for (i, k) in list.iter().enumerate() {
+                let key: Key =
+                    k.get_ref().parse().map_err(|e| source.error_at(k.span(), format!("{field}[{i}]"), e))?;
+                bound.push((key, k.span()));
+            }
+            keys.push((parsed, bound));
+        }
+        source.keys = keys;
+        Ok(source)
+    }
+
+    /// An error about the key list of `action` at `span`.
+    fn error_at(&self, span: std::ops::Range<usize>, field: String, message: String) -> ConfigError {
+        let (line, column) = line_column(&self.text, span.start);
+        ConfigError::Invalid { file: self.name.clone(), line, column, field, message }
+    }
+}
+
+fn invalid(file: &str, text: &str, field: &str, e: &toml::de::Error) -> ConfigError {
+    let (line, column) = line_column(text, e.span().map_or(0, |s| s.start));
+    ConfigError::Invalid {
+        file: file.to_owned(),
+        line,
+        column,
+        field: field.to_owned(),
+        message: friendly(e.message()),
+    }
+}
+
+/// Serde's words for people who write config files.
+fn friendly(message: &str) -> String {
+    message.trim().replace("unknown variant", "unknown name")
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// Where the user's file lives when `--config` is not given.
+#[must_use]
+pub fn user_path() -> Option<PathBuf> {
+    use etcetera::BaseStrategy as _;
+    let strategy = etcetera::choose_base_strategy().ok()?;
+    Some(strategy.config_dir().join("sayso").join("config.toml"))
+}
+
+impl Config {
+    /// The defaults, with the file at `path` (or the user's file, when it
+    /// exists) laid over them.
+    ///
+    /// # Errors
+    /// When a file cannot be read or has a mistake.
+    pub fn load(path: Option<&Path>) -> Result<Self, ConfigError> {
+        let file = match path {
+            Some(p) => Some(p.to_path_buf()),
+            None => user_path().filter(|p| p.is_file()),
+        };
+        let user = match file {
+            Some(f) => {
+                let text = std::fs::read_to_string(&f)
+                    .map_err(|source| ConfigError::Read { file: f.clone(), source })?;
+                Some((f.display().to_string(), text))
+            }
+            None => None,
+        };
+        Self::from_texts(user)
+    }
+
+    /// The defaults with an optional `(name, text)` laid over them.
+    ///
+    /// # Errors
+    /// When the text has a mistake.
+    pub fn from_texts(user: Option<(String, String)>) -> Result<Self, ConfigError> {
+        let base = Source::parse("built-in config.toml".to_owned(), DEFAULT.to_owned())?;
+        let user = user.map(|(name, text)| Source::parse(name, text)).transpose()?;
+        resolve(&base, user.as_ref())
+    }
+
+    /// The defaults alone.
+    ///
+    /// # Errors
+    /// Never, unless the built-in file is broken (a test makes sure it is not).
+    pub fn defaults() -> Result<Self, ConfigError> {
+        Self::from_texts(None)
+    }
+}
+
+/// Lay `user` over `base` and check that nothing is missing.
+fn resolve(base: &Source, user: Option<&Source>) -> Result<Config, ConfigError> {
+    let missing =
+        |field: &str| base.error_at(0..0, field.to_owned(), "missing from the built-in file".to_owned());
+    let (b, u) = (&base.config, user.map(|u| &u.config));
+
+    let side_width = u
+        .and_then(|u| u.layout.side_width)
+        .or(b.layout.side_width)
+        .ok_or_else(|| missing("layout.side_width"))?;
+    let text_width = u
+        .and_then(|u| u.layout.text_width)
+        .or(b.layout.text_width)
+        .ok_or_else(|| missing("layout.text_width"))?;
+    let highlight = u
+        .and_then(|u| u.text.highlight.clone())
+        .or_else(|| b.text.highlight.clone())
+        .ok_or_else(|| missing("text.highlight"))?;
+    let colour = |f: fn(&ThemeFile) -> Option<Colour>, name: &str| {
+        u.and_then(|u| f(&u.theme)).or_else(|| f(&b.theme)).map(|c| c.0).ok_or_else(|| missing(name))
+    };
+    let mut entities: BTreeMap<EntityLabel, Color> =
+        b.theme.entities.iter().map(|(&l, c)| (l, c.0)).collect();
+    if let Some(u) = u {
+        entities.extend(u.theme.entities.iter().map(|(&l, c)| (l, c.0)));
+    }
+    let theme = Theme {
+        accent: colour(|t| t.accent, "theme.accent")?,
+        dim: colour(|t| t.dim, "theme.dim")?,
+        selection: colour(|t| t.selection, "theme.selection")?,
+        found: colour(|t| t.found, "theme.found")?,
+        speakers: u
+            .and_then(|u| u.theme.speakers.clone())
+            .or_else(|| b.theme.speakers.clone())
+            .ok_or_else(|| missing("theme.speakers"))?
+            .0,
+        entities,
+        highlight,
+    };
+
+    // Defaults for the actions the user did not rebind, then the user's own
+    // lists; a key the user binds is taken from its default action.
+    let rebound = |a: &Action| user.is_some_and(|u| u.keys.iter().any(|(b, _)| b == a));
+    let mut bindings: Vec<(Action, Vec<Key>)> = Vec::new();
+    for (action, keys) in base.keys.iter().filter(|(a, _)| !rebound(a)) {
+        bindings.push((*action, keys.iter().map(|k| k.0).collect()));
+    }
+    if let Some(user) = user {
+        let mut seen: HashMap<Key, Action> = HashMap::new();
+        for (action, keys) in &user.keys {
+            for (key, span) in keys {
+                if let Some(other) = seen.insert(*key, *action).filter(|o| o != action) {
+                    return Err(user.error_at(
+                        span.clone(),
+                        format!("keys.{}", action_name(*action)),
+                        format!("`{key}` is also bound to `{}` in this file", action_name(other)),
+                    ));
+                }
+            }
+            bindings.push((*action, keys.iter().map(|k| k.0).collect()));
+        }
+    }
+    Ok(Config { side_width: side_width.0, text_width: text_width.0, theme, keymap: Keymap::new(bindings) })
+}
+
+/// An action's name as written in `[keys]`.
+fn action_name(action: Action) -> String {
+    let debug = format!("{action:?}");
+    let mut out = String::new();
+    for (i, c) in debug.chars().enumerate() {
+        if c.is_uppercase() && i > 0 {
+            out.push('_');
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with(user: &str) -> Result<Config, ConfigError> {
+        Config::from_texts(Some(("my.toml".to_owned(), user.to_owned())))
+    }
+
+    fn error(user: &str) -> String {
+        with(user).expect_err("a bad config").to_string()
+    }
+
+    #[test]
+    fn the_shipped_file_is_complete_and_valid() {
+        let c = Config::defaults().expect("the built-in config.toml parses");
+        assert_eq!((c.side_width, c.text_width), (32, 84));
+        assert_eq!(c.theme.entities.len(), EntityLabel::ALL.len(), "a colour for every entity type");
+        for (_, actions) in crate::app::action::HELP_SECTIONS {
+            for &a in actions {
+                assert!(!c.keymap.keys(a).is_empty(), "{a:?} has a default key");
+            }
+        }
+        // Every [keys] entry names a real action and the defaults share no key.
+        let base = Source::parse("config.toml".to_owned(), DEFAULT.to_owned()).expect("parses");
+        let mut seen = HashMap::new();
+        for (action, keys) in &base.keys {
+            for (k, _) in keys {
+                assert_eq!(seen.insert(*k, *action), None, "{k} bound twice");
+            }
+        }
+    }
+
+    #[test]
+    fn the_users_file_is_laid_over_the_defaults() {
+        let c =
+            with("[theme]\naccent = \"#ff8800\"\n[theme.entities]\nORG = \"red\"\n[keys]\nquit = [\"x\"]\n")
+                .expect("valid");
+        assert_eq!(c.theme.accent, Color::Rgb(0xff, 0x88, 0x00));
+        assert_eq!(c.theme.entities[&EntityLabel::Org], Color::Red);
+        assert_eq!(c.theme.entities[&EntityLabel::Person], Color::Cyan, "untouched defaults stay");
+        assert_eq!(c.keymap.hint(Action::Quit), "x");
+        assert_eq!(c.keymap.hint(Action::Help), "?");
+        assert_eq!(c.side_width, 32);
+    }
+
+    #[test]
+    fn mistakes_name_file_line_column_and_field() {
+        for (user, expected) in [
+            (
+                "[layout]\nside_width = 30\nsidewidth = 3\n",
+                "my.toml:3:1: `layout.sidewidth`: unknown field `sidewidth`",
+            ),
+            ("[theme]\naccent = \"bluish\"\n", "my.toml:2:10: `theme.accent`: `bluish` is not a colour"),
+            (
+                "[layout]\ntext_width = 5\n",
+                "my.toml:2:14: `layout.text_width`: 5 is out of range: use 20 to 400",
+            ),
+            ("[keys]\nquit = [\"q\", \"hyper-q\"]\n", "my.toml:2:14: `keys.quit[1]`: unknown key `hyper-q`"),
+            (
+                "[keys]\nfly = [\"q\"]\n",
+                "my.toml:2:1: `keys`: unknown name `fly`, expected one of `scroll_down`",
+            ),
+            (
+                "[text]\nhighlight = [\"PERSON\", \"ANIMAL\"]\n",
+                "my.toml:2:24: `text.highlight[1]`: unknown name `ANIMAL`",
+            ),
+            (
+                "[keys]\nquit = [\"x\"]\nhelp = [\"x\"]\n",
+                "my.toml:3:9: `keys.help`: `x` is also bound to `quit` in this file",
+            ),
+            ("[theme\n", "my.toml:1:7: unclosed table"),
+            ("[theme]\nspeakers = []\n", "my.toml:2:12: `theme.speakers`: give at least one colour"),
+            (
+                "side_width = 30\n",
+                "my.toml:1:1: `side_width`: unknown field `side_width`, expected one of `layout`",
+            ),
+        ] {
+            let e = error(user);
+            assert!(e.starts_with(expected), "{user:?} gave {e}");
+            assert!(e.ends_with("(`sayso config` prints the documented defaults)"));
+        }
+    }
+
+    #[test]
+    fn a_missing_file_given_on_the_command_line_is_an_error() {
+        let e = Config::load(Some(Path::new("/nonexistent/sayso.toml"))).expect_err("missing");
+        assert!(e.to_string().contains("could not read the config file /nonexistent/sayso.toml"));
+    }
+}

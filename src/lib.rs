@@ -1,0 +1,12 @@
+//! The sayso reader: an article beside who said what, in the terminal.
+//!
+//! `app` holds the state and how events change it, `tui` draws it and runs
+//! the event loop, `config` and `keymap` turn the configuration file into
+//! settings. The annotation itself comes from the `sayso-nlp` crate.
+
+pub mod app;
+pub mod config;
+#[doc(hidden)]
+pub mod fixture;
+pub mod keymap;
+pub mod tui;

@@ -1,0 +1,74 @@
+//! The terminal side: drawing the state, and the loop that feeds events to
+//! `update`. Drawing only reads the state.
+
+mod article;
+pub mod help;
+pub mod layout;
+mod lists;
+mod run;
+pub mod safe;
+mod status;
+mod terminal;
+pub mod theme;
+pub mod wrap;
+
+#[cfg(test)]
+mod tests;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Widget};
+
+pub use run::{Options, run, run_with};
+
+use crate::app::state::State;
+
+/// Spinner frames shown while an article is annotated.
+const SPINNER: [&str; 8] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧"];
+
+/// Draw the whole screen from the state.
+pub fn render(state: &State, frame: &mut Frame<'_>) {
+    draw(state, frame.buffer_mut());
+}
+
+/// Draw the whole screen into a buffer.
+pub fn draw(state: &State, buf: &mut Buffer) {
+    if buf.area.is_empty() {
+        return;
+    }
+    if let Some(doc) = &state.doc {
+        article::render(state, doc, buf);
+        if !state.areas.speakers.is_empty() {
+            lists::speakers(state, doc, buf);
+        }
+        if !state.areas.quotes.is_empty() {
+            lists::quotes(state, doc, buf);
+        }
+        if !state.areas.entities.is_empty() {
+            lists::entities(state, doc, buf);
+        }
+    } else if let Some(loading) = &state.loading {
+        let area = state.areas.article.intersection(buf.area);
+        Block::bordered().border_style(state.config.theme.border(false)).render(area, buf);
+        let kb = loading.bytes.div_ceil(1024);
+        let text =
+            format!("{} Annotating {} ({kb} KB)…", SPINNER[loading.frame % SPINNER.len()], loading.origin);
+        let inner = layout::inner(area);
+        let y = inner.y + inner.height / 2;
+        let line = Line::styled(
+            wrap::ellipsis(&safe::line(&text), usize::from(inner.width)),
+            Style::new().add_modifier(Modifier::BOLD),
+        );
+        if !inner.is_empty() {
+            let centred = Rect::new(inner.x, y, inner.width, 1);
+            line.centered().render(centred, buf);
+        }
+    }
+    status::render(state, buf);
+    if let Some(scroll) = state.help {
+        help::render(state, scroll, buf);
+    }
+}

@@ -1,0 +1,110 @@
+//! Text safety: what an article's characters become on the screen.
+//!
+//! Article text comes from anywhere. Control characters could move the cursor
+//! or change colours, bidi overrides could reorder what is shown, and
+//! zero-width characters could hide words; none of them reaches the terminal.
+
+use std::borrow::Cow;
+
+use unicode_width::UnicodeWidthStr;
+
+/// What one grapheme of the article looks like on screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Glyph<'a> {
+    /// The characters to draw (empty when nothing is drawn).
+    pub text: Cow<'a, str>,
+    /// Columns the grapheme takes.
+    pub width: usize,
+}
+
+/// Characters dropped because they are invisible or reorder text:
+/// bidi marks, embeddings, overrides and isolates, zero-width spaces and joiners,
+/// the byte-order mark, soft hyphens and invisible operators.
+const fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00ad}'
+            | '\u{061c}'
+            | '\u{180e}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206f}'
+            | '\u{feff}'
+            | '\u{fff9}'..='\u{fffb}'
+            | '\u{e0000}'..='\u{e007f}'
+    )
+}
+
+/// True when the character is drawn as is.
+fn is_plain(c: char) -> bool {
+    !c.is_control() && !is_invisible(c)
+}
+
+/// The safe form of one grapheme: tabs and line breaks become a space, other
+/// control characters the replacement character, invisible characters nothing.
+#[must_use]
+pub fn glyph(g: &str) -> Glyph<'_> {
+    if g.chars().all(is_plain) {
+        return Glyph { text: Cow::Borrowed(g), width: g.width() };
+    }
+    let mut s = String::with_capacity(g.len());
+    for c in g.chars() {
+        match c {
+            '\t' | '\n' | '\r' => s.push(' '),
+            c if c.is_control() => s.push('\u{fffd}'),
+            c if is_invisible(c) => {}
+            c => s.push(c),
+        }
+    }
+    let width = s.width();
+    Glyph { text: Cow::Owned(s), width }
+}
+
+/// A whole string made safe, with runs of white space folded to one space
+/// (for names and snippets in lists).
+#[must_use]
+pub fn line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if is_invisible(c) {
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.push(if c.is_control() { '\u{fffd}' } else { c });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn controls_bidi_and_zero_width_never_pass() {
+        let evil = "a\u{1b}[31mb\u{202e}c\u{200b}d\u{2066}e\u{7}f\u{feff}g\u{0085}h";
+        let shown = line(evil);
+        assert_eq!(shown, "a\u{fffd}[31mbcde\u{fffd}fg h");
+        assert!(shown.chars().all(|c| !c.is_control() && !is_invisible(c)));
+        assert_eq!(glyph("\u{202e}"), Glyph { text: Cow::Owned(String::new()), width: 0 });
+        assert_eq!(glyph("\t").text, " ");
+        assert_eq!(glyph("\u{1b}").width, 1);
+    }
+
+    #[test]
+    fn ordinary_text_is_borrowed_with_its_width() {
+        let g = glyph("界");
+        assert!(matches!(g.text, Cow::Borrowed(_)));
+        assert_eq!(g.width, 2);
+        assert_eq!(glyph("é").width, 1);
+        assert_eq!(line("  two\n  lines\t "), "two lines");
+    }
+}

@@ -1,0 +1,78 @@
+//! Colours and styles, from the `[theme]` and `[text]` configuration.
+
+use std::collections::BTreeMap;
+
+use ratatui::style::{Color, Modifier, Style};
+use sayso_nlp::EntityLabel;
+
+/// The reader's colours.
+#[derive(Debug, Clone)]
+pub struct Theme {
+    /// Focused borders and titles, the status badge.
+    pub accent: Color,
+    /// Unfocused borders, secondary text, dimmed text.
+    pub dim: Color,
+    /// Background of the selected row of a focused list.
+    pub selection: Color,
+    /// Background of search matches.
+    pub found: Color,
+    /// Speaker colours, by rank.
+    pub speakers: Vec<Color>,
+    /// Colour per entity type.
+    pub entities: BTreeMap<EntityLabel, Color>,
+    /// Entity types coloured in the text.
+    pub highlight: Vec<EntityLabel>,
+}
+
+impl Theme {
+    /// The colour of the speaker at `rank` (most quoted is 0).
+    #[must_use]
+    pub fn speaker(&self, rank: Option<usize>) -> Color {
+        match rank {
+            Some(r) if !self.speakers.is_empty() => self.speakers[r % self.speakers.len()],
+            _ => self.dim,
+        }
+    }
+
+    /// The colour of an entity type in the text, if it is highlighted.
+    #[must_use]
+    pub fn entity(&self, label: EntityLabel) -> Option<Color> {
+        if self.highlight.contains(&label) { self.entities.get(&label).copied() } else { None }
+    }
+
+    /// The colour of an entity type in lists, highlighted or not.
+    #[must_use]
+    pub fn entity_chip(&self, label: EntityLabel) -> Color {
+        self.entities.get(&label).copied().unwrap_or(Color::Reset)
+    }
+
+    /// A pane's border: accent when focused.
+    #[must_use]
+    pub fn border(&self, focused: bool) -> Style {
+        if focused { Style::new().fg(self.accent) } else { Style::new().fg(self.dim) }
+    }
+
+    /// A pane's title: bold, accent when focused.
+    #[must_use]
+    pub fn title(&self, focused: bool) -> Style {
+        let s = Style::new().add_modifier(Modifier::BOLD);
+        if focused { s.fg(self.accent) } else { s }
+    }
+
+    /// Secondary text.
+    #[must_use]
+    pub fn faint(&self) -> Style {
+        Style::new().fg(self.dim)
+    }
+
+    /// The selected row of a list: a background when the list is focused,
+    /// bold otherwise.
+    #[must_use]
+    pub fn selected(&self, focused: bool) -> Style {
+        if focused {
+            Style::new().bg(self.selection).add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::BOLD)
+        }
+    }
+}

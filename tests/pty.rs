@@ -1,0 +1,222 @@
+//! The reader in a real pseudo-terminal, read back through a terminal
+//! emulator: it draws, resizes, quits with 0, and leaves the terminal as it
+//! found it, also when killed by SIGTERM or SIGHUP.
+
+use std::io::{ErrorKind, Write};
+use std::num::NonZeroU16;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use expectrl::Session;
+use expectrl::session::OsSession;
+use ptyprocess::{Signal, WaitStatus};
+
+/// How long to wait for the screen to show something before failing.
+const PATIENCE: Duration = Duration::from_secs(10);
+
+fn nz(n: u16) -> NonZeroU16 {
+    NonZeroU16::new(n).expect("a size of at least 1")
+}
+
+struct Pty {
+    session: OsSession,
+    screen: vt100::Parser,
+}
+
+impl Pty {
+    /// Start sayso with `args` in a terminal of `cols`×`rows`.
+    fn open(cols: u16, rows: u16, args: &[&str]) -> Self {
+        Self::run(env!("CARGO_BIN_EXE_sayso"), cols, rows, args)
+    }
+
+    /// Start `program` with `args` in a terminal of `cols`×`rows`.
+    fn run(program: &str, cols: u16, rows: u16, args: &[&str]) -> Self {
+        let mut cmd = Command::new("sh");
+        // Size the terminal before the program starts, so the first frame has it.
+        cmd.arg("-c").arg(format!("stty cols {cols} rows {rows} && exec \"$0\" \"$@\""));
+        cmd.arg(program).args(args);
+        cmd.env("TERM", "xterm-256color").env("XDG_CONFIG_HOME", "/nonexistent-sayso-test");
+        let session = Session::spawn(cmd).expect("spawn sayso in a pty");
+        Self { session, screen: vt100::Parser::new(nz(rows), nz(cols), 0) }
+    }
+
+    /// Read what sayso wrote so far into the emulator.
+    fn pump(&mut self) -> bool {
+        let mut buf = [0u8; 65536];
+        let mut any = false;
+        loop {
+            match self.session.try_read(&mut buf) {
+                Ok(0) => return any,
+                Ok(n) => {
+                    self.screen.process(&buf[..n]);
+                    any = true;
+                }
+                Err(e) if e.kind() == ErrorKind::WouldBlock => return any,
+                Err(_) => return any,
+            }
+        }
+    }
+
+    fn text(&self) -> String {
+        self.screen.screen().contents()
+    }
+
+    /// Wait until the screen satisfies `ok`.
+    fn wait_for(&mut self, what: &str, ok: impl Fn(&str) -> bool) {
+        let start = Instant::now();
+        loop {
+            self.pump();
+            if ok(&self.text()) {
+                return;
+            }
+            assert!(start.elapsed() < PATIENCE, "waited for {what}; the screen shows:\n{}", self.text());
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Wait until the screen has stopped changing for a moment.
+    fn settle(&mut self) {
+        let mut quiet = Instant::now();
+        let start = Instant::now();
+        while quiet.elapsed() < Duration::from_millis(150) && start.elapsed() < PATIENCE {
+            if self.pump() {
+                quiet = Instant::now();
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.session.write_all(keys.as_bytes()).expect("write to the pty");
+        self.session.flush().expect("flush the pty");
+    }
+
+    fn resize(&mut self, cols: u16, rows: u16) {
+        self.session.get_process_mut().set_window_size(cols, rows).expect("resize the pty");
+        self.screen.screen_mut().set_size(nz(rows), nz(cols));
+    }
+
+    /// Wait for sayso to exit; its exit code.
+    fn exit_code(&mut self) -> i32 {
+        let start = Instant::now();
+        loop {
+            self.pump();
+            match self.session.get_process().status().expect("process status") {
+                WaitStatus::Exited(_, code) => {
+                    self.pump();
+                    return code;
+                }
+                WaitStatus::StillAlive => {}
+                other => panic!("sayso ended with {other:?}"),
+            }
+            assert!(start.elapsed() < PATIENCE, "sayso did not exit; the screen shows:\n{}", self.text());
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// The terminal is as it was: main screen, cursor shown, mouse released.
+    fn assert_restored(&self) {
+        let s = self.screen.screen();
+        assert!(!s.alternate_screen(), "left on the alternate screen");
+        assert!(!s.hide_cursor(), "cursor left hidden");
+        assert_eq!(s.mouse_protocol_mode(), vt100::MouseProtocolMode::None, "mouse left captured");
+    }
+}
+
+#[test]
+fn opens_scrolls_resizes_and_quits_cleanly() {
+    let mut t = Pty::open(100, 20, &[]);
+    t.wait_for("the sample", |s| s.contains("No ceasefire deal") && s.contains("Article"));
+    assert!(t.screen.screen().alternate_screen());
+    t.send("G");
+    t.wait_for("the last paragraph", |s| s.contains("inviting Putin"));
+    t.send("?");
+    t.wait_for("the help", |s| s.contains("Keys") && s.contains("scroll down"));
+    t.send("?");
+    t.wait_for("the help to close", |s| !s.contains("scroll down"));
+    t.resize(20, 5);
+    t.settle();
+    t.resize(1, 1);
+    t.settle();
+    t.resize(100, 20);
+    t.wait_for("the article again", |s| s.contains("Article") && s.contains("inviting Putin"));
+    t.send("q");
+    assert_eq!(t.exit_code(), 0);
+    t.assert_restored();
+}
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal() {
+    for (signal, code) in [(Signal::SIGTERM, 143), (Signal::SIGHUP, 129)] {
+        let mut t = Pty::open(80, 24, &[]);
+        t.wait_for("the sample", |s| s.contains("No ceasefire deal"));
+        t.session.get_process_mut().signal(signal).expect("send the signal");
+        assert_eq!(t.exit_code(), code, "{signal:?}");
+        t.assert_restored();
+    }
+}
+
+/// The `harbour` example: the reader on a hand-annotated article. Cargo
+/// builds examples for `cargo test`, next to this test's own folder.
+fn harbour_example() -> Option<String> {
+    let exe = std::env::current_exe().ok()?;
+    let path = exe.parent()?.parent()?.join("examples").join("harbour");
+    path.is_file().then(|| path.display().to_string())
+}
+
+#[test]
+fn tab_enter_and_n_walk_a_speakers_quotes() {
+    let Some(program) = harbour_example() else {
+        eprintln!("skipped: the harbour example is not built (cargo test builds it)");
+        return;
+    };
+    let mut t = Pty::run(&program, 60, 16, &[]);
+    t.wait_for("the article", |s| s.contains("Harbour town votes"));
+    t.send("\t");
+    t.wait_for("the Speakers pane focused", |s| s.contains("SPEAKERS"));
+    t.send("\r");
+    t.wait_for("Elena Ortiz's first quote", |s| s.contains("quote 1/4") && s.contains("a promise kept"));
+    let mut presses = 0;
+    while !t.text().contains("quote 4/4") {
+        let before = t.text();
+        t.send("n");
+        presses += 1;
+        assert!(presses <= 5, "n never reached the last quote");
+        t.wait_for("n to move", |s| s != before);
+    }
+    t.wait_for("the last quote in view", |s| s.contains("storms we had"));
+    t.resize(20, 5);
+    t.settle();
+    t.resize(60, 16);
+    t.wait_for("the last quote again", |s| s.contains("storms we had"));
+    t.send("q");
+    assert_eq!(t.exit_code(), 0);
+    t.assert_restored();
+}
+
+#[test]
+#[ignore = "needs speakers from the engine"]
+fn tab_enter_and_n_reach_kupchans_last_quote() {
+    let mut t = Pty::open(100, 20, &[]);
+    t.wait_for("the sample", |s| s.contains("No ceasefire deal"));
+    t.send("\t");
+    t.wait_for("the Speakers pane focused", |s| s.contains("SPEAKERS"));
+    t.send("\r");
+    t.wait_for("the Georgetown paragraph", |s| s.contains("Georgetown"));
+    let mut presses = 0;
+    while !t.text().contains("gambling") {
+        let before = t.text();
+        t.send("n");
+        presses += 1;
+        assert!(presses <= 40, "n never reached “gambling”");
+        t.wait_for("n to move", |s| s != before || s.contains("gambling"));
+        t.settle();
+    }
+    t.resize(20, 5);
+    t.settle();
+    t.resize(100, 20);
+    t.wait_for("the last quote again", |s| s.contains("gambling"));
+    t.send("q");
+    assert_eq!(t.exit_code(), 0);
+    t.assert_restored();
+}
