@@ -99,8 +99,8 @@ impl Annotator {
         self.layers(text).0
     }
 
-    /// Everything before attribution: layout, tokens, sentences, tags and
-    /// entities, with the word keys the attribution tagger reads.
+    /// The stages before attribution (see [`Annotator::entities`]), with the
+    /// word key of every token, which the attribution tagger reads.
     #[must_use]
     pub fn layers(&self, text: &str) -> (Annotation, Vec<Word>) {
         let mut ann = Annotation::default();
@@ -112,7 +112,8 @@ impl Annotator {
 
     /// Part-of-speech tags and entities, sentence by sentence: the model's
     /// PERSON / ORG / LOC / MISC, then job titles and numeric expressions
-    /// wherever they do not overlap a model entity.
+    /// wherever they do not overlap a model entity; `keys` gets every
+    /// token's word key.
     fn tag(&self, text: &str, ann: &mut Annotation, keys: &mut Vec<Word>) {
         let gazetteer = Gazetteer::embedded();
         let mut scratch = Vec::new();

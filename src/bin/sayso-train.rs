@@ -56,6 +56,10 @@ struct Args {
     #[arg(long, default_value_t = 2)]
     min_count: u32,
 
+    /// Passes over the training data for the attribution model.
+    #[arg(long, default_value_t = 10)]
+    attribution_epochs: usize,
+
     /// Features of the attribution model seen fewer times than this get no weight.
     #[arg(long, default_value_t = 4)]
     attribution_min_count: u32,
@@ -176,7 +180,7 @@ fn attribution(args: &Args, annotator: &Annotator, settings: Settings) -> Result
     let dev = train_attr::prepare(annotator, dev);
     let lexicon = annotator.cues();
     let settings = Settings {
-        epochs: args.epochs,
+        epochs: args.attribution_epochs,
         min_count: args.attribution_min_count,
         min_weight: args.attribution_min_weight,
         ..settings

@@ -367,8 +367,10 @@ pub fn paragraph(
 /// The tagger often stops a content early: carry its last fragment to the
 /// end of its sentence when only untagged words lie between.
 fn extend_to_sentence_end(l: &Layers<'_>, para: &Range<usize>, labels: &[usize], d: &mut Draft) {
+    let cue_after = d.cue.as_ref().map(|c| c.start).filter(|&c| c >= d.end());
     let Some(last) = d.content.last_mut() else { return };
-    let mut stop = l.sentence(last.end - 1).end.min(para.end);
+    // Never over the content's own cue.
+    let mut stop = l.sentence(last.end - 1).end.min(para.end).min(cue_after.unwrap_or(usize::MAX));
     while stop > last.end && l.words[stop - 1].flags & IS_PUNCT != 0 {
         stop -= 1;
     }

@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use crate::attribution::layers::{HAS_CUE, HAS_MARK, Layers, Near, STARTS_QUOTED, Word};
-use crate::features::{IS_TITLE, IS_UPPER, feat, feat2};
+use crate::features::{feat, feat2};
 use crate::quotes;
 
 /// Value used for positions beyond the paragraph's edges.
@@ -48,7 +48,7 @@ pub fn features(l: &Layers<'_>, para: Range<usize>, i: usize, out: &mut Vec<u64>
             .map_or(EDGE, |c| u64::from(c.word) | u64::from(c.phrase) << 8 | u64::from(c.phrase_start) << 16)
     };
     let (w, p1, n1, p2, n2) = (word(0), word(-1), word(1), word(-2), word(2));
-    let (q0, qp, qn) = (quote(0), quote(-1), quote(1));
+    let q0 = quote(0);
     let (near_left, near_right) = l.near.get(i).copied().unwrap_or_default();
     let (left, right) = (near_code(near_left), near_code(near_right));
     let strong = u64::from(l.strong.get(i).copied().unwrap_or(false));
@@ -76,7 +76,6 @@ pub fn features(l: &Layers<'_>, para: Range<usize>, i: usize, out: &mut Vec<u64>
     let position = bucket(u16::try_from(i - sentence.start).unwrap_or(u16::MAX))
         | bucket(u16::try_from(sentence.end - i).unwrap_or(u16::MAX)) << 4;
     let para_quoted = l.quote.get(para.start).map_or(0, |q| u64::from(q.flags & quotes::OPENING != 0));
-    let shape = u64::from(w.flags & (IS_TITLE | IS_UPPER));
     out.extend_from_slice(&[
         feat(1, 0),
         feat(2, w.lower),
@@ -91,18 +90,8 @@ pub fn features(l: &Layers<'_>, para: Range<usize>, i: usize, out: &mut Vec<u64>
         feat2(11, pos(0), pos(1)),
         feat2(12, pos(1), pos(2)),
         feat2(13, pos(-2), pos(-1)),
-        feat2(14, ent(0), pos(0)),
-        feat(15, ent(-1)),
-        feat(16, ent(1)),
         feat(17, q0),
-        feat2(18, qp, qn),
-        feat2(19, q0, pos(0)),
-        feat2(20, q0, shape),
         feat(21, cue(0)),
-        feat(22, cue(-1)),
-        feat(23, cue(1)),
-        feat(24, cue(-2)),
-        feat(25, cue(2)),
         feat2(26, cue(0), pos(0)),
         feat(27, left),
         feat(28, right),
