@@ -170,8 +170,8 @@ impl Lexicon {
     }
 }
 
-/// The token ranges of several-word cues in `marks`, as spans over `tokens`
-/// (used to read a whole phrase such as "according to" as one cue).
+/// One past the last token of the several-word cue that starts at `start`
+/// (so that a phrase such as "according to" is read as one cue).
 #[must_use]
 pub fn phrase_end(marks: &[CueMark], start: usize) -> usize {
     let mut end = start + 1;
