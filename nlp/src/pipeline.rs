@@ -88,6 +88,8 @@ impl Annotator {
     pub fn annotate(&self, text: &str) -> Annotation {
         let (mut ann, words) = self.layers(text);
         ann.quotes = attribution::find(&self.attribution, &self.cues, text, &words, &ann);
+        // Word keys are not needed past attribution; free them before coreference.
+        drop(words);
         crate::coref::resolve(text, &mut ann);
         ann
     }
