@@ -22,40 +22,49 @@ const START_LABEL: u64 = N_LABELS as u64;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
     /// First of several tokens.
-    Begin,
+    Begin = 0,
     /// Middle token.
-    Inside,
+    Inside = 1,
     /// Last of several tokens.
-    Last,
+    Last = 2,
     /// A one-token entity.
-    Unit,
+    Unit = 3,
+}
+
+impl Part {
+    /// The BILOU label of this part of span kind `kind` (label 0 is O).
+    #[must_use]
+    pub const fn label(self, kind: usize) -> usize {
+        1 + 4 * kind + self as usize
+    }
+
+    /// The span kind and part of `label`, or `None` for O and labels at or
+    /// past `n_labels`.
+    #[must_use]
+    pub const fn of(label: usize, n_labels: usize) -> Option<(usize, Self)> {
+        if label == 0 || label >= n_labels {
+            return None;
+        }
+        let part = match (label - 1) % 4 {
+            0 => Self::Begin,
+            1 => Self::Inside,
+            2 => Self::Last,
+            _ => Self::Unit,
+        };
+        Some(((label - 1) / 4, part))
+    }
 }
 
 /// The label index for an entity type and part.
 #[must_use]
 pub const fn label(ty: usize, part: Part) -> usize {
-    1 + 4 * ty
-        + match part {
-            Part::Begin => 0,
-            Part::Inside => 1,
-            Part::Last => 2,
-            Part::Unit => 3,
-        }
+    part.label(ty)
 }
 
 /// Type index and part of a non-O label.
 #[must_use]
 pub const fn parts(label: usize) -> Option<(usize, Part)> {
-    if label == OUTSIDE || label >= N_LABELS {
-        return None;
-    }
-    let part = match (label - 1) % 4 {
-        0 => Part::Begin,
-        1 => Part::Inside,
-        2 => Part::Last,
-        _ => Part::Unit,
-    };
-    Some(((label - 1) / 4, part))
+    Part::of(label, N_LABELS)
 }
 
 /// Label names as stored in the model ("O", "B-PERSON", ...).

@@ -36,28 +36,16 @@ pub const fn label(role: Role, part: Part) -> usize {
         Role::Cue => 1,
         Role::Content => 2,
     };
-    let p = match part {
-        Part::Begin => 0,
-        Part::Inside => 1,
-        Part::Last => 2,
-        Part::Unit => 3,
-    };
-    1 + 4 * r + p
+    part.label(r)
 }
 
 /// The role of a label and the token's position in its span; `None` for O.
 #[must_use]
 pub const fn role(label: usize) -> Option<(Role, Part)> {
-    if label == OUTSIDE || label >= N_LABELS {
-        return None;
+    match Part::of(label, N_LABELS) {
+        Some((r, part)) => Some((ROLES[r], part)),
+        None => None,
     }
-    let part = match (label - 1) % 4 {
-        0 => Part::Begin,
-        1 => Part::Inside,
-        2 => Part::Last,
-        _ => Part::Unit,
-    };
-    Some((ROLES[(label - 1) / 4], part))
 }
 
 /// True when a token at this position starts a span.
