@@ -40,9 +40,14 @@ struct Args {
     #[arg(long, default_value = "assets/models")]
     out: PathBuf,
 
-    /// Passes over the training data.
-    #[arg(long, default_value_t = 8)]
-    epochs: usize,
+    /// Passes over the training data for the part-of-speech tagger.
+    #[arg(long, default_value_t = 5)]
+    pos_epochs: usize,
+
+    /// Passes over the training data for the entity recogniser (and the
+    /// part-of-speech taggers that tag its training folds).
+    #[arg(long, default_value_t = 10)]
+    ner_epochs: usize,
 
     /// Cost of a wrong label while training structured models (0: plain perceptron).
     #[arg(long, default_value_t = 0.0)]
@@ -108,7 +113,7 @@ fn run(args: &Args) -> Result<()> {
     eprintln!("read {} training and {} dev documents in {:.1?}", train.len(), dev.len(), started.elapsed());
     std::fs::create_dir_all(&args.out).with_context(|| format!("creating {}", args.out.display()))?;
     let settings = Settings {
-        epochs: args.epochs,
+        epochs: args.pos_epochs,
         min_count: args.min_count,
         min_weight: 0.01,
         seed: 0x5A7_5050,
@@ -140,6 +145,7 @@ fn run(args: &Args) -> Result<()> {
     let ner_path = args.out.join("ner.bin");
     let ner = if wants(Which::Ner) {
         let t = Instant::now();
+        let settings = Settings { epochs: args.ner_epochs, ..settings };
         let train_docs = jackknifed_ner_docs(&train, settings)?;
         let dev_docs = ner_docs(&pos, &dev);
         let model = taggers::train_ner(&train_docs, settings, args.members);
