@@ -117,6 +117,13 @@ pub fn quotes(state: &State, doc: &Document, buf: &mut Buffer) {
             .map(|p| safe::line(p.slice(&doc.text)))
             .collect::<Vec<_>>()
             .join(" … ");
+        // Verbatim words read as a quotation, as in the article.
+        let bare = !content.starts_with(['“', '"', '«', '‘']);
+        let content = if quote.kind == sayso_nlp::QuoteKind::Direct && bare {
+            format!("“{content}”")
+        } else {
+            content
+        };
         let head = if cue.is_empty() { format!("{para} ") } else { format!("{para} {cue}: ") };
         let mut plain = format!("{head}{content}");
         // Only the first rows are shown: do not wrap a long quote to its end.
