@@ -1,17 +1,8 @@
 use super::*;
 use crate::annotation::TokenKind;
 
-/// Tokens at every space: the texts below put spaces around split-off punctuation.
 fn tokens(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    for word in text.split(' ') {
-        if !word.is_empty() {
-            out.push(Token { span: Span::new(at, at + word.len()), kind: TokenKind::Word });
-        }
-        at += word.len() + 1;
-    }
-    out
+    crate::tokenize::pretokenised(text)
 }
 
 fn found(text: &str) -> Vec<(EntityLabel, String)> {
