@@ -19,29 +19,10 @@ pub fn known_organisations(
     flags: &[GazFlags],
 ) {
     let n = tokens.len().min(flags.len());
-    let mut i = 0;
-    while i < n {
-        if !flags[i].contains(GazFlags::ORG_BEGIN) {
-            i += 1;
-            continue;
-        }
-        let mut end = i + 1;
-        while end < n
-            && flags[end].contains(GazFlags::ORG_INSIDE)
-            && !flags[end].contains(GazFlags::ORG_BEGIN)
-        {
-            end += 1;
-        }
+    for found in GazFlags::runs(&flags[..n], GazFlags::ORG_BEGIN, GazFlags::ORG_INSIDE) {
+        let (i, end) = (found.start, found.end);
         // A leading article stays outside the name, as in news style.
-        let start = if end - i > 2
-            && tokens[i].span.len() == 3
-            && flags[i].contains(GazFlags::ORG_BEGIN)
-            && is_article(tokens[i], text)
-        {
-            i + 1
-        } else {
-            i
-        };
+        let start = if end - i > 2 && is_article(tokens[i], text) { i + 1 } else { i };
         let run = offset + start..offset + end;
         // The model's own reading of the whole name (say LOC) is kept.
         let whole = entities.iter().any(|e| e.tokens == run);
@@ -59,7 +40,6 @@ pub fn known_organisations(
                 speaker: None,
             });
         }
-        i = end;
     }
 }
 

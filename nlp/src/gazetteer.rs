@@ -179,30 +179,16 @@ fn extend_titles(flags: &mut [GazFlags]) {
 /// flags already computed by [`Gazetteer::mark`].
 #[must_use]
 pub fn title_entities(tokens: &[Token], flags: &[GazFlags]) -> Vec<Entity> {
-    let mut out = Vec::new();
     let n = tokens.len().min(flags.len());
-    let mut i = 0;
-    while i < n {
-        if !flags[i].contains(GazFlags::TITLE_BEGIN) {
-            i += 1;
-            continue;
-        }
-        let mut end = i + 1;
-        while end < n
-            && flags[end].contains(GazFlags::TITLE_INSIDE)
-            && !flags[end].contains(GazFlags::TITLE_BEGIN)
-        {
-            end += 1;
-        }
-        out.push(Entity {
-            span: Span::new(tokens[i].span.start, tokens[end - 1].span.end),
+    GazFlags::runs(&flags[..n], GazFlags::TITLE_BEGIN, GazFlags::TITLE_INSIDE)
+        .into_iter()
+        .map(|r| Entity {
+            span: Span::new(tokens[r.start].span.start, tokens[r.end - 1].span.end),
             label: EntityLabel::Title,
-            tokens: i..end,
+            tokens: r,
             speaker: None,
-        });
-        i = end;
-    }
-    out
+        })
+        .collect()
 }
 
 /// The job titles in `tokens` ("Secretary of State", "special envoy"), using

@@ -91,6 +91,27 @@ impl GazFlags {
         self.0 &= !other.0;
     }
 
+    /// The matches marked in `flags` with `begin` on their first word and
+    /// `inside` on the others, as word ranges in text order.
+    #[must_use]
+    pub fn runs(flags: &[Self], begin: Self, inside: Self) -> Vec<std::ops::Range<usize>> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < flags.len() {
+            if !flags[i].contains(begin) {
+                i += 1;
+                continue;
+            }
+            let mut end = i + 1;
+            while end < flags.len() && flags[end].contains(inside) && !flags[end].contains(begin) {
+                end += 1;
+            }
+            out.push(i..end);
+            i = end;
+        }
+        out
+    }
+
     /// The names of the flags that are set, in [`GazFlags::ALL`] order.
     pub fn names(self) -> impl Iterator<Item = &'static str> {
         Self::ALL.into_iter().filter(move |(f, _)| self.contains(*f)).map(|(_, n)| n)
