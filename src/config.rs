@@ -155,6 +155,8 @@ struct ThemeFile {
     dim: Option<Colour>,
     selection: Option<Colour>,
     found: Option<Colour>,
+    marked: Option<Colour>,
+    cursor: Option<Colour>,
     speakers: Option<Palette>,
     entities: BTreeMap<EntityLabel, Colour>,
 }
@@ -311,6 +313,8 @@ fn resolve(base: &Source, user: Option<&Source>) -> Result<Config, ConfigError> 
         dim: colour(|t| t.dim, "theme.dim")?,
         selection: colour(|t| t.selection, "theme.selection")?,
         found: colour(|t| t.found, "theme.found")?,
+        marked: colour(|t| t.marked, "theme.marked")?,
+        cursor: colour(|t| t.cursor, "theme.cursor")?,
         speakers: u
             .and_then(|u| u.theme.speakers.clone())
             .or_else(|| b.theme.speakers.clone())

@@ -2,7 +2,7 @@
 //! the reader that must not depend on what the engine finds today.
 
 use sayso_nlp::{
-    Annotation, Entity, EntityLabel, Paragraph, Quote, QuoteKind, Span, Speaker, Token, TokenKind,
+    Annotation, Entity, EntityLabel, Paragraph, Quote, QuoteKind, Sentence, Span, Speaker, Token, TokenKind,
 };
 
 use crate::app::document::Document;
@@ -50,7 +50,19 @@ pub fn annotation() -> Annotation {
     for (i, line) in t.split_inclusive('\n').enumerate() {
         let body = line.trim_end();
         let span = Span::new(offset, offset + body.len());
-        ann.paragraphs.push(Paragraph { span, sentences: 0..0, headline: i == 0 });
+        let first = ann.sentences.len();
+        // Sentences end at . ? or ! (and a closing quote) before a space.
+        let mut start = 0;
+        let bytes = body.as_bytes();
+        for (j, _) in body.match_indices(' ') {
+            let before = body[..j].trim_end_matches('”');
+            if before.ends_with(['.', '?', '!']) && bytes.get(j + 1).is_some_and(u8::is_ascii_uppercase) {
+                ann.sentences.push(Sentence { span: Span::new(offset + start, offset + j), tokens: 0..0 });
+                start = j + 1;
+            }
+        }
+        ann.sentences.push(Sentence { span: Span::new(offset + start, offset + body.len()), tokens: 0..0 });
+        ann.paragraphs.push(Paragraph { span, sentences: first..ann.sentences.len(), headline: i == 0 });
         offset += line.len();
     }
     ann.title = ann.paragraphs.first().map(|p| p.span);

@@ -210,4 +210,27 @@ impl Annotation {
     pub fn word_count(&self) -> usize {
         self.tokens.iter().filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number)).count()
     }
+
+    /// Give the attribution whose content is `content` to the speaker called
+    /// `name` — a reader's correction. A speaker of that name (compared
+    /// without regard to case) is reused, else one is added. Returns false
+    /// when no attribution has that content or the name is blank.
+    pub fn reassign(&mut self, content: Span, name: &str) -> bool {
+        let name = name.trim();
+        let Some(quote) = self.quotes.iter().position(|q| q.content == content) else { return false };
+        if name.is_empty() {
+            return false;
+        }
+        let lower = name.to_lowercase();
+        let id = self.speakers.iter().position(|s| s.name.to_lowercase() == lower).unwrap_or_else(|| {
+            self.speakers.push(Speaker {
+                name: name.to_owned(),
+                label: EntityLabel::Person,
+                mentions: Vec::new(),
+            });
+            self.speakers.len() - 1
+        });
+        self.quotes[quote].speaker = Some(id);
+        true
+    }
 }

@@ -48,10 +48,32 @@ pub enum Action {
     Close,
     /// Leave the reader.
     Quit,
+    /// The next sentence becomes current.
+    NextSentence,
+    /// The previous sentence becomes current.
+    PrevSentence,
+    /// Highlight the current attribution (or sentence), or take the highlight off.
+    Highlight,
+    /// Write a note on the current attribution (or sentence).
+    Note,
+    /// Tag the current attribution (or sentence).
+    Tags,
+    /// Say who really spoke the current attribution.
+    Reassign,
+    /// Show or hide the Notes pane.
+    Notes,
+    /// Delete the selected note, or the one on the current passage.
+    Delete,
+    /// Bring back what was deleted last.
+    Undo,
+    /// Copy the current quote, with who said it, to the clipboard.
+    Copy,
+    /// Export the article's attributions and notes.
+    Export,
 }
 
 /// The help's sections, in order, with the actions each lists.
-pub const HELP_SECTIONS: [(&str, &[Action]); 4] = [
+pub const HELP_SECTIONS: [(&str, &[Action]); 5] = [
     (
         "Move",
         &[
@@ -66,11 +88,27 @@ pub const HELP_SECTIONS: [(&str, &[Action]); 4] = [
             Action::FocusNext,
             Action::FocusPrev,
             Action::Select,
+            Action::NextSentence,
+            Action::PrevSentence,
         ],
     ),
     (
         "Who said what",
         &[Action::NextQuote, Action::PrevQuote, Action::NextAny, Action::PrevAny, Action::FocusSpeaker],
+    ),
+    (
+        "Highlights and notes",
+        &[
+            Action::Highlight,
+            Action::Note,
+            Action::Tags,
+            Action::Reassign,
+            Action::Notes,
+            Action::Delete,
+            Action::Undo,
+            Action::Copy,
+            Action::Export,
+        ],
     ),
     ("Search", &[Action::Search, Action::Close]),
     ("Screen", &[Action::ToggleEntities, Action::Help, Action::Quit]),
@@ -102,6 +140,17 @@ impl Action {
             Self::ToggleEntities => "show or hide the entities pane",
             Self::Help => "this help",
             Self::Quit => "quit",
+            Self::NextSentence => "next sentence",
+            Self::PrevSentence => "previous sentence",
+            Self::Highlight => "highlight the current quote or sentence (again: take it off)",
+            Self::Note => "write a note on it (Ctrl-S saves, Esc cancels)",
+            Self::Tags => "tag it (words separated by spaces or commas)",
+            Self::Reassign => "say who really said the current quote",
+            Self::Notes => "show your highlights and notes",
+            Self::Delete => "delete the selected note",
+            Self::Undo => "undo the last delete",
+            Self::Copy => "copy the current quote with who said it",
+            Self::Export => "export quotes and notes (Markdown, JSON, CSV)",
         }
     }
 }

@@ -118,6 +118,17 @@ impl Document {
         }
     }
 
+    /// The same article with the reader's corrections of who said what:
+    /// each `(content, name)` gives the attribution with that content to `name`.
+    #[must_use]
+    pub fn reassigned(self, corrections: &[(Span, String)]) -> Self {
+        let Self { origin, text, mut ann, .. } = self;
+        for (content, name) in corrections {
+            ann.reassign(*content, name);
+        }
+        Self::new(origin, text, ann)
+    }
+
     /// The headline, made safe, or the origin when there is none.
     #[must_use]
     pub fn title(&self) -> String {

@@ -2,13 +2,17 @@
 //! Nothing here draws; `tui::render` reads the state afterwards.
 
 pub mod action;
+pub mod dialog;
 pub mod document;
 mod mouse;
 mod navigate;
+pub mod notes;
 mod search;
 pub mod state;
 mod update;
 
+#[cfg(test)]
+mod notes_tests;
 #[cfg(test)]
 mod tests;
 

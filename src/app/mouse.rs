@@ -47,7 +47,7 @@ fn pane_at(state: &State, at: Position) -> Option<Pane> {
         (a.article, Pane::Article),
         (a.speakers, Pane::Speakers),
         (a.quotes, Pane::Quotes),
-        (a.entities, Pane::Entities),
+        (a.entities, state.extra_pane().unwrap_or(Pane::Entities)),
     ]
     .into_iter()
     .find(|(r, _)| r.contains(at))
@@ -99,6 +99,15 @@ fn click(state: &mut State, pane: Pane, at: Position) {
             if let Some(i) = item_at(state.areas.entities, at, state.entities.offset, 1).filter(|&i| i < len)
             {
                 state.entities.selected = i;
+            }
+        }
+        Pane::Notes => {
+            let len = state.notes.len();
+            if let Some(i) =
+                item_at(state.areas.entities, at, state.notes_view.offset, 2).filter(|&i| i < len)
+            {
+                state.notes_view.selected = i;
+                super::notes::jump(state);
             }
         }
     }

@@ -18,6 +18,7 @@ pub(super) fn step(state: &mut State, delta: isize) {
             let len = state.doc.as_ref().map_or(0, |d| d.entities.len());
             state.entities.selected = moved(state.entities.selected, delta, len);
         }
+        Pane::Notes => state.notes_view.selected = moved(state.notes_view.selected, delta, state.notes.len()),
     }
 }
 
@@ -46,8 +47,8 @@ pub(super) fn select_speaker(state: &mut State, rank: usize) {
 /// Tab and Shift-Tab: article → speakers → quotes (→ entities) and round.
 pub(super) fn cycle_focus(state: &mut State, forward: bool) {
     let mut panes = vec![Pane::Article, Pane::Speakers, Pane::Quotes];
-    if state.show_entities {
-        panes.push(Pane::Entities);
+    if let Some(extra) = state.extra_pane() {
+        panes.push(extra);
     }
     let at = panes.iter().position(|&p| p == state.focus).unwrap_or(0);
     let next = if forward { (at + 1) % panes.len() } else { (at + panes.len() - 1) % panes.len() };
@@ -80,6 +81,7 @@ pub(super) fn select(state: &mut State) {
             }
         }
         Pane::Entities => next_mention(state),
+        Pane::Notes => super::notes::jump(state),
     }
 }
 
@@ -89,6 +91,7 @@ pub(super) fn jump_to(state: &mut State, q: usize) {
     let Some(quote) = doc.ann.quotes.get(q) else { return };
     let (span, rank) = (quote.content, doc.quote_rank.get(q).copied().flatten());
     state.current = Some(q);
+    state.sentence = super::notes::sentence_at(state, span.start);
     if let Some(rank) = rank {
         select_speaker(state, rank);
     }

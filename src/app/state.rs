@@ -3,7 +3,9 @@
 use ratatui::layout::Rect;
 use sayso_nlp::Span;
 
+use super::dialog::Dialog;
 use super::document::Document;
+use super::notes::{Effect, UserNote};
 use crate::config::Config;
 use crate::tui::layout::{self, Areas};
 use crate::tui::wrap::Wrapped;
@@ -19,6 +21,8 @@ pub enum Pane {
     Quotes,
     /// People, organisations and places.
     Entities,
+    /// The reader's highlights and notes.
+    Notes,
 }
 
 impl Pane {
@@ -30,6 +34,7 @@ impl Pane {
             Self::Speakers => "SPEAKERS",
             Self::Quotes => "QUOTES",
             Self::Entities => "ENTITIES",
+            Self::Notes => "NOTES",
         }
     }
 }
@@ -120,6 +125,22 @@ pub struct State {
     pub show_entities: bool,
     /// The help overlay's scroll, while it is open.
     pub help: Option<usize>,
+    /// The current sentence: an index into the annotation's sentences.
+    pub sentence: Option<usize>,
+    /// The reader's highlights and notes on this article, in text order.
+    pub notes: Vec<UserNote>,
+    /// The Notes list.
+    pub notes_view: ListView,
+    /// Show the Notes pane.
+    pub show_notes: bool,
+    /// Notes deleted, last last, for undo.
+    pub deleted: Vec<UserNote>,
+    /// The open dialog.
+    pub dialog: Option<Dialog>,
+    /// Changes waiting for the event loop to carry them out.
+    pub effects: Vec<Effect>,
+    /// Why notes cannot be kept, when the library could not be opened.
+    pub store_error: Option<String>,
     /// A one-off message for the status bar.
     pub message: Option<String>,
     /// Set when the reader should exit.
@@ -164,6 +185,14 @@ impl State {
             focus_speaker: false,
             show_entities: false,
             help: None,
+            sentence: None,
+            notes: Vec::new(),
+            notes_view: ListView::default(),
+            show_notes: false,
+            deleted: Vec::new(),
+            dialog: None,
+            effects: Vec::new(),
+            store_error: None,
             message: None,
             quit: false,
         }
@@ -222,12 +251,14 @@ impl State {
     /// scroll position and selection back into range.
     pub fn settle(&mut self) {
         let speakers = self.doc.as_ref().map_or(0, |d| d.speakers.len());
-        if self.focus == Pane::Entities && !self.show_entities {
+        if (self.focus == Pane::Entities && !self.show_entities)
+            || (self.focus == Pane::Notes && !self.show_notes)
+        {
             self.focus = Pane::Article;
         }
         let c = &self.config;
         self.areas =
-            layout::areas(self.area, c.side_width, c.text_width, speakers, self.show_entities, self.focus);
+            layout::areas(self.area, c.side_width, c.text_width, speakers, self.extra_pane(), self.focus);
         if let Some(doc) = &self.doc {
             let width = usize::from(self.areas.text.width);
             // A hidden article keeps its rows for when it comes back.
@@ -248,6 +279,20 @@ impl State {
         let quote_rows = usize::from(layout::inner(self.areas.quotes).height) / self.quote_rows();
         self.quotes.clamp(n_quotes, quote_rows);
         self.entities.clamp(n_entities, usize::from(layout::inner(self.areas.entities).height));
+        let note_rows = usize::from(layout::inner(self.areas.entities).height) / 2;
+        self.notes_view.clamp(self.notes.len(), note_rows);
+    }
+
+    /// The pane shown in the third place of the side column, if any.
+    #[must_use]
+    pub fn extra_pane(&self) -> Option<Pane> {
+        if self.show_notes {
+            Some(Pane::Notes)
+        } else if self.show_entities {
+            Some(Pane::Entities)
+        } else {
+            None
+        }
     }
 
     /// Scroll so that `span` is in view, with some context above it when the

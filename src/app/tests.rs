@@ -85,7 +85,7 @@ fn tab_enter_and_n_walk_the_top_speakers_quotes() {
     assert!(in_view(&s, "the new pier would be built"));
     assert!(!press(&mut s, "n") || s.message.is_some());
     assert!(s.message.as_deref().is_some_and(|m| m.contains("no later quote by Elena Ortiz")));
-    press(&mut s, "N");
+    press(&mut s, "p");
     assert!(current_text(&s).starts_with("“We are not doing this alone,”"));
     assert_eq!(s.quotes.selected, 2);
 }
@@ -135,8 +135,8 @@ fn search_highlights_and_takes_over_n_until_cleared() {
     assert!(s.searching());
     press(&mut s, "n");
     assert_eq!(s.search.as_ref().and_then(|x| x.current), Some(1));
-    press(&mut s, "N N");
-    assert_eq!(s.search.as_ref().and_then(|x| x.current), Some(4), "N wraps to the last match");
+    press(&mut s, "p p");
+    assert_eq!(s.search.as_ref().and_then(|x| x.current), Some(4), "p wraps to the last match");
     press(&mut s, "esc");
     assert!(s.search.is_none());
     press(&mut s, "n");

@@ -5,8 +5,9 @@ use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::document::Document;
+use super::notes::{self, Stored};
 use super::state::{Pane, State};
-use super::{mouse, navigate, search};
+use super::{dialog, mouse, navigate, search};
 use crate::keymap::Key;
 use crate::tui::help;
 
@@ -25,6 +26,8 @@ pub enum Msg {
     Tick,
     /// An action, as if its key had been pressed.
     Action(Action),
+    /// The library carried out a change (or could not).
+    Stored(Result<Stored, String>),
 }
 
 /// What the screen depends on besides the document, to tell whether a
@@ -42,6 +45,8 @@ struct Seen {
     help: Option<usize>,
     message: Option<String>,
     loading: Option<super::state::Loading>,
+    sentence: Option<usize>,
+    notes: (usize, super::state::ListView, bool),
 }
 
 impl Seen {
@@ -58,6 +63,8 @@ impl Seen {
             help: s.help,
             message: s.message.clone(),
             loading: s.loading.clone(),
+            sentence: s.sentence,
+            notes: (s.notes.len(), s.notes_view, s.show_notes),
         }
     }
 }
@@ -65,7 +72,8 @@ impl Seen {
 /// Apply one message; returns true when the screen must be redrawn.
 pub fn update(state: &mut State, msg: Msg) -> bool {
     let before = Seen::of(state);
-    let loaded = matches!(msg, Msg::Loaded(_));
+    // Dialogs and saved notes change more than `Seen` tells apart.
+    let loaded = matches!(msg, Msg::Loaded(_) | Msg::Stored(_)) || state.dialog.is_some();
     match msg {
         Msg::Key(key) if key.kind != KeyEventKind::Release => on_key(state, key),
         Msg::Key(_) => {}
@@ -82,13 +90,18 @@ pub fn update(state: &mut State, msg: Msg) -> bool {
             }
         }
         Msg::Action(action) => act(state, action),
+        Msg::Stored(result) => notes::stored(state, result),
     }
     state.settle();
-    loaded || Seen::of(state) != before
+    loaded || state.dialog.is_some() || Seen::of(state) != before
 }
 
 fn on_key(state: &mut State, key: KeyEvent) {
     state.message = None;
+    if state.dialog.is_some() {
+        dialog::on_key(state, key);
+        return;
+    }
     if state.search.as_ref().is_some_and(|s| s.editing) {
         search::on_key(state, key);
         return;
@@ -151,8 +164,20 @@ pub(super) fn act(state: &mut State, action: Action) {
         Action::FocusSpeaker => navigate::toggle_focus_speaker(state),
         Action::ToggleEntities => {
             state.show_entities = !state.show_entities;
+            state.show_notes = false;
             state.focus = if state.show_entities { Pane::Entities } else { Pane::Article };
         }
+        Action::NextSentence => notes::step_sentence(state, true),
+        Action::PrevSentence => notes::step_sentence(state, false),
+        Action::Highlight => notes::toggle_highlight(state),
+        Action::Note => notes::edit_note(state),
+        Action::Tags => notes::edit_tags(state),
+        Action::Reassign => notes::reassign(state),
+        Action::Notes => notes::toggle_pane(state),
+        Action::Delete => notes::delete(state),
+        Action::Undo => notes::undo(state),
+        Action::Copy => notes::copy(state),
+        Action::Export => notes::export(state),
         Action::Help => state.help = Some(0),
         Action::Close => {
             if state.search.take().is_none() {

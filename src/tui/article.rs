@@ -17,6 +17,8 @@ use crate::app::state::{Pane, State};
 
 /// The mark beside rows of attributed words.
 const GUTTER: &str = "▌";
+/// The mark at the end of a row where a note begins.
+const NOTED: &str = "✎";
 
 /// Draw the article pane.
 pub fn render(state: &State, doc: &Document, buf: &mut Buffer) {
@@ -57,6 +59,9 @@ pub fn render(state: &State, doc: &Document, buf: &mut Buffer) {
                     Style::new()
                 };
                 draw_row(buf, text, y, &doc.text, row, base, &mut styler);
+                if styler.noted(row) && text.right() < area.right().saturating_sub(1) {
+                    buf.set_string(text.right(), y, NOTED, Style::new().fg(theme.accent));
+                }
                 if let Some(colour) = styler.gutter(row) {
                     let x = state.areas.gutter;
                     if x < text.x && buf.area.contains(ratatui::layout::Position::new(x, y)) {
@@ -124,6 +129,10 @@ struct Styler<'a> {
     current_match: Option<Span>,
     mark: Option<Span>,
     accent: Color,
+    sentence: Option<Span>,
+    marks: Vec<Span>,
+    noted: Vec<usize>,
+    marked: usize,
     piece: usize,
     cue: usize,
     entity: usize,
@@ -134,6 +143,17 @@ impl<'a> Styler<'a> {
     fn new(state: &'a State, doc: &'a Document, from: usize) -> Self {
         let search = state.search.as_ref();
         let matches = search.map_or(&[][..], |s| s.matches.as_slice());
+        let mut marks: Vec<Span> =
+            state.notes.iter().filter(|n| n.highlight).filter_map(|n| n.span).collect();
+        marks.sort_unstable();
+        let mut noted: Vec<usize> = state
+            .notes
+            .iter()
+            .filter(|n| !n.body.is_empty())
+            .filter_map(|n| n.span.map(|s| s.start))
+            .collect();
+        noted.sort_unstable();
+        let marked = marks.partition_point(|s| s.end <= from);
         Self {
             doc,
             theme: &state.config.theme,
@@ -143,6 +163,10 @@ impl<'a> Styler<'a> {
             current_match: search.and_then(|s| s.current.and_then(|i| s.matches.get(i).copied())),
             mark: state.mark,
             accent: state.config.theme.accent,
+            sentence: state.sentence.and_then(|i| doc.ann.sentences.get(i)).map(|s| s.span),
+            marks,
+            noted,
+            marked,
             piece: doc.pieces.partition_point(|(s, _)| s.end <= from),
             cue: doc.cues.partition_point(|(s, _)| s.end <= from),
             entity: doc.ann.entities.partition_point(|e| e.span.end <= from),
@@ -181,6 +205,11 @@ impl<'a> Styler<'a> {
                 st = Style::new().fg(self.theme.dim);
             }
         }
+        if Self::seek(&self.marks, &mut self.marked, o, |s| *s).is_some() {
+            st = st.bg(self.theme.marked);
+        } else if self.sentence.is_some_and(|s| s.start <= o && o < s.end) {
+            st = st.bg(self.theme.cursor);
+        }
         if let Some(i) = Self::seek(self.matches, &mut self.found, o, |s| *s) {
             let bg = if Some(self.matches[i]) == self.current_match { self.accent } else { self.theme.found };
             st = st.bg(bg).fg(Color::Black);
@@ -189,6 +218,12 @@ impl<'a> Styler<'a> {
             st = st.add_modifier(Modifier::REVERSED);
         }
         st
+    }
+
+    /// Whether a note begins on this row.
+    fn noted(&self, row: &Row) -> bool {
+        let i = self.noted.partition_point(|&s| s < row.start);
+        self.noted.get(i).is_some_and(|&s| s < row.end)
     }
 
     /// The gutter colour of a row holding attributed words.

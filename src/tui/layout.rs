@@ -23,7 +23,7 @@ pub struct Areas {
     pub speakers: Rect,
     /// The Quotes pane with its border.
     pub quotes: Rect,
-    /// The Entities pane with its border.
+    /// The Entities or Notes pane with its border (the side column's third place).
     pub entities: Rect,
     /// The status bar.
     pub status: Rect,
@@ -41,9 +41,10 @@ pub fn areas(
     side_width: u16,
     text_width: u16,
     speakers: usize,
-    show_entities: bool,
+    extra: Option<Pane>,
     focus: Pane,
 ) -> Areas {
+    let show_entities = extra.is_some();
     let mut a = Areas::default();
     if area.height == 0 || area.width == 0 {
         return a;
@@ -84,7 +85,7 @@ pub fn areas(
             Pane::Article => a.article = body,
             Pane::Speakers => a.speakers = body,
             Pane::Quotes => a.quotes = body,
-            Pane::Entities => a.entities = body,
+            Pane::Entities | Pane::Notes => a.entities = body,
         }
     }
     let inner = inner(a.article);
@@ -112,7 +113,7 @@ mod tests {
 
     #[test]
     fn wide_terminals_put_the_side_column_beside_the_article() {
-        let a = areas(Rect::new(0, 0, 100, 30), 32, 84, 5, false, Pane::Article);
+        let a = areas(Rect::new(0, 0, 100, 30), 32, 84, 5, None, Pane::Article);
         assert_eq!(a.article, Rect::new(0, 0, 68, 29));
         assert_eq!(a.speakers, Rect::new(68, 0, 32, 7));
         assert_eq!(a.quotes, Rect::new(68, 7, 32, 22));
@@ -123,13 +124,13 @@ mod tests {
 
     #[test]
     fn narrow_terminals_put_it_below() {
-        let a = areas(Rect::new(0, 0, 60, 20), 32, 84, 5, false, Pane::Quotes);
+        let a = areas(Rect::new(0, 0, 60, 20), 32, 84, 5, None, Pane::Quotes);
         assert_eq!(a.article.width, 60);
         assert!(a.speakers.y >= a.article.bottom());
         assert!(a.quotes.x >= a.speakers.right());
-        let tiny = areas(Rect::new(0, 0, 60, 8), 32, 84, 5, true, Pane::Article);
+        let tiny = areas(Rect::new(0, 0, 60, 8), 32, 84, 5, Some(Pane::Entities), Pane::Article);
         assert!(tiny.speakers.is_empty() && tiny.quotes.is_empty() && tiny.entities.is_empty());
-        let tiny = areas(Rect::new(0, 0, 60, 8), 32, 84, 5, true, Pane::Speakers);
+        let tiny = areas(Rect::new(0, 0, 60, 8), 32, 84, 5, Some(Pane::Notes), Pane::Speakers);
         assert_eq!(tiny.speakers, Rect::new(0, 0, 60, 7), "the focused list takes the screen");
         assert!(tiny.article.is_empty() && tiny.text.is_empty());
     }
@@ -139,7 +140,11 @@ mod tests {
         for w in 0..120 {
             for h in 0..40 {
                 let screen = Rect::new(0, 0, w, h);
-                for (ent, focus) in [(false, Pane::Article), (true, Pane::Entities), (true, Pane::Quotes)] {
+                for (ent, focus) in [
+                    (None, Pane::Article),
+                    (Some(Pane::Entities), Pane::Entities),
+                    (Some(Pane::Notes), Pane::Quotes),
+                ] {
                     let a = areas(screen, 32, 84, 9, ent, focus);
                     for r in [a.article, a.text, a.speakers, a.quotes, a.entities, a.status] {
                         assert!(

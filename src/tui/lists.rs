@@ -19,7 +19,7 @@ const CHIP: &str = "●";
 const CURRENT: &str = "▶";
 
 /// A bordered pane with a title; returns its inside.
-fn frame(buf: &mut Buffer, area: Rect, title: &str, focused: bool, theme: &Theme) -> Rect {
+pub(super) fn frame(buf: &mut Buffer, area: Rect, title: &str, focused: bool, theme: &Theme) -> Rect {
     let area = area.intersection(buf.area);
     let title = ellipsis(title, usize::from(area.width.saturating_sub(2)));
     Block::bordered()
@@ -49,7 +49,7 @@ fn chip_row(buf: &mut Buffer, area: Rect, y: u16, chip: Color, name: &str, count
 }
 
 /// A note in an empty list.
-fn note(buf: &mut Buffer, area: Rect, text: &str, theme: &Theme) {
+pub(super) fn note(buf: &mut Buffer, area: Rect, text: &str, theme: &Theme) {
     for (y, row) in
         (area.y..area.bottom()).zip(wrap::wrap_plain(text, usize::from(area.width.saturating_sub(2)), 3))
     {

@@ -2,9 +2,11 @@
 //! `update`. Drawing only reads the state.
 
 mod article;
+mod dialog;
 pub mod help;
 pub mod layout;
 mod lists;
+mod notes;
 mod run;
 pub mod safe;
 mod status;
@@ -48,7 +50,11 @@ pub fn draw(state: &State, buf: &mut Buffer) {
             lists::quotes(state, doc, buf);
         }
         if !state.areas.entities.is_empty() {
-            lists::entities(state, doc, buf);
+            if state.show_notes {
+                notes::render(state, doc, buf);
+            } else {
+                lists::entities(state, doc, buf);
+            }
         }
     } else if let Some(loading) = &state.loading {
         let area = state.areas.article.intersection(buf.area);
@@ -68,6 +74,9 @@ pub fn draw(state: &State, buf: &mut Buffer) {
         }
     }
     status::render(state, buf);
+    if let Some(d) = &state.dialog {
+        dialog::render(state, d, buf);
+    }
     if let Some(scroll) = state.help {
         help::render(state, scroll, buf);
     }

@@ -11,13 +11,15 @@ use crate::app::document::Document;
 use crate::app::state::State;
 
 /// Hints, most important first: the actions whose first keys are shown, and a label.
-const HINTS: [(&[Action], &str); 6] = [
+const HINTS: [(&[Action], &str); 8] = [
     (&[Action::Help], "help"),
     (&[Action::Quit], "quit"),
     (&[Action::FocusNext], "pane"),
     (&[Action::NextQuote, Action::PrevQuote], "quote"),
+    (&[Action::Highlight], "highlight"),
+    (&[Action::Note], "note"),
     (&[Action::Search], "search"),
-    (&[Action::FocusSpeaker], "focus"),
+    (&[Action::Notes], "notes"),
 ];
 
 /// Columns the title keeps before optional hints are dropped.

@@ -16,6 +16,10 @@ pub struct Theme {
     pub selection: Color,
     /// Background of search matches.
     pub found: Color,
+    /// Background of the reader's own highlights.
+    pub marked: Color,
+    /// Background of the current sentence.
+    pub cursor: Color,
     /// Speaker colours, by rank.
     pub speakers: Vec<Color>,
     /// Colour per entity type.
@@ -57,6 +61,16 @@ impl Theme {
     pub fn title(&self, focused: bool) -> Style {
         let s = Style::new().add_modifier(Modifier::BOLD);
         if focused { s.fg(self.accent) } else { s }
+    }
+
+    /// The mark of a highlight in lists: the highlight colour, made readable
+    /// as a foreground when it is a dark palette colour.
+    #[must_use]
+    pub fn marked_chip(&self) -> Color {
+        match self.marked {
+            Color::Indexed(_) | Color::Reset | Color::Black => Color::Yellow,
+            c => c,
+        }
     }
 
     /// Secondary text.
