@@ -9,7 +9,8 @@ use sayso::{fixture, tui};
 fn main() -> ExitCode {
     let result = Config::load(None).map_err(anyhow::Error::from).and_then(|config| {
         let doc = fixture::document();
-        tui::run_with(doc.origin.clone(), doc.text.len(), config, tui::Options::default(), move || doc)
+        let (origin, bytes) = (doc.origin.clone(), doc.text.len());
+        tui::run_with(origin, bytes, config, tui::Options::default(), tui::Library::default(), move || doc)
     });
     match result {
         Ok(code) => ExitCode::from(code),

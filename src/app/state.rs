@@ -141,6 +141,8 @@ pub struct State {
     pub effects: Vec<Effect>,
     /// Why notes cannot be kept, when the library could not be opened.
     pub store_error: Option<String>,
+    /// Where to put the view once the article is ready (a byte offset).
+    pub resume: Option<usize>,
     /// A one-off message for the status bar.
     pub message: Option<String>,
     /// Set when the reader should exit.
@@ -193,6 +195,7 @@ impl State {
             dialog: None,
             effects: Vec::new(),
             store_error: None,
+            resume: None,
             message: None,
             quit: false,
         }

@@ -83,6 +83,10 @@ pub fn update(state: &mut State, msg: Msg) -> bool {
             state.doc = Some(*doc);
             state.loading = None;
             state.wrapped = crate::tui::wrap::Wrapped::default();
+            if let Some(at) = state.resume.take() {
+                state.settle();
+                state.scroll = state.wrapped.row_of(at).min(state.max_scroll());
+            }
         }
         Msg::Tick => {
             if let Some(l) = &mut state.loading {

@@ -87,11 +87,21 @@ fn read(cli: &Cli) -> anyhow::Result<ExitCode> {
         return annotate::print_default(cli.input.as_deref()).map(|()| ExitCode::SUCCESS);
     }
     let article = match &cli.input {
-        Some(path) => input::read(path)?,
-        None => input::Article { origin: "sample".to_owned(), text: input::SAMPLE.to_owned() },
+        Some(path) => {
+            let read = input::read(path)?;
+            let source = (path.as_os_str() != "-")
+                .then(|| std::fs::canonicalize(path).ok().map(|p| p.display().to_string()))
+                .flatten();
+            tui::Article { origin: read.origin, source, text: read.text, ..tui::Article::default() }
+        }
+        None => tui::Article {
+            origin: "sample".to_owned(),
+            text: input::SAMPLE.to_owned(),
+            ..tui::Article::default()
+        },
     };
     let options = tui::Options { exit_after_first_frame: cli.exit_after_first_frame };
-    let code = tui::run(article.origin, article.text, config, options)?;
+    let code = tui::run(article, config, options)?;
     Ok(ExitCode::from(code))
 }
 

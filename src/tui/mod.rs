@@ -4,6 +4,7 @@
 mod article;
 mod dialog;
 pub mod help;
+mod keep;
 pub mod layout;
 mod lists;
 mod notes;
@@ -24,7 +25,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
 
-pub use run::{Options, run, run_with};
+pub use run::{Article, Library, Options, run, run_with};
 
 use crate::app::state::State;
 

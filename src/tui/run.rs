@@ -13,10 +13,12 @@ use sayso_nlp::Annotator;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::iterator::Signals;
 
+use super::keep::{Keeper, Kept};
 use super::render;
 use super::terminal::Guard;
 use crate::app::{Document, Msg, State, update};
 use crate::config::Config;
+use crate::store::{NewArticle, Store};
 
 /// How long a quick annotation may take before the loading screen is drawn,
 /// so that small articles open without a flash.
@@ -31,6 +33,25 @@ pub struct Options {
     pub exit_after_first_frame: bool,
 }
 
+/// An article to read, with what is known about it.
+#[derive(Debug, Clone, Default)]
+pub struct Article {
+    /// What the status bar calls it: a file name, a URL, `sample`.
+    pub origin: String,
+    /// A canonical file path or URL, by which the library finds it again.
+    pub source: Option<String>,
+    /// The headline, when known apart from the text.
+    pub title: Option<String>,
+    /// The byline.
+    pub author: Option<String>,
+    /// The publication date.
+    pub published: Option<String>,
+    /// The site's name.
+    pub site: Option<String>,
+    /// The text.
+    pub text: String,
+}
+
 enum Event {
     Terminal(TermEvent),
     Loaded(Box<Document>),
@@ -43,15 +64,43 @@ enum Event {
 ///
 /// # Errors
 /// When the terminal cannot be used or the article cannot be annotated.
-pub fn run(origin: String, text: String, config: Config, options: Options) -> Result<u8> {
-    let bytes = text.len();
-    let name = origin.clone();
+pub fn run(article: Article, config: Config, options: Options) -> Result<u8> {
+    let bytes = article.text.len();
+    let name = article.origin.clone();
     // Loaded before the terminal is touched, so a failure is a plain error.
     let annotator = Annotator::new().context("the built-in models could not be loaded")?;
-    run_with(origin, bytes, config, options, move || {
+    // The library is opened here too: a damaged or newer database is
+    // reported in the reader, which then works without notes.
+    let opened = Store::open_default().map_err(|e| e.to_string()).and_then(|store| {
+        let new = NewArticle {
+            source: article.source.as_deref(),
+            title: article.title.as_deref(),
+            author: article.author.as_deref(),
+            published: article.published.as_deref(),
+            site: article.site.as_deref(),
+            text: &article.text,
+        };
+        Keeper::open(store, &new)
+    });
+    let (keeper, kept, store_error) = match opened {
+        Ok((k, kept)) => (Some(k), kept, None),
+        Err(why) => (None, Kept::default(), Some(why)),
+    };
+    let corrections = kept.corrections.clone();
+    let text = article.text;
+    let library = Library { keeper, kept, store_error };
+    run_with(name.clone(), bytes, config, options, library, move || {
         let ann = annotator.annotate(&text);
-        Document::new(name, text, ann)
+        Document::new(name, text, ann).reassigned(&corrections)
     })
+}
+
+/// The library's part in a reading session.
+#[derive(Default)]
+pub struct Library {
+    keeper: Option<Keeper>,
+    kept: Kept,
+    store_error: Option<String>,
 }
 
 /// Like [`run`], with the document made by `load` on a background thread.
@@ -63,8 +112,10 @@ pub fn run_with(
     bytes: usize,
     config: Config,
     options: Options,
+    library: Library,
     load: impl FnOnce() -> Document + Send + std::panic::UnwindSafe + 'static,
 ) -> Result<u8> {
+    let Library { mut keeper, kept, store_error } = library;
     let (tx, rx) = mpsc::channel();
 
     // A terminal left in raw mode after SIGTERM or SIGHUP (a closed window,
@@ -99,6 +150,9 @@ pub fn run_with(
     let mut guard = Guard::new().context("could not set up the terminal")?;
     let size = guard.screen.size().context("could not read the terminal size")?;
     let mut state = State::loading(config, origin, bytes, Rect::new(0, 0, size.width, size.height));
+    state.notes = kept.notes;
+    state.store_error = store_error;
+    state.resume = kept.position;
 
     let tx_input = tx;
     thread::spawn(move || {
@@ -162,6 +216,14 @@ pub fn run_with(
                 }
             };
             dirty |= update(&mut state, msg);
+            // Changes are committed before the screen hears of them.
+            for effect in std::mem::take(&mut state.effects) {
+                let result = match keeper.as_mut() {
+                    Some(k) => k.carry_out(effect, state.doc.as_ref()),
+                    None => Err(state.store_error.clone().unwrap_or_else(|| "no library".to_owned())),
+                };
+                dirty |= update(&mut state, Msg::Stored(result));
+            }
             if state.quit {
                 break;
             }
@@ -171,6 +233,9 @@ pub fn run_with(
         }
     }
     signal_handle.close();
+    if let (Some(k), Some(_)) = (&keeper, &state.doc) {
+        k.save_position(state.top_offset());
+    }
     drop(guard);
     Ok(exit)
 }
