@@ -9,4 +9,5 @@ pub mod config;
 #[doc(hidden)]
 pub mod fixture;
 pub mod keymap;
+pub mod store;
 pub mod tui;
