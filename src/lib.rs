@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod config;
+pub mod export;
 #[doc(hidden)]
 pub mod fixture;
 pub mod keymap;
