@@ -6,7 +6,9 @@
 
 pub mod app;
 pub mod config;
+pub mod export;
 #[doc(hidden)]
 pub mod fixture;
 pub mod keymap;
+pub mod store;
 pub mod tui;

@@ -21,6 +21,8 @@ fn nz(n: u16) -> NonZeroU16 {
 struct Pty {
     session: OsSession,
     screen: vt100::Parser,
+    /// The library database's folder, apart from the user's own.
+    _data: Option<tempfile::TempDir>,
 }
 
 impl Pty {
@@ -31,13 +33,23 @@ impl Pty {
 
     /// Start `program` with `args` in a terminal of `cols`×`rows`.
     fn run(program: &str, cols: u16, rows: u16, args: &[&str]) -> Self {
+        let data = tempfile::tempdir().expect("a temporary folder");
+        let mut t = Self::run_in(program, data.path(), cols, rows, args);
+        t._data = Some(data);
+        t
+    }
+
+    /// Start `program` with its library in `data` (as XDG_DATA_HOME).
+    fn run_in(program: &str, data: &std::path::Path, cols: u16, rows: u16, args: &[&str]) -> Self {
         let mut cmd = Command::new("sh");
         // Size the terminal before the program starts, so the first frame has it.
         cmd.arg("-c").arg(format!("stty cols {cols} rows {rows} && exec \"$0\" \"$@\""));
         cmd.arg(program).args(args);
-        cmd.env("TERM", "xterm-256color").env("XDG_CONFIG_HOME", "/nonexistent-sayso-test");
+        cmd.env("TERM", "xterm-256color")
+            .env("XDG_CONFIG_HOME", "/nonexistent-sayso-test")
+            .env("XDG_DATA_HOME", data);
         let session = Session::spawn(cmd).expect("spawn sayso in a pty");
-        Self { session, screen: vt100::Parser::new(nz(rows), nz(cols), 0) }
+        Self { session, screen: vt100::Parser::new(nz(rows), nz(cols), 0), _data: None }
     }
 
     /// Read what sayso wrote so far into the emulator.
@@ -218,4 +230,44 @@ fn tab_enter_and_n_reach_kupchans_last_quote() {
     t.send("q");
     assert_eq!(t.exit_code(), 0);
     t.assert_restored();
+}
+
+#[test]
+fn a_note_written_in_the_reader_is_in_the_export() {
+    let data = tempfile::tempdir().expect("a temporary folder");
+    let mut t = Pty::run_in(env!("CARGO_BIN_EXE_sayso"), data.path(), 100, 24, &[]);
+    t.wait_for("the sample", |s| s.contains("No ceasefire deal"));
+    t.send("\t");
+    t.wait_for("the Speakers pane focused", |s| s.contains("SPEAKERS"));
+    t.send("\r");
+    t.wait_for("Kupchan's first quote", |s| s.contains("quote 1/"));
+    t.send("a");
+    t.wait_for("the note editor", |s| s.contains("Ctrl-S save"));
+    t.send("Ask Kupchan about the price of failure");
+    t.wait_for("the words typed", |s| s.contains("price of failure"));
+    t.send("\x13"); // Ctrl-S
+    t.wait_for("the note saved", |s| s.contains("note saved"));
+    t.send("q");
+    assert_eq!(t.exit_code(), 0);
+    t.assert_restored();
+
+    let out = Command::new(env!("CARGO_BIN_EXE_sayso"))
+        .args(["export", "--all", "--format", "md"])
+        .env("XDG_DATA_HOME", data.path())
+        .env("XDG_CONFIG_HOME", "/nonexistent-sayso-test")
+        .output()
+        .expect("sayso export runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert!(md.contains("Ask Kupchan about the price of failure"), "{md}");
+    assert!(md.contains("Kupchan"), "{md}");
+    assert!(md.lines().any(|l| l.starts_with("> ")), "{md}");
+
+    // And the note is back when the article opens again.
+    let mut t = Pty::run_in(env!("CARGO_BIN_EXE_sayso"), data.path(), 100, 24, &[]);
+    t.wait_for("the sample", |s| s.contains("No ceasefire deal"));
+    t.send("N");
+    t.wait_for("the note in the Notes pane", |s| s.contains("Notes · 1") && s.contains("Ask Kupchan"));
+    t.send("q");
+    assert_eq!(t.exit_code(), 0);
 }

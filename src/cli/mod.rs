@@ -1,6 +1,7 @@
 //! The command line: argument parsing and the headless subcommands.
 
 mod annotate;
+mod export;
 mod input;
 
 use std::path::PathBuf;
@@ -48,6 +49,9 @@ enum Command {
     Annotate(annotate::Args),
     /// Print the default configuration, with comments, and where yours goes.
     Config,
+    /// Export an article's who-said-what digest with your highlights and
+    /// notes, or the whole library, as Markdown, JSON or CSV.
+    Export(export::Args),
 }
 
 /// How `annotate` prints its result.
@@ -66,6 +70,7 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Some(Command::Annotate(args)) => annotate::run(&args).map(|()| ExitCode::SUCCESS),
         Some(Command::Config) => print_config().map(|()| ExitCode::SUCCESS),
+        Some(Command::Export(args)) => export::run(&args).map(|()| ExitCode::SUCCESS),
         None => read(&cli),
     };
     match result {

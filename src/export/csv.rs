@@ -1,0 +1,62 @@
+//! CSV export in the Readwise import shape: `Highlight, Title, Author, URL,
+//! Note, Location, Date`, plus `Speaker`.
+//!
+//! One row per attribution (its notes joined in `Note`), then one row per
+//! note on another passage. Tags are appended to `Note` the way Readwise
+//! reads them: ` .tag1 .tag2`, spaces in a tag becoming `_`. `Location` is
+//! the code-point offset of the passage; `Date` is when its note was last
+//! changed, `YYYY-MM-DD HH:MM:SS` in UTC (empty for an attribution without
+//! notes).
+
+use super::digest::{Digest, NoteItem};
+use crate::store::time;
+
+/// The header row.
+pub const HEADER: [&str; 8] = ["Highlight", "Title", "Author", "URL", "Note", "Location", "Date", "Speaker"];
+
+/// Rows of one or more articles, with the header.
+///
+/// # Errors
+/// Never in practice (writing to memory).
+pub fn rows(digests: &[Digest]) -> Result<String, csv::Error> {
+    let mut out = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    out.write_record(HEADER)?;
+    for d in digests {
+        let title = d.meta.title.as_deref().unwrap_or("");
+        let author = d.meta.author.as_deref().unwrap_or("");
+        let url = d.meta.source.as_deref().unwrap_or("");
+        let mut lines: Vec<(Option<usize>, [String; 5])> = Vec::new();
+        for a in &d.attributions {
+            let date = a.notes.iter().map(|n| n.note.updated).max().map(time::date_time).unwrap_or_default();
+            let note =
+                a.notes.iter().map(note_text).filter(|t| !t.is_empty()).collect::<Vec<_>>().join("\n\n");
+            let speaker = a.speaker.clone().unwrap_or_default();
+            lines.push((Some(a.chars[0]), [a.content.clone(), note, a.chars[0].to_string(), date, speaker]));
+        }
+        for item in &d.other_notes {
+            let at = item.chars.map(|c| c[0]);
+            let location = at.map(|c| c.to_string()).unwrap_or_default();
+            let date = time::date_time(item.note.updated);
+            lines.push((at, [item.passage.clone(), note_text(item), location, date, String::new()]));
+        }
+        lines.sort_by_key(|(at, _)| (at.is_none(), *at));
+        for (_, [highlight, note, location, date, speaker]) in lines {
+            out.write_record([&highlight, title, author, url, &note, &location, &date, &speaker])?;
+        }
+    }
+    let bytes = out.into_inner().map_err(|e| csv::Error::from(e.into_error()))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// A note's text with its tags appended as `.tag` words.
+fn note_text(item: &NoteItem) -> String {
+    let mut s = item.note.body.trim().to_owned();
+    for tag in &item.note.tags {
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        s.push('.');
+        s.extend(tag.chars().map(|c| if c.is_whitespace() { '_' } else { c }));
+    }
+    s
+}

@@ -1,0 +1,81 @@
+//! The database schema and its migrations, versioned by `PRAGMA user_version`.
+
+use rusqlite::Connection;
+
+use super::StoreError;
+
+/// Each step brings the schema from version `i` to `i + 1`; never edit a
+/// released step, add a new one.
+const MIGRATIONS: &[&str] = &[
+    // 1: articles, notes with their tags, speaker corrections, reading position.
+    "CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        source TEXT,
+        content_hash TEXT NOT NULL,
+        title TEXT,
+        author TEXT,
+        published TEXT,
+        site TEXT,
+        text TEXT NOT NULL,
+        added INTEGER NOT NULL,
+        opened INTEGER NOT NULL,
+        position INTEGER
+    );
+    CREATE INDEX articles_source ON articles(source);
+    CREATE INDEX articles_content_hash ON articles(content_hash);
+    CREATE TABLE notes (
+        id INTEGER PRIMARY KEY,
+        article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        exact TEXT NOT NULL,
+        prefix TEXT NOT NULL,
+        suffix TEXT NOT NULL,
+        highlight INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        created INTEGER NOT NULL,
+        updated INTEGER NOT NULL,
+        deleted INTEGER
+    );
+    CREATE INDEX notes_article ON notes(article, start);
+    CREATE TABLE note_tags (
+        note INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+        tag TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        PRIMARY KEY (note, position)
+    );
+    CREATE TABLE corrections (
+        id INTEGER PRIMARY KEY,
+        article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        exact TEXT NOT NULL,
+        prefix TEXT NOT NULL,
+        suffix TEXT NOT NULL,
+        speaker TEXT NOT NULL,
+        updated INTEGER NOT NULL
+    );
+    CREATE INDEX corrections_article ON corrections(article, start);",
+];
+
+/// The newest schema version this build reads and writes.
+pub const SUPPORTED: i64 = MIGRATIONS.len() as i64;
+
+/// Bring the database up to [`SUPPORTED`] in one transaction.
+pub fn migrate(conn: &mut Connection, path: &std::path::Path) -> Result<(), StoreError> {
+    // IMMEDIATE: a second process opening at the same time waits, then sees the new version.
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let found: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if found > SUPPORTED {
+        return Err(StoreError::TooNew { path: path.to_path_buf(), found, supported: SUPPORTED });
+    }
+    let from = usize::try_from(found.max(0)).unwrap_or(0);
+    for step in MIGRATIONS.iter().skip(from) {
+        tx.execute_batch(step)?;
+    }
+    if found < SUPPORTED {
+        tx.pragma_update(None, "user_version", SUPPORTED)?;
+    }
+    tx.commit()?;
+    Ok(())
+}
