@@ -31,7 +31,15 @@ fn boxed(buf: &mut Buffer, state: &State, title: &str, w: u16, h: u16) -> Rect {
         .border_style(theme.border(true))
         .title(Line::styled(title, theme.title(true)))
         .render(area, buf);
-    super::layout::inner(area)
+    // A column of air inside the border.
+    let inner = super::layout::inner(area);
+    Rect::new(inner.x.saturating_add(1), inner.y, inner.width.saturating_sub(2), inner.height)
+}
+
+/// The passage a note is on, in quotation marks unless it has its own.
+fn quoted(note: &crate::app::notes::UserNote) -> String {
+    let words = safe::line(note.quote.trim());
+    if words.starts_with(['“', '"', '‘', '«']) { words } else { format!("“{words}”") }
 }
 
 /// Write `text` on row `y` of `area`, faint.
@@ -50,14 +58,13 @@ fn input(buf: &mut Buffer, area: Rect, y: u16, t: &TextArea<'_>) {
 
 /// Draw the open dialog.
 pub fn render(state: &State, dialog: &Dialog, buf: &mut Buffer) {
-    let passage = |note: &crate::app::notes::UserNote| safe::line(&note.quote);
     match &dialog.kind {
         Kind::Note { editor, note, confirm } => {
             let inner = boxed(buf, state, " Note ", 72, 16);
             if inner.height < 3 {
                 return;
             }
-            let quoted = wrap_plain(&format!("“{}”", passage(note)), usize::from(inner.width), 2);
+            let quoted = wrap_plain(&quoted(note), usize::from(inner.width), 2);
             let mut y = inner.y;
             for row in &quoted {
                 faint_line(buf, state, inner, y, row);
@@ -84,7 +91,7 @@ pub fn render(state: &State, dialog: &Dialog, buf: &mut Buffer) {
         }
         Kind::Tags { input: field, note } => {
             let inner = boxed(buf, state, " Tags ", 60, 6);
-            faint_line(buf, state, inner, inner.y, &format!("“{}”", passage(note)));
+            faint_line(buf, state, inner, inner.y, &quoted(note));
             input(buf, inner, inner.y + 1, field);
             faint_line(
                 buf,

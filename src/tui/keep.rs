@@ -118,6 +118,8 @@ impl Keeper {
                 Stored::Copied(text.chars().count())
             }
             Effect::Export { format, path } => {
+                // The message names the file in full, so it can be found.
+                let path = if path.is_relative() { std::env::current_dir()?.join(path) } else { path };
                 let doc = doc.ok_or_else(|| anyhow::anyhow!("the article is still loading"))?;
                 let record = self.store.article(&self.article)?;
                 let meta = record.as_ref().map(export::Meta::from_record).unwrap_or_default();
