@@ -8,5 +8,6 @@ pub mod app;
 pub mod config;
 #[doc(hidden)]
 pub mod fixture;
+pub mod ingest;
 pub mod keymap;
 pub mod tui;

@@ -1,6 +1,7 @@
 //! The command line: argument parsing and the headless subcommands.
 
 mod annotate;
+mod feed;
 mod input;
 
 use std::path::PathBuf;
@@ -10,6 +11,7 @@ use std::io::IsTerminal;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use sayso::config::{self, Config};
+use sayso::ingest::{self, Fetcher, Source, fetch};
 use sayso::tui;
 
 /// A terminal news reader that shows who said what.
@@ -24,7 +26,8 @@ pub struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
 
-    /// An article to open: a text file, or `-` for standard input.
+    /// An article to open: a text file, a saved web page (.html), an http or
+    /// https URL, or `-` for standard input.
     input: Option<PathBuf>,
 
     /// Read settings from this file instead of ~/.config/sayso/config.toml
@@ -46,6 +49,12 @@ enum Command {
     /// every *.txt in the folder is annotated into OUTDIR/<name>.json using
     /// all cores.
     Annotate(annotate::Args),
+    /// Read a feed (RSS, Atom or JSON Feed), or the feeds you follow.
+    ///
+    /// `sayso feed URL|FILE` opens the feed's stories in a list; Enter opens
+    /// one in the reader. `--list` prints them instead. `sayso feed add URL`
+    /// follows a feed; `sayso feed` alone then lists every followed feed.
+    Feed(feed::Args),
     /// Print the default configuration, with comments, and where yours goes.
     Config,
 }
@@ -66,6 +75,7 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Some(Command::Annotate(args)) => annotate::run(&args).map(|()| ExitCode::SUCCESS),
         Some(Command::Config) => print_config().map(|()| ExitCode::SUCCESS),
+        Some(Command::Feed(args)) => feed::run(&args, cli.config.as_deref()),
         None => read(&cli),
     };
     match result {
@@ -86,12 +96,20 @@ fn read(cli: &Cli) -> anyhow::Result<ExitCode> {
     if !std::io::stdout().is_terminal() {
         return annotate::print_default(cli.input.as_deref()).map(|()| ExitCode::SUCCESS);
     }
-    let article = match &cli.input {
-        Some(path) => input::read(path)?,
-        None => input::Article { origin: "sample".to_owned(), text: input::SAMPLE.to_owned() },
-    };
     let options = tui::Options { exit_after_first_frame: cli.exit_after_first_frame };
-    let code = tui::run(article.origin, article.text, config, options)?;
+    let source = cli.input.as_deref().map(Source::parse).transpose()?;
+    if let Some(Source::Url(url)) = source {
+        // Fetched on the reader's background thread, behind its spinner.
+        let code = tui::feed::open_in_reader(fetch::short_name(&url), config, options, move || {
+            ingest::open(&Source::Url(url), &Fetcher::from_env(), &mut |_| {})
+        })?;
+        return Ok(ExitCode::from(code));
+    }
+    let article = match &source {
+        Some(source) => input::read_source(source, true)?,
+        None => input::sample(),
+    };
+    let code = tui::run(article.label(), article.text, config, options)?;
     Ok(ExitCode::from(code))
 }
 

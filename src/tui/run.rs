@@ -2,6 +2,8 @@
 //! channel; each becomes a message for `update`; the screen is redrawn only
 //! when the state changed. The loop blocks while nothing happens.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -23,6 +25,8 @@ use crate::config::Config;
 const LOADING_GRACE: Duration = Duration::from_millis(40);
 /// Spinner period while loading (the only time the loop wakes on its own).
 const TICK: Duration = Duration::from_millis(90);
+/// How often the input thread checks whether the reader has ended.
+const INPUT_POLL: Duration = Duration::from_millis(50);
 
 /// Launch options.
 #[derive(Debug, Clone, Copy, Default)]
@@ -65,6 +69,22 @@ pub fn run_with(
     options: Options,
     load: impl FnOnce() -> Document + Send + std::panic::UnwindSafe + 'static,
 ) -> Result<u8> {
+    run_loading(origin, bytes, config, options, move || Ok(load()))
+}
+
+/// Like [`run_with`], for a load that may fail (a page that cannot be
+/// fetched): its message ends the reader as an error. `bytes` is 0 when
+/// the size is not known yet.
+///
+/// # Errors
+/// When the terminal cannot be used, or `load` fails or panics.
+pub fn run_loading(
+    origin: String,
+    bytes: usize,
+    config: Config,
+    options: Options,
+    load: impl FnOnce() -> Result<Document, String> + Send + std::panic::UnwindSafe + 'static,
+) -> Result<u8> {
     let (tx, rx) = mpsc::channel();
 
     // A terminal left in raw mode after SIGTERM or SIGHUP (a closed window,
@@ -90,7 +110,8 @@ pub fn run_with(
         .spawn(move || {
             let done = std::panic::catch_unwind(load);
             let _ = tx_annotate.send(match done {
-                Ok(doc) => Event::Loaded(Box::new(doc)),
+                Ok(Ok(doc)) => Event::Loaded(Box::new(doc)),
+                Ok(Err(why)) => Event::Failed(why),
                 Err(_) => Event::Failed("the annotator stopped on this text".to_owned()),
             });
         })
@@ -100,15 +121,40 @@ pub fn run_with(
     let size = guard.screen.size().context("could not read the terminal size")?;
     let mut state = State::loading(config, origin, bytes, Rect::new(0, 0, size.width, size.height));
 
+    // The input thread stops when the reader ends, so that a view that
+    // opened the reader (the feed list) gets the keys back.
     let tx_input = tx;
-    thread::spawn(move || {
-        while let Ok(ev) = event::read() {
-            if tx_input.send(Event::Terminal(ev)).is_err() {
-                break;
+    let stop = Arc::new(AtomicBool::new(false));
+    let stop_input = Arc::clone(&stop);
+    let input = thread::spawn(move || {
+        while !stop_input.load(Ordering::Relaxed) {
+            match event::poll(INPUT_POLL) {
+                Ok(false) => {}
+                Ok(true) => {
+                    let Ok(ev) = event::read() else { break };
+                    if tx_input.send(Event::Terminal(ev)).is_err() {
+                        break;
+                    }
+                }
+                Err(_) => break,
             }
         }
     });
+    let result = event_loop(&mut guard, &mut state, &rx, options);
+    stop.store(true, Ordering::Relaxed);
+    signal_handle.close();
+    drop(guard);
+    let _ = input.join();
+    result
+}
 
+/// Draw and handle events until the reader quits; the exit code.
+fn event_loop(
+    guard: &mut Guard,
+    state: &mut State,
+    rx: &mpsc::Receiver<Event>,
+    options: Options,
+) -> Result<u8> {
     let started = Instant::now();
     let mut dirty = true;
     let mut exit = 0;
@@ -118,9 +164,9 @@ pub fn run_with(
         if dirty && !holding {
             let size = guard.screen.size().context("could not read the terminal size")?;
             if (size.width, size.height) != (state.area.width, state.area.height) {
-                update(&mut state, Msg::Resize(size.width, size.height));
+                update(state, Msg::Resize(size.width, size.height));
             }
-            guard.screen.draw(|f| render(&state, f)).context("could not draw")?;
+            guard.screen.draw(|f| render(state, f)).context("could not draw")?;
             dirty = false;
             if options.exit_after_first_frame && state.doc.is_some() {
                 break;
@@ -139,7 +185,7 @@ pub fn run_with(
             }
         };
         let Some(first) = first else {
-            dirty |= update(&mut state, Msg::Tick) || holding;
+            dirty |= update(state, Msg::Tick) || holding;
             continue;
         };
         // Handle everything already queued before drawing again, so a burst
@@ -151,17 +197,14 @@ pub fn run_with(
                 Event::Terminal(TermEvent::Resize(w, h)) => Msg::Resize(w, h),
                 Event::Terminal(_) => continue,
                 Event::Loaded(doc) => Msg::Loaded(doc),
-                Event::Failed(why) => {
-                    drop(guard);
-                    anyhow::bail!("{why}");
-                }
+                Event::Failed(why) => anyhow::bail!("{why}"),
                 Event::Signal(sig) => {
                     exit = u8::try_from(128 + sig).unwrap_or(1);
                     state.quit = true;
                     break;
                 }
             };
-            dirty |= update(&mut state, msg);
+            dirty |= update(state, msg);
             if state.quit {
                 break;
             }
@@ -170,7 +213,5 @@ pub fn run_with(
             break;
         }
     }
-    signal_handle.close();
-    drop(guard);
     Ok(exit)
 }
