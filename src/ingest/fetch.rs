@@ -172,6 +172,10 @@ impl Fetcher {
             U::Io(io) if io.kind() == ErrorKind::ConnectionRefused => {
                 Error::Refused { host: host.to_owned() }
             }
+            // rustls reports a failed handshake as invalid data.
+            U::Io(io) if io.kind() == ErrorKind::InvalidData && url.starts_with("https") => {
+                Error::Tls { host: host.to_owned(), detail: io.to_string() }
+            }
             U::Io(io) if io.kind() == ErrorKind::TimedOut => {
                 Error::Timeout { url: url_s, secs: self.total.as_secs().max(1) }
             }
@@ -251,6 +255,25 @@ mod tests {
         assert_eq!(host("http://User@News.Example:8080/a?b"), "news.example");
         assert_eq!(host("http://[::1]:80/"), "[::1]");
         assert_eq!(short_name("https://news.example/a/b/?utm=1"), "news.example/a/b");
+    }
+
+    #[test]
+    fn transport_errors_read_well() {
+        let f = Fetcher::default();
+        let url = "https://news.example/a";
+        let dns = f.explain(ureq::Error::HostNotFound, url, "news.example");
+        assert_eq!(
+            dns.to_string(),
+            "could not find the server news.example (check the address and your connection)"
+        );
+        let tls = f.explain(
+            std::io::Error::new(ErrorKind::InvalidData, "corrupt message").into(),
+            url,
+            "news.example",
+        );
+        assert!(matches!(tls, Error::Tls { .. }), "{tls:?}");
+        let timeout = f.explain(ureq::Error::Timeout(ureq::Timeout::Global), url, "news.example");
+        assert_eq!(timeout.to_string(), "https://news.example/a did not answer within 30 s; try again later");
     }
 
     #[test]
