@@ -137,7 +137,17 @@ impl Fetcher {
         }
         let agent: Agent = config.build().into();
         let err = |e: ureq::Error| self.explain(e, url, &host);
-        let mut response = agent.get(url).call().map_err(err)?;
+        let mut response = agent.get(url).call().map_err(|e| match e {
+            // Before any answer, a secure connection that breaks off or
+            // reads as garbage is a failed handshake.
+            ureq::Error::Io(io)
+                if url.starts_with("https")
+                    && matches!(io.kind(), ErrorKind::UnexpectedEof | ErrorKind::InvalidData) =>
+            {
+                Error::Tls { host: host.clone(), detail: io.to_string() }
+            }
+            other => err(other),
+        })?;
         let status = response.status().as_u16();
         if !(200..300).contains(&status) {
             if (300..400).contains(&status) {
@@ -171,10 +181,6 @@ impl Fetcher {
             U::ConnectionFailed => Error::Refused { host: host.to_owned() },
             U::Io(io) if io.kind() == ErrorKind::ConnectionRefused => {
                 Error::Refused { host: host.to_owned() }
-            }
-            // rustls reports a failed handshake as invalid data.
-            U::Io(io) if io.kind() == ErrorKind::InvalidData && url.starts_with("https") => {
-                Error::Tls { host: host.to_owned(), detail: io.to_string() }
             }
             U::Io(io) if io.kind() == ErrorKind::TimedOut => {
                 Error::Timeout { url: url_s, secs: self.total.as_secs().max(1) }
@@ -266,11 +272,7 @@ mod tests {
             dns.to_string(),
             "could not find the server news.example (check the address and your connection)"
         );
-        let tls = f.explain(
-            std::io::Error::new(ErrorKind::InvalidData, "corrupt message").into(),
-            url,
-            "news.example",
-        );
+        let tls = f.explain(ureq::Error::Tls("bad certificate"), url, "news.example");
         assert!(matches!(tls, Error::Tls { .. }), "{tls:?}");
         let timeout = f.explain(ureq::Error::Timeout(ureq::Timeout::Global), url, "news.example");
         assert_eq!(timeout.to_string(), "https://news.example/a did not answer within 30 s; try again later");
