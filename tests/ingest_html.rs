@@ -126,3 +126,33 @@ fn html_is_sniffed_and_text_is_left_alone() {
     let article = from_bytes("stdin", None, &fixture("harbour-council.html"), None).expect("html on stdin");
     assert!(article.text.starts_with("Council delays harbour vote"));
 }
+
+#[test]
+fn furniture_inside_the_article_is_left_out_and_site_names_come_from_titles() {
+    let article = from_bytes("river.html", None, &fixture("river-pollution.html"), None).expect("page");
+    assert_eq!(article.title.as_deref(), Some("Chemical plant blamed for river pollution"));
+    assert_eq!(article.site.as_deref(), Some("Midland Post"));
+    assert_eq!(article.byline.as_deref(), Some("Daniel Okafor"));
+    assert_eq!(article.text.split("\n\n").count(), 8, "{}", article.text);
+    for furniture in [
+        "Advertisement",
+        "Read more",
+        "Never miss a story",
+        "Sign up",
+        "Most read",
+        "Tags:",
+        "Follow us",
+        "Comments are closed",
+        "Copyright",
+    ] {
+        assert!(!article.text.contains(furniture), "{furniture} in {}", article.text);
+    }
+    // An old table layout in Latin-1 with the site before the headline.
+    let article = from_bytes("fjordby.html", None, &fixture("fjordby-latin1.html"), None).expect("page");
+    assert_eq!(article.title.as_deref(), Some("Mayor resigns over expenses row"));
+    assert_eq!(article.site.as_deref(), Some("Fjordby News"));
+    assert!(
+        article.text.contains("«I have made mistakes, and I take full responsibility for them,» Åsheim told")
+    );
+    assert!(!article.text.contains("Also in the news"), "{}", article.text);
+}

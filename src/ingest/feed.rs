@@ -66,7 +66,7 @@ impl Story {
         let paragraphs = self.body.as_deref().map(body_paragraphs).unwrap_or_default();
         let title = clean_line(&self.title);
         Ok(Article {
-            origin: format!("{} · {}", self.feed, title),
+            origin: self.feed.clone(),
             source: self.link.clone(),
             title: Some(title.clone()).filter(|t| !t.is_empty()),
             byline: self.byline.clone(),

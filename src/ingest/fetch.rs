@@ -178,6 +178,10 @@ impl Fetcher {
         let url_s = url.to_owned();
         match e {
             U::HostNotFound => Error::Dns { host: host.to_owned() },
+            // The system resolver's failure arrives as a plain I/O error.
+            U::Io(io) if io.to_string().contains("failed to lookup address") => {
+                Error::Dns { host: host.to_owned() }
+            }
             U::ConnectionFailed => Error::Refused { host: host.to_owned() },
             U::Io(io) if io.kind() == ErrorKind::ConnectionRefused => {
                 Error::Refused { host: host.to_owned() }

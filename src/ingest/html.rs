@@ -62,7 +62,17 @@ const FURNITURE_HINTS: &[&str] = &[
     "promo",
     "advert",
     "banner",
+    "sidebar",
+    "most-read",
+    "breadcrumb",
+    "subscribe",
+    "signup",
+    "read-more",
+    "ad-slot",
 ];
+/// Elements marked as furniture that hold more text than this are kept:
+/// they are more likely the article (an opinion piece's "commentary" box).
+const FURNITURE_MAX_CHARS: usize = 1500;
 
 /// Deeper element nesting than this is not a news page: such pages are
 /// flattened and read as plain text (see [`flatten`]).
@@ -100,7 +110,12 @@ pub fn extract(html: &str, url: Option<&str>, origin: &str) -> Result<Article, E
     let doc = Document::from(html);
     let meta = Metadata::read(&doc);
     let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
-    let readable = if deep { None } else { readable(doc, url) };
+    let readable = if deep {
+        None
+    } else {
+        strip_furniture(&doc);
+        readable(doc, url)
+    };
     let (paragraphs, fallback, extra) = match readable {
         Some((paragraphs, extra)) => (paragraphs, false, extra),
         None => {
@@ -108,9 +123,15 @@ pub fn extract(html: &str, url: Option<&str>, origin: &str) -> Result<Article, E
             (plain(&doc), true, Metadata::default())
         }
     };
-    let title =
-        meta.title.or(extra.title).map(|t| strip_site(&t, meta.site.as_deref().or(extra.site.as_deref())));
-    let title = title.map(|t| clean_line(&t)).filter(|t| !t.is_empty());
+    let site = meta.site.or(extra.site).map(|s| clean_line(&s)).filter(|s| !s.is_empty());
+    let raw_title = meta.title.or(extra.title).map(|t| clean_line(&t)).filter(|t| !t.is_empty());
+    let (title, site) = match raw_title {
+        Some(t) => {
+            let (title, removed) = headline(&t, site.as_deref(), paragraphs.first().map(String::as_str));
+            (Some(title), site.or(removed))
+        }
+        None => (None, site),
+    };
     let text = compose(title.as_deref(), &paragraphs);
     let note = if fallback {
         Some(if deep {
@@ -126,9 +147,9 @@ pub fn extract(html: &str, url: Option<&str>, origin: &str) -> Result<Article, E
         origin: origin.to_owned(),
         source: url.map(str::to_owned),
         title,
-        byline: clean(meta.byline.or(extra.byline)),
+        byline: clean(meta.byline.or(extra.byline)).map(|b| without_by(&b)),
         published: clean(meta.published.or(extra.published)),
-        site: clean(meta.site.or(extra.site)),
+        site,
         text,
         note: note.map(str::to_owned),
     })
@@ -265,25 +286,62 @@ impl Metadata {
     }
 }
 
+/// The headline from the page's title, and the site name cut from it if
+/// any. When the article's first line is part of the title, that line is
+/// the headline (`Site :: Headline`); otherwise a site suffix is removed.
+fn headline(title: &str, site: Option<&str>, first: Option<&str>) -> (String, Option<String>) {
+    if let Some(first) = first.filter(|f| f.len() < title.len() && f.split_whitespace().count() >= 2) {
+        if let Some(at) = title.find(first) {
+            let rest = format!("{} {}", &title[..at], &title[at + first.len()..]);
+            let rest = rest.trim_matches(|c: char| c.is_whitespace() || "|-–—:·»«/".contains(c));
+            if rest.split_whitespace().count() <= 5 {
+                return (first.to_owned(), Some(rest.to_owned()).filter(|r| !r.is_empty()));
+            }
+        }
+    }
+    split_site(title, site)
+}
+
 /// The headline without a trailing (or leading) site name: "Title | Site",
-/// "Title - Site", "Title — Site". Only a short part that is the site's
-/// name, or a short one when the site is unknown, is removed.
+/// "Title - Site", "Title — Site", and the name removed. Only a part that
+/// is the site's name, or a short one when the site is unknown, is removed.
 #[must_use]
-pub fn strip_site(title: &str, site: Option<&str>) -> String {
+pub fn split_site(title: &str, site: Option<&str>) -> (String, Option<String>) {
     let title = title.trim();
     for sep in [" | ", " - ", " — ", " – ", " · ", " :: "] {
         if let Some((head, tail)) = title.rsplit_once(sep) {
             if is_site(tail, site) && head.split_whitespace().count() >= 2 {
-                return head.trim().to_owned();
+                return (head.trim().to_owned(), Some(tail.trim().to_owned()));
             }
         }
         if let Some((head, tail)) = title.split_once(sep) {
             if site.is_some_and(|s| head.trim().eq_ignore_ascii_case(s.trim())) && !tail.trim().is_empty() {
-                return tail.trim().to_owned();
+                return (tail.trim().to_owned(), Some(head.trim().to_owned()));
             }
         }
     }
-    title.to_owned()
+    (title.to_owned(), None)
+}
+
+/// A byline without its leading "By".
+fn without_by(byline: &str) -> String {
+    let b = byline.trim();
+    match b.get(..3) {
+        Some(by) if by.eq_ignore_ascii_case("by ") => b[3..].trim().to_owned(),
+        _ => b.to_owned(),
+    }
+}
+
+/// Remove small elements whose class, id or role names page furniture
+/// (newsletter boxes, share bars, "most read" lists) before readability
+/// scores the page: it keeps some of them inside the article otherwise.
+fn strip_furniture(doc: &Document) {
+    let marked = doc.select("[class], [id], [role]");
+    for node in marked.nodes() {
+        if looks_like_furniture(node) && node.text().chars().count() < FURNITURE_MAX_CHARS {
+            node.remove_from_parent();
+        }
+    }
 }
 
 fn is_site(part: &str, site: Option<&str>) -> bool {
@@ -302,18 +360,29 @@ mod tests {
     use super::*;
 
     #[test]
-    fn site_suffixes_are_removed() {
+    fn site_names_are_cut_from_titles() {
+        let site = |t, s| split_site(t, s).0;
         assert_eq!(
-            strip_site("Council delays vote | The Harbour Gazette", Some("The Harbour Gazette")),
+            site("Council delays vote | The Harbour Gazette", Some("The Harbour Gazette")),
             "Council delays vote"
         );
-        assert_eq!(strip_site("Council delays vote - Gazette", None), "Council delays vote");
-        assert_eq!(strip_site("Gazette — Council delays vote", Some("Gazette")), "Council delays vote");
+        assert_eq!(
+            split_site("Council delays vote - Gazette", None),
+            ("Council delays vote".to_owned(), Some("Gazette".to_owned()))
+        );
+        assert_eq!(site("Gazette — Council delays vote", Some("Gazette")), "Council delays vote");
         // A dash inside the headline stays.
         assert_eq!(
-            strip_site("Mayor says vote - if any - will wait until spring", None),
+            site("Mayor says vote - if any - will wait until spring", None),
             "Mayor says vote - if any - will wait until spring"
         );
+        // The article's first line, found inside the title, is the headline.
+        assert_eq!(
+            headline("Fjordby News :: Mayor resigns", None, Some("Mayor resigns")),
+            ("Mayor resigns".to_owned(), Some("Fjordby News".to_owned()))
+        );
+        assert_eq!(without_by("By Ann Holt"), "Ann Holt");
+        assert_eq!(without_by("Byron Kay"), "Byron Kay");
     }
 
     #[test]

@@ -46,14 +46,25 @@ pub struct Article {
 }
 
 impl Article {
-    /// A name for the status line: the origin, with the extraction note.
+    /// A name for the reader's meta line: the site (else the origin), the
+    /// byline, the day of publication and the extraction note, as known.
     #[must_use]
     pub fn label(&self) -> String {
-        match &self.note {
-            Some(note) => format!("{} · {note}", self.origin),
-            None => self.origin.clone(),
-        }
+        let day = self.published.as_deref().map(|p| p.get(..10).filter(|d| is_iso_day(d)).unwrap_or(p));
+        let parts = [
+            Some(self.site.as_deref().unwrap_or(&self.origin)),
+            self.byline.as_deref(),
+            day,
+            self.note.as_deref(),
+        ];
+        parts.into_iter().flatten().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" · ")
     }
+}
+
+/// `YYYY-MM-DD`.
+fn is_iso_day(s: &str) -> bool {
+    s.len() == 10
+        && s.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() })
 }
 
 /// Where an article comes from, as typed on the command line.
@@ -120,6 +131,37 @@ pub fn open(source: &Source, fetcher: &Fetcher, progress: &mut dyn FnMut(&str)) 
             progress(&format!("fetching {url}…"));
             let page = fetcher.get(url)?;
             page.into_article()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_name_the_site_author_and_day() {
+        let mut a = Article { origin: "page.html".to_owned(), ..Article::default() };
+        assert_eq!(a.label(), "page.html");
+        a.site = Some("The Gazette".to_owned());
+        a.byline = Some("Ann Holt".to_owned());
+        a.published = Some("2026-03-14T09:30:00+01:00".to_owned());
+        a.note = Some("no article found: read as plain text".to_owned());
+        assert_eq!(a.label(), "The Gazette · Ann Holt · 2026-03-14 · no article found: read as plain text");
+        a.published = Some("14 March".to_owned());
+        assert!(a.label().contains(" · 14 March · "));
+    }
+
+    #[test]
+    fn sources_are_classified_and_other_schemes_refused() {
+        assert_eq!(Source::parse(Path::new("-")).expect("stdin"), Source::Stdin);
+        assert_eq!(
+            Source::parse(Path::new("https://a.example/x")).expect("url"),
+            Source::Url("https://a.example/x".to_owned())
+        );
+        assert_eq!(Source::parse(Path::new("story.txt")).expect("file"), Source::File("story.txt".into()));
+        for bad in ["file:///etc/passwd", "javascript:alert(1)", "ftp://a.example/x"] {
+            assert!(matches!(Source::parse(Path::new(bad)), Err(Error::Scheme(_))), "{bad}");
         }
     }
 }

@@ -136,7 +136,7 @@ impl FeedView {
             let mark = if read { "  " } else { "● " };
             let date = story.date.as_deref().map_or_else(String::new, |d| format!("  {d}"));
             let source = format!("  {}", safe::line(&story.feed));
-            let full = if story.content_included { "" } else { " ↗" };
+            let full = if story.content_included || story.link.is_none() { "" } else { " ↗" };
             let tail = format!("{full}{date}{source}");
             let title_width = width.saturating_sub(2 + wrap::width(&tail)).max(width / 2);
             let title = wrap::ellipsis(&safe::line(&story.title), title_width);
