@@ -57,7 +57,7 @@ pub fn run(args: &Args, config: Option<&Path>) -> Result<ExitCode> {
         Some(Action::Add { source }) => add(source),
         Some(Action::Ls) => ls(),
         Some(Action::Rm { source }) => rm(source),
-        None => read(args, config),
+        None => return read(args, config),
     }
     .map(|()| ExitCode::SUCCESS)
 }
@@ -142,13 +142,14 @@ fn load(sources: &[Source], fetcher: &Fetcher, verbose: bool) -> Result<Vec<Feed
     Ok(feeds)
 }
 
-fn read(args: &Args, config: Option<&Path>) -> Result<()> {
+fn read(args: &Args, config: Option<&Path>) -> Result<ExitCode> {
     let config = Config::load(config)?;
     let sources = sources(args)?;
     let fetcher = Fetcher::from_env();
     let feeds = load(&sources, &fetcher, true)?;
     if args.list || !std::io::stdout().is_terminal() {
-        return print(&feeds, args.format.unwrap_or(Format::Text), args.source.is_some());
+        return print(&feeds, args.format.unwrap_or(Format::Text), args.source.is_some())
+            .map(|()| ExitCode::SUCCESS);
     }
     let reload = || {
         let mut feeds = Vec::new();
@@ -158,8 +159,8 @@ fn read(args: &Args, config: Option<&Path>) -> Result<()> {
         Ok(feeds)
     };
     let open = move |story: &feed::Story| story.article(&fetcher);
-    tui::feed::run(&feeds, &config, reload, open)?;
-    Ok(())
+    let code = tui::feed::run(&feeds, &config, reload, open)?;
+    Ok(ExitCode::from(code))
 }
 
 fn print(feeds: &[Feed], format: Format, single: bool) -> Result<()> {

@@ -3,6 +3,9 @@
 //! Read state lives in memory for the session.
 
 use std::collections::HashSet;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
 
 use anyhow::{Context, Result};
 use ratatui::buffer::Buffer;
@@ -12,6 +15,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 use sayso_nlp::Annotator;
+use signal_hook::consts::{SIGHUP, SIGTERM};
 
 use super::terminal::Guard;
 use super::{Options, run_loading, safe, wrap};
@@ -19,6 +23,9 @@ use crate::app::Document;
 use crate::config::Config;
 use crate::ingest::feed::{Feed, Story};
 use crate::ingest::{self, Article};
+
+/// How often the view looks for a signal while no key comes.
+const SIGNAL_POLL: Duration = Duration::from_millis(200);
 
 /// What a key asks the view's owner to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -175,9 +182,25 @@ pub fn run(
     open: impl Fn(&Story) -> Result<Article, ingest::Error> + Clone + Send + std::panic::UnwindSafe + 'static,
 ) -> Result<u8> {
     let mut view = FeedView::new(feeds);
+    // SIGTERM or SIGHUP (a closed window) ends the view through the same
+    // restoring path as `q`; the flag is checked between short waits.
+    let ended = Arc::new(AtomicUsize::new(0));
+    for sig in [SIGTERM, SIGHUP] {
+        signal_hook::flag::register_usize(sig, Arc::clone(&ended), usize::try_from(sig).unwrap_or(1))
+            .context("could not watch for signals")?;
+    }
     let mut guard = Guard::new().context("could not set up the terminal")?;
+    let mut exit = 0;
     loop {
         guard.screen.draw(|f| view.draw(config, f.buffer_mut())).context("could not draw")?;
+        let sig = ended.load(Ordering::Relaxed);
+        if sig != 0 {
+            exit = u8::try_from(128 + sig).unwrap_or(1);
+            break;
+        }
+        if !event::poll(SIGNAL_POLL).context("could not read the keyboard")? {
+            continue;
+        }
         let Event::Key(key) = event::read().context("could not read the keyboard")? else { continue };
         match view.key(key) {
             None => {}
@@ -198,14 +221,18 @@ pub fn run(
                 let name = story.title.clone();
                 let open = open.clone();
                 let done = open_in_reader(name, config.clone(), Options::default(), move || open(&story));
-                view.status = done.err().map(|e| format!("{e:#}"));
+                view.status = done.as_ref().err().map(|e| format!("{e:#}"));
+                // The reader was ended by a signal: so is the list.
+                if let Ok(code @ 128..) = done {
+                    return Ok(code);
+                }
                 guard = Guard::new().context("could not set up the terminal")?;
                 guard.screen.clear().context("could not draw")?;
             }
         }
     }
     drop(guard);
-    Ok(0)
+    Ok(exit)
 }
 
 /// Open the reader on an article made by `fetch` on the background thread,
