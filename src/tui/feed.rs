@@ -227,7 +227,6 @@ pub fn run(
                     return Ok(code);
                 }
                 guard = Guard::new().context("could not set up the terminal")?;
-                guard.screen.clear().context("could not draw")?;
             }
         }
     }
