@@ -136,8 +136,7 @@ fn a_url_is_fetched_behind_the_spinner() {
     });
     let mut t = Pty::open(110, 24, &[&url]);
     t.wait_for("the page in the reader", |s| {
-        s.contains("Council delays harbour vote")
-            && s.contains("The Harbour Gazette · Maria Lindqvist · 2026-03-14")
+        s.contains("Council delays harbour vote") && s.contains("The Harbour Gazette · Maria Lindqvist")
     });
     t.send("q");
     assert_eq!(t.exit_code(), 0);
