@@ -9,6 +9,7 @@ pub mod config;
 pub mod export;
 #[doc(hidden)]
 pub mod fixture;
+pub mod ingest;
 pub mod keymap;
 pub mod store;
 pub mod tui;

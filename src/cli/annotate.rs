@@ -11,12 +11,14 @@ use sayso_nlp::{Annotation, Annotator, EntityLabel, Quote, QuoteKind, json};
 
 use super::Format;
 use super::input::{self, Article};
+use sayso::ingest::Source;
 
 /// Arguments of `sayso annotate`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The article: a text file, `-` for standard input, or a folder of *.txt
-    /// files (with --out).
+    /// The article: a text file, a saved web page (.html), an http(s) URL,
+    /// `-` for standard input, or a folder of *.txt and *.html files (with
+    /// --out).
     input: PathBuf,
 
     /// Output format.
@@ -56,7 +58,7 @@ pub fn run(args: &Args) -> Result<()> {
 pub fn print_default(path: Option<&Path>) -> Result<()> {
     let article = match path {
         Some(p) => input::read(p)?,
-        None => Article { origin: "sample".to_owned(), text: input::SAMPLE.to_owned() },
+        None => input::sample(),
     };
     print(
         &Annotator::new().context("the built-in models could not be loaded")?,
@@ -73,11 +75,11 @@ fn print(annotator: &Annotator, article: &Article, format: Format, include_text:
     let mut out = std::io::BufWriter::new(stdout.lock());
     match format {
         Format::Json => {
-            serde_json::to_writer(&mut out, &json::to_json(&ann, &article.text, include_text))?;
+            serde_json::to_writer(&mut out, &with_metadata(&ann, article, include_text))?;
             out.write_all(b"\n")?;
         }
         Format::Text => {
-            out.write_all(render_text(&ann, &article.origin, &article.text, colour).as_bytes())?
+            out.write_all(render_text(&ann, &article.label(), &article.text, colour).as_bytes())?
         }
     }
     match out.flush() {
@@ -91,7 +93,7 @@ fn annotate_dir(annotator: &Annotator, dir: &Path, out: &Path, include_text: boo
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .with_context(|| format!("could not list {}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "txt"))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "txt" || x == "html" || x == "htm"))
         .collect();
     files.sort();
     std::fs::create_dir_all(out).with_context(|| format!("could not create {}", out.display()))?;
@@ -127,12 +129,49 @@ fn annotate_dir(annotator: &Annotator, dir: &Path, out: &Path, include_text: boo
 }
 
 fn annotate_file(annotator: &Annotator, path: &Path, out: &Path, include_text: bool) -> Result<()> {
-    let article = input::read(path)?;
+    let article = input::read_source(&Source::File(path.to_path_buf()), false)?;
     let ann = annotator.annotate(&article.text);
     let stem = path.file_stem().unwrap_or_default();
     let target = out.join(stem).with_extension("json");
-    let json = serde_json::to_vec(&json::to_json(&ann, &article.text, include_text))?;
+    let json = serde_json::to_vec(&with_metadata(&ann, &article, include_text))?;
     std::fs::write(&target, json).with_context(|| format!("could not write {}", target.display()))
+}
+
+/// The annotation JSON, with what is known of a web page or feed item
+/// (`metadata`, absent for text files: the contract allows added fields).
+#[derive(serde::Serialize)]
+struct WithMetadata<'a> {
+    #[serde(flatten)]
+    annotation: json::JsonAnnotation<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    metadata: Option<Metadata<'a>>,
+}
+
+/// Where an extracted article came from.
+#[derive(serde::Serialize)]
+struct Metadata<'a> {
+    title: Option<&'a str>,
+    byline: Option<&'a str>,
+    published: Option<&'a str>,
+    site: Option<&'a str>,
+    url: Option<&'a str>,
+    note: Option<&'a str>,
+}
+
+fn with_metadata<'a>(ann: &'a Annotation, article: &'a Article, include_text: bool) -> WithMetadata<'a> {
+    let url = article.source.as_deref().filter(|s| s.starts_with("http://") || s.starts_with("https://"));
+    let known = article.title.is_some() || article.site.is_some() || url.is_some() || article.note.is_some();
+    WithMetadata {
+        annotation: json::to_json(ann, &article.text, include_text),
+        metadata: known.then_some(Metadata {
+            title: article.title.as_deref(),
+            byline: article.byline.as_deref(),
+            published: article.published.as_deref(),
+            site: article.site.as_deref(),
+            url,
+            note: article.note.as_deref(),
+        }),
+    }
 }
 
 /// The readable view: paragraphs with entities marked, then who said what.

@@ -2,6 +2,7 @@
 
 mod annotate;
 mod export;
+mod feed;
 mod input;
 
 use std::path::PathBuf;
@@ -11,6 +12,7 @@ use std::io::IsTerminal;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use sayso::config::{self, Config};
+use sayso::ingest::{self, Fetcher, Source, fetch};
 use sayso::tui;
 
 /// A terminal news reader that shows who said what.
@@ -25,7 +27,8 @@ pub struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
 
-    /// An article to open: a text file, or `-` for standard input.
+    /// An article to open: a text file, a saved web page (.html), an http or
+    /// https URL, or `-` for standard input.
     input: Option<PathBuf>,
 
     /// Read settings from this file instead of ~/.config/sayso/config.toml
@@ -47,6 +50,12 @@ enum Command {
     /// every *.txt in the folder is annotated into OUTDIR/<name>.json using
     /// all cores.
     Annotate(annotate::Args),
+    /// Read a feed (RSS, Atom or JSON Feed), or the feeds you follow.
+    ///
+    /// `sayso feed URL|FILE` opens the feed's stories in a list; Enter opens
+    /// one in the reader. `--list` prints them instead. `sayso feed add URL`
+    /// follows a feed; `sayso feed` alone then lists every followed feed.
+    Feed(feed::Args),
     /// Print the default configuration, with comments, and where yours goes.
     Config,
     /// Export an article's who-said-what digest with your highlights and
@@ -71,6 +80,7 @@ pub fn run() -> ExitCode {
         Some(Command::Annotate(args)) => annotate::run(&args).map(|()| ExitCode::SUCCESS),
         Some(Command::Config) => print_config().map(|()| ExitCode::SUCCESS),
         Some(Command::Export(args)) => export::run(&args).map(|()| ExitCode::SUCCESS),
+        Some(Command::Feed(args)) => feed::run(&args, cli.config.as_deref()),
         None => read(&cli),
     };
     match result {
@@ -91,21 +101,19 @@ fn read(cli: &Cli) -> anyhow::Result<ExitCode> {
     if !std::io::stdout().is_terminal() {
         return annotate::print_default(cli.input.as_deref()).map(|()| ExitCode::SUCCESS);
     }
-    let article = match &cli.input {
-        Some(path) => {
-            let read = input::read(path)?;
-            let source = (path.as_os_str() != "-")
-                .then(|| std::fs::canonicalize(path).ok().map(|p| p.display().to_string()))
-                .flatten();
-            tui::Article { origin: read.origin, source, text: read.text, ..tui::Article::default() }
-        }
-        None => tui::Article {
-            origin: "sample".to_owned(),
-            text: input::SAMPLE.to_owned(),
-            ..tui::Article::default()
-        },
-    };
     let options = tui::Options { exit_after_first_frame: cli.exit_after_first_frame };
+    let source = cli.input.as_deref().map(Source::parse).transpose()?;
+    if let Some(Source::Url(url)) = source {
+        // Fetched on the reader's background thread, behind its spinner.
+        let code = tui::read(fetch::short_name(&url), 0, config, options, move || {
+            ingest::open(&Source::Url(url), &Fetcher::from_env(), &mut |_| {}).map_err(|e| e.to_string())
+        })?;
+        return Ok(ExitCode::from(code));
+    }
+    let article = match &source {
+        Some(source) => input::read_source(source, true)?,
+        None => input::sample(),
+    };
     let code = tui::run(article, config, options)?;
     Ok(ExitCode::from(code))
 }

@@ -3,6 +3,7 @@
 
 mod article;
 mod dialog;
+pub mod feed;
 pub mod help;
 mod keep;
 pub mod layout;
@@ -25,7 +26,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
 
-pub use run::{Article, Library, Options, run, run_with};
+pub use run::{Library, Opened, Options, read, run, run_with};
 
 use crate::app::state::State;
 
@@ -61,8 +62,13 @@ pub fn draw(state: &State, buf: &mut Buffer) {
         let area = state.areas.article.intersection(buf.area);
         Block::bordered().border_style(state.config.theme.border(false)).render(area, buf);
         let kb = loading.bytes.div_ceil(1024);
-        let text =
-            format!("{} Annotating {} ({kb} KB)…", SPINNER[loading.frame % SPINNER.len()], loading.origin);
+        let spinner = SPINNER[loading.frame % SPINNER.len()];
+        // A size of 0 means the page is still being fetched.
+        let text = if loading.bytes == 0 {
+            format!("{spinner} Fetching and annotating {}…", loading.origin)
+        } else {
+            format!("{spinner} Annotating {} ({kb} KB)…", loading.origin)
+        };
         let inner = layout::inner(area);
         let y = inner.y + inner.height / 2;
         let line = Line::styled(

@@ -2,6 +2,8 @@
 //! channel; each becomes a message for `update`; the screen is redrawn only
 //! when the state changed. The loop blocks while nothing happens.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -18,6 +20,7 @@ use super::render;
 use super::terminal::Guard;
 use crate::app::{Document, Msg, State, update};
 use crate::config::Config;
+use crate::ingest;
 use crate::store::{NewArticle, Store};
 
 /// How long a quick annotation may take before the loading screen is drawn,
@@ -25,6 +28,8 @@ use crate::store::{NewArticle, Store};
 const LOADING_GRACE: Duration = Duration::from_millis(40);
 /// Spinner period while loading (the only time the loop wakes on its own).
 const TICK: Duration = Duration::from_millis(90);
+/// How often the input thread checks whether the reader has ended.
+const INPUT_POLL: Duration = Duration::from_millis(50);
 
 /// Launch options.
 #[derive(Debug, Clone, Copy, Default)]
@@ -33,66 +38,19 @@ pub struct Options {
     pub exit_after_first_frame: bool,
 }
 
-/// An article to read, with what is known about it.
-#[derive(Debug, Clone, Default)]
-pub struct Article {
-    /// What the status bar calls it: a file name, a URL, `sample`.
-    pub origin: String,
-    /// A canonical file path or URL, by which the library finds it again.
-    pub source: Option<String>,
-    /// The headline, when known apart from the text.
-    pub title: Option<String>,
-    /// The byline.
-    pub author: Option<String>,
-    /// The publication date.
-    pub published: Option<String>,
-    /// The site's name.
-    pub site: Option<String>,
-    /// The text.
-    pub text: String,
-}
-
 enum Event {
     Terminal(TermEvent),
-    Loaded(Box<Document>),
+    Loaded(Box<Opened>),
     Failed(String),
     Signal(i32),
 }
 
-/// Read `text` in the terminal until the user quits. Returns the exit code:
-/// 0, or 128 + the signal that ended the reader.
-///
-/// # Errors
-/// When the terminal cannot be used or the article cannot be annotated.
-pub fn run(article: Article, config: Config, options: Options) -> Result<u8> {
-    let bytes = article.text.len();
-    let name = article.origin.clone();
-    // Loaded before the terminal is touched, so a failure is a plain error.
-    let annotator = Annotator::new().context("the built-in models could not be loaded")?;
-    // The library is opened here too: a damaged or newer database is
-    // reported in the reader, which then works without notes.
-    let opened = Store::open_default().map_err(|e| e.to_string()).and_then(|store| {
-        let new = NewArticle {
-            source: article.source.as_deref(),
-            title: article.title.as_deref(),
-            author: article.author.as_deref(),
-            published: article.published.as_deref(),
-            site: article.site.as_deref(),
-            text: &article.text,
-        };
-        Keeper::open(store, &new)
-    });
-    let (keeper, kept, store_error) = match opened {
-        Ok((k, kept)) => (Some(k), kept, None),
-        Err(why) => (None, Kept::default(), Some(why)),
-    };
-    let corrections = kept.corrections.clone();
-    let text = article.text;
-    let library = Library { keeper, kept, store_error };
-    run_with(name.clone(), bytes, config, options, library, move || {
-        let ann = annotator.annotate(&text);
-        Document::new(name, text, ann).reassigned(&corrections)
-    })
+/// An article ready to read, with the library's part in it.
+pub struct Opened {
+    /// The annotated article.
+    pub doc: Document,
+    /// Its notes and corrections, and the link to save more.
+    pub library: Library,
 }
 
 /// The library's part in a reading session.
@@ -101,6 +59,65 @@ pub struct Library {
     keeper: Option<Keeper>,
     kept: Kept,
     store_error: Option<String>,
+}
+
+impl Library {
+    /// Save `article` in the library and read back its notes, corrections and
+    /// reading place. A library that cannot be opened (damaged, newer) is
+    /// left untouched and the reader works without notes, saying why.
+    #[must_use]
+    pub fn open(article: &ingest::Article) -> Self {
+        let opened = Store::open_default().map_err(|e| e.to_string()).and_then(|store| {
+            let new = NewArticle {
+                source: article.source.as_deref(),
+                title: article.title.as_deref(),
+                author: article.byline.as_deref(),
+                published: article.published.as_deref(),
+                site: article.site.as_deref(),
+                text: &article.text,
+            };
+            Keeper::open(store, &new)
+        });
+        match opened {
+            Ok((keeper, kept)) => Self { keeper: Some(keeper), kept, store_error: None },
+            Err(why) => Self { keeper: None, kept: Kept::default(), store_error: Some(why) },
+        }
+    }
+}
+
+/// Read `article` in the terminal until the user quits. Returns the exit
+/// code: 0, or 128 + the signal that ended the reader.
+///
+/// # Errors
+/// When the terminal cannot be used or the article cannot be annotated.
+pub fn run(article: ingest::Article, config: Config, options: Options) -> Result<u8> {
+    let (label, bytes) = (article.label(), article.text.len());
+    read(label, bytes, config, options, move || Ok(article))
+}
+
+/// Read the article that `get` makes (fetching a page, say) on the
+/// background thread, behind the spinner; `bytes` is 0 while its size is
+/// unknown. The article is saved in the library, then annotated, with the
+/// reader's corrections of who said what laid over.
+///
+/// # Errors
+/// When the terminal cannot be used, the models cannot be loaded, or `get` fails.
+pub fn read(
+    origin: String,
+    bytes: usize,
+    config: Config,
+    options: Options,
+    get: impl FnOnce() -> Result<ingest::Article, String> + Send + std::panic::UnwindSafe + 'static,
+) -> Result<u8> {
+    // Loaded before the terminal is touched, so a failure is a plain error.
+    let annotator = Annotator::new().context("the built-in models could not be loaded")?;
+    run_loading(origin, bytes, config, options, move || {
+        let article = get()?;
+        let library = Library::open(&article);
+        let ann = annotator.annotate(&article.text);
+        let doc = Document::new(article.label(), article.text, ann).reassigned(&library.kept.corrections);
+        Ok(Opened { doc, library })
+    })
 }
 
 /// Like [`run`], with the document made by `load` on a background thread.
@@ -112,10 +129,24 @@ pub fn run_with(
     bytes: usize,
     config: Config,
     options: Options,
-    library: Library,
     load: impl FnOnce() -> Document + Send + std::panic::UnwindSafe + 'static,
 ) -> Result<u8> {
-    let Library { mut keeper, kept, store_error } = library;
+    run_loading(origin, bytes, config, options, move || Ok(Opened { doc: load(), library: Library::default() }))
+}
+
+/// Like [`run_with`], for a load that may fail (a page that cannot be
+/// fetched): its message ends the reader as an error. `bytes` is 0 when
+/// the size is not known yet.
+///
+/// # Errors
+/// When the terminal cannot be used, or `load` fails or panics.
+fn run_loading(
+    origin: String,
+    bytes: usize,
+    config: Config,
+    options: Options,
+    load: impl FnOnce() -> Result<Opened, String> + Send + std::panic::UnwindSafe + 'static,
+) -> Result<u8> {
     let (tx, rx) = mpsc::channel();
 
     // A terminal left in raw mode after SIGTERM or SIGHUP (a closed window,
@@ -141,7 +172,8 @@ pub fn run_with(
         .spawn(move || {
             let done = std::panic::catch_unwind(load);
             let _ = tx_annotate.send(match done {
-                Ok(doc) => Event::Loaded(Box::new(doc)),
+                Ok(Ok(doc)) => Event::Loaded(Box::new(doc)),
+                Ok(Err(why)) => Event::Failed(why),
                 Err(_) => Event::Failed("the annotator stopped on this text".to_owned()),
             });
         })
@@ -150,19 +182,46 @@ pub fn run_with(
     let mut guard = Guard::new().context("could not set up the terminal")?;
     let size = guard.screen.size().context("could not read the terminal size")?;
     let mut state = State::loading(config, origin, bytes, Rect::new(0, 0, size.width, size.height));
-    state.notes = kept.notes;
-    state.store_error = store_error;
-    state.resume = kept.position;
 
+    // The input thread stops when the reader ends, so that a view that
+    // opened the reader (the feed list) gets the keys back.
     let tx_input = tx;
-    thread::spawn(move || {
-        while let Ok(ev) = event::read() {
-            if tx_input.send(Event::Terminal(ev)).is_err() {
-                break;
+    let stop = Arc::new(AtomicBool::new(false));
+    let stop_input = Arc::clone(&stop);
+    let input = thread::spawn(move || {
+        while !stop_input.load(Ordering::Relaxed) {
+            match event::poll(INPUT_POLL) {
+                Ok(false) => {}
+                Ok(true) => {
+                    let Ok(ev) = event::read() else { break };
+                    if tx_input.send(Event::Terminal(ev)).is_err() {
+                        break;
+                    }
+                }
+                Err(_) => break,
             }
         }
     });
+    let mut keeper = None;
+    let result = event_loop(&mut guard, &mut state, &mut keeper, &rx, options);
+    if let (Some(k), Some(_)) = (&keeper, &state.doc) {
+        k.save_position(state.top_offset());
+    }
+    stop.store(true, Ordering::Relaxed);
+    signal_handle.close();
+    drop(guard);
+    let _ = input.join();
+    result
+}
 
+/// Draw and handle events until the reader quits; the exit code.
+fn event_loop(
+    guard: &mut Guard,
+    state: &mut State,
+    keeper: &mut Option<Keeper>,
+    rx: &mpsc::Receiver<Event>,
+    options: Options,
+) -> Result<u8> {
     let started = Instant::now();
     let mut dirty = true;
     let mut exit = 0;
@@ -172,9 +231,9 @@ pub fn run_with(
         if dirty && !holding {
             let size = guard.screen.size().context("could not read the terminal size")?;
             if (size.width, size.height) != (state.area.width, state.area.height) {
-                update(&mut state, Msg::Resize(size.width, size.height));
+                update(state, Msg::Resize(size.width, size.height));
             }
-            guard.screen.draw(|f| render(&state, f)).context("could not draw")?;
+            guard.screen.draw(|f| render(state, f)).context("could not draw")?;
             dirty = false;
             if options.exit_after_first_frame && state.doc.is_some() {
                 break;
@@ -193,7 +252,7 @@ pub fn run_with(
             }
         };
         let Some(first) = first else {
-            dirty |= update(&mut state, Msg::Tick) || holding;
+            dirty |= update(state, Msg::Tick) || holding;
             continue;
         };
         // Handle everything already queued before drawing again, so a burst
@@ -204,25 +263,29 @@ pub fn run_with(
                 Event::Terminal(TermEvent::Mouse(m)) => Msg::Mouse(m),
                 Event::Terminal(TermEvent::Resize(w, h)) => Msg::Resize(w, h),
                 Event::Terminal(_) => continue,
-                Event::Loaded(doc) => Msg::Loaded(doc),
-                Event::Failed(why) => {
-                    drop(guard);
-                    anyhow::bail!("{why}");
+                Event::Loaded(opened) => {
+                    let Opened { doc, library } = *opened;
+                    *keeper = library.keeper;
+                    state.notes = library.kept.notes;
+                    state.resume = library.kept.position;
+                    state.store_error = library.store_error;
+                    Msg::Loaded(Box::new(doc))
                 }
+                Event::Failed(why) => anyhow::bail!("{why}"),
                 Event::Signal(sig) => {
                     exit = u8::try_from(128 + sig).unwrap_or(1);
                     state.quit = true;
                     break;
                 }
             };
-            dirty |= update(&mut state, msg);
+            dirty |= update(state, msg);
             // Changes are committed before the screen hears of them.
             for effect in std::mem::take(&mut state.effects) {
                 let result = match keeper.as_mut() {
                     Some(k) => k.carry_out(effect, state.doc.as_ref()),
                     None => Err(state.store_error.clone().unwrap_or_else(|| "no library".to_owned())),
                 };
-                dirty |= update(&mut state, Msg::Stored(result));
+                dirty |= update(state, Msg::Stored(result));
             }
             if state.quit {
                 break;
@@ -232,10 +295,5 @@ pub fn run_with(
             break;
         }
     }
-    signal_handle.close();
-    if let (Some(k), Some(_)) = (&keeper, &state.doc) {
-        k.save_position(state.top_offset());
-    }
-    drop(guard);
     Ok(exit)
 }

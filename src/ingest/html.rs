@@ -1,0 +1,394 @@
+//! A web page's article: readability extraction (dom_smoothie), metadata
+//! read once from the page, and a plain-text fallback for pages where no
+//! article is found.
+
+use dom_query::{Document, NodeRef};
+use dom_smoothie::{Config, Readability};
+
+use super::flatten;
+use super::text::{clean_line, compose};
+use super::{Article, Error};
+
+/// Elements that end a paragraph.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "figure",
+    "figcaption",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "br",
+    "hr",
+    "header",
+    "address",
+    "details",
+    "summary",
+];
+/// Elements never read as text.
+const NEVER: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "canvas", "select",
+    "button", "input", "textarea", "head",
+];
+/// Page furniture the plain fallback leaves out too.
+const FURNITURE: &[&str] = &["nav", "footer", "aside", "form", "dialog", "menu"];
+/// Class or id words that mark furniture in the fallback.
+const FURNITURE_HINTS: &[&str] = &[
+    "cookie",
+    "consent",
+    "share",
+    "social",
+    "related",
+    "comment",
+    "newsletter",
+    "promo",
+    "advert",
+    "banner",
+    "sidebar",
+    "most-read",
+    "breadcrumb",
+    "subscribe",
+    "signup",
+    "read-more",
+    "ad-slot",
+];
+/// Elements marked as furniture that hold more text than this are kept:
+/// they are more likely the article (an opinion piece's "commentary" box).
+const FURNITURE_MAX_CHARS: usize = 1500;
+
+/// Deeper element nesting than this is not a news page: such pages are
+/// flattened and read as plain text (see [`flatten`]).
+const MAX_DEPTH: usize = 512;
+
+/// Whether bytes look like HTML: a doctype or an `<html>`, `<head>` or
+/// `<body>` tag near the start.
+#[must_use]
+pub fn sniff(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(1024)];
+    let lower = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let start = lower.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    start.starts_with("<!doctype html")
+        || start.starts_with("<html")
+        || lower.contains("<html")
+        || lower.contains("<head>")
+        || lower.contains("<body")
+}
+
+/// Extract the article of a decoded page. `url` (when the page came from
+/// the web) lets relative links resolve. Pages where no article is found
+/// are read as plain text, and the note says so.
+///
+/// # Errors
+/// Never at present; kept for pages that may be refused later.
+pub fn extract(html: &str, url: Option<&str>, origin: &str) -> Result<Article, Error> {
+    let flat;
+    let deep = flatten::nesting(html) > MAX_DEPTH;
+    let html = if deep {
+        flat = flatten::flatten(html);
+        flat.as_str()
+    } else {
+        html
+    };
+    let doc = Document::from(html);
+    let meta = Metadata::read(&doc);
+    let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+    let readable = if deep {
+        None
+    } else {
+        strip_furniture(&doc);
+        readable(doc, url)
+    };
+    let (paragraphs, fallback, extra) = match readable {
+        Some((paragraphs, extra)) => (paragraphs, false, extra),
+        None => {
+            let doc = Document::from(html);
+            (plain(&doc), true, Metadata::default())
+        }
+    };
+    let site = meta.site.or(extra.site).map(|s| clean_line(&s)).filter(|s| !s.is_empty());
+    let raw_title = meta.title.or(extra.title).map(|t| clean_line(&t)).filter(|t| !t.is_empty());
+    let (title, site) = match raw_title {
+        Some(t) => {
+            let (title, removed) = headline(&t, site.as_deref(), paragraphs.first().map(String::as_str));
+            (Some(title), site.or(removed))
+        }
+        None => (None, site),
+    };
+    let text = compose(title.as_deref(), &paragraphs);
+    let note = if fallback {
+        Some(if deep {
+            "deeply nested page: read as plain text"
+        } else {
+            "no article found: read as plain text"
+        })
+    } else {
+        None
+    };
+    let clean = |s: Option<String>| s.map(|s| clean_line(&s)).filter(|s| !s.is_empty());
+    Ok(Article {
+        origin: origin.to_owned(),
+        source: url.map(str::to_owned),
+        title,
+        byline: clean(meta.byline.or(extra.byline)).map(|b| without_by(&b)),
+        published: clean(meta.published.or(extra.published)),
+        site,
+        text,
+        note: note.map(str::to_owned),
+    })
+}
+
+/// Readability's article as paragraphs, with the metadata it found (from
+/// JSON-LD and the like); `None` when it found no article.
+fn readable(doc: Document, url: Option<&str>) -> Option<(Vec<String>, Metadata)> {
+    let mut reader = Readability::with_document(doc, url, Some(Config::default())).ok()?;
+    let article = reader.parse().ok()?;
+    let content = Document::fragment(article.content);
+    let paragraphs = paragraphs(&content.root(), &[]);
+    let words: usize = paragraphs.iter().map(|p| p.split_whitespace().count()).sum();
+    if words < 20 {
+        return None;
+    }
+    let extra = Metadata {
+        title: Some(article.title).filter(|t| !t.is_empty()),
+        byline: article.byline,
+        published: article.published_time,
+        site: article.site_name,
+    };
+    Some((paragraphs, extra))
+}
+
+/// The paragraphs of an HTML fragment (a feed item's content).
+#[must_use]
+pub fn fragment_paragraphs(html: &str) -> Vec<String> {
+    let doc = Document::fragment(html);
+    paragraphs(&doc.root(), &[])
+}
+
+/// The whole page as paragraphs, without scripts and page furniture.
+fn plain(doc: &Document) -> Vec<String> {
+    let body = doc.select("body");
+    let root = body.nodes().first().copied().unwrap_or_else(|| doc.root());
+    paragraphs(&root, FURNITURE)
+}
+
+/// The text under `root`, one paragraph per block element, walked without
+/// recursion so that any nesting depth is safe.
+fn paragraphs(root: &NodeRef<'_>, furniture: &[&str]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let flush = |current: &mut String, out: &mut Vec<String>| {
+        let line = clean_line(current);
+        if !line.is_empty() {
+            out.push(line);
+        }
+        current.clear();
+    };
+    // (node, entering): a block is flushed again when it is left.
+    let mut stack = vec![(*root, true)];
+    while let Some((node, entering)) = stack.pop() {
+        if node.is_text() {
+            current.push_str(&node.text());
+            continue;
+        }
+        if !(node.is_element() || node.is_document() || node.is_fragment()) {
+            continue;
+        }
+        let name = node.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
+        let block = BLOCKS.contains(&name.as_str());
+        if !entering {
+            if block {
+                flush(&mut current, &mut out);
+            }
+            continue;
+        }
+        if NEVER.contains(&name.as_str()) || furniture.contains(&name.as_str()) {
+            continue;
+        }
+        if !furniture.is_empty() && looks_like_furniture(&node) {
+            continue;
+        }
+        if block {
+            flush(&mut current, &mut out);
+        } else if name == "img" {
+            continue;
+        }
+        stack.push((node, false));
+        let mut children = node.children();
+        children.reverse();
+        stack.extend(children.into_iter().map(|c| (c, true)));
+    }
+    flush(&mut current, &mut out);
+    out
+}
+
+/// An element whose class, id or role names page furniture.
+fn looks_like_furniture(node: &NodeRef<'_>) -> bool {
+    let mut marks = String::new();
+    for attr in ["class", "id", "role", "aria-label"] {
+        if let Some(v) = node.attr(attr) {
+            marks.push_str(&v.to_ascii_lowercase());
+            marks.push(' ');
+        }
+    }
+    FURNITURE_HINTS.iter().any(|h| marks.contains(h))
+        || marks.contains("navigation")
+        || marks.contains("banner")
+}
+
+/// Metadata read from the page's own tags (decoded once by the parser).
+#[derive(Debug, Default)]
+struct Metadata {
+    title: Option<String>,
+    byline: Option<String>,
+    published: Option<String>,
+    site: Option<String>,
+}
+
+impl Metadata {
+    fn read(doc: &Document) -> Self {
+        let meta = |keys: &[&str]| {
+            keys.iter().find_map(|key| {
+                let sel = format!("meta[property=\"{key}\"], meta[name=\"{key}\"], meta[itemprop=\"{key}\"]");
+                doc.select(&sel).attr("content").map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
+            })
+        };
+        let text_of = |sel: &str| {
+            let s = doc.select(sel);
+            s.nodes().first().map(|n| clean_line(&n.text())).filter(|t| !t.is_empty())
+        };
+        let title =
+            meta(&["og:title", "twitter:title"]).or_else(|| text_of("head title")).or_else(|| text_of("h1"));
+        let byline = meta(&["author", "article:author", "byl", "dc.creator"])
+            .filter(|a| !a.starts_with("http"))
+            .or_else(|| text_of("[rel=\"author\"], [itemprop=\"author\"], .byline, .author"));
+        let published = meta(&["article:published_time", "datePublished", "date", "pubdate", "dc.date"])
+            .or_else(|| doc.select("time[datetime]").attr("datetime").map(|d| d.to_string()));
+        let site = meta(&["og:site_name", "application-name"]);
+        Self { title, byline, published, site }
+    }
+}
+
+/// The headline from the page's title, and the site name cut from it if
+/// any. When the article's first line is part of the title, that line is
+/// the headline (`Site :: Headline`); otherwise a site suffix is removed.
+fn headline(title: &str, site: Option<&str>, first: Option<&str>) -> (String, Option<String>) {
+    if let Some(first) = first.filter(|f| f.len() < title.len() && f.split_whitespace().count() >= 2) {
+        if let Some(at) = title.find(first) {
+            let rest = format!("{} {}", &title[..at], &title[at + first.len()..]);
+            let rest = rest.trim_matches(|c: char| c.is_whitespace() || "|-–—:·»«/".contains(c));
+            if rest.split_whitespace().count() <= 5 {
+                return (first.to_owned(), Some(rest.to_owned()).filter(|r| !r.is_empty()));
+            }
+        }
+    }
+    split_site(title, site)
+}
+
+/// The headline without a trailing (or leading) site name: "Title | Site",
+/// "Title - Site", "Title — Site", and the name removed. Only a part that
+/// is the site's name, or a short one when the site is unknown, is removed.
+#[must_use]
+pub fn split_site(title: &str, site: Option<&str>) -> (String, Option<String>) {
+    let title = title.trim();
+    for sep in [" | ", " - ", " — ", " – ", " · ", " :: "] {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            if is_site(tail, site) && head.split_whitespace().count() >= 2 {
+                return (head.trim().to_owned(), Some(tail.trim().to_owned()));
+            }
+        }
+        if let Some((head, tail)) = title.split_once(sep) {
+            if site.is_some_and(|s| head.trim().eq_ignore_ascii_case(s.trim())) && !tail.trim().is_empty() {
+                return (tail.trim().to_owned(), Some(head.trim().to_owned()));
+            }
+        }
+    }
+    (title.to_owned(), None)
+}
+
+/// A byline without its leading "By".
+fn without_by(byline: &str) -> String {
+    let b = byline.trim();
+    match b.get(..3) {
+        Some(by) if by.eq_ignore_ascii_case("by ") => b[3..].trim().to_owned(),
+        _ => b.to_owned(),
+    }
+}
+
+/// Remove small elements whose class, id or role names page furniture
+/// (newsletter boxes, share bars, "most read" lists) before readability
+/// scores the page: it keeps some of them inside the article otherwise.
+fn strip_furniture(doc: &Document) {
+    let marked = doc.select("[class], [id], [role]");
+    for node in marked.nodes() {
+        if looks_like_furniture(node) && node.text().chars().count() < FURNITURE_MAX_CHARS {
+            node.remove_from_parent();
+        }
+    }
+}
+
+fn is_site(part: &str, site: Option<&str>) -> bool {
+    let part = part.trim();
+    match site {
+        Some(site) => {
+            let (p, s) = (part.to_lowercase(), site.trim().to_lowercase());
+            p == s || p.replace(' ', "") == s.replace(' ', "") || p.contains(&s) || s.contains(&p)
+        }
+        None => part.split_whitespace().count() <= 3,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_names_are_cut_from_titles() {
+        let site = |t, s| split_site(t, s).0;
+        assert_eq!(
+            site("Council delays vote | The Harbour Gazette", Some("The Harbour Gazette")),
+            "Council delays vote"
+        );
+        assert_eq!(
+            split_site("Council delays vote - Gazette", None),
+            ("Council delays vote".to_owned(), Some("Gazette".to_owned()))
+        );
+        assert_eq!(site("Gazette — Council delays vote", Some("Gazette")), "Council delays vote");
+        // A dash inside the headline stays.
+        assert_eq!(
+            site("Mayor says vote - if any - will wait until spring", None),
+            "Mayor says vote - if any - will wait until spring"
+        );
+        // The article's first line, found inside the title, is the headline.
+        assert_eq!(
+            headline("Fjordby News :: Mayor resigns", None, Some("Mayor resigns")),
+            ("Mayor resigns".to_owned(), Some("Fjordby News".to_owned()))
+        );
+        assert_eq!(without_by("By Ann Holt"), "Ann Holt");
+        assert_eq!(without_by("Byron Kay"), "Byron Kay");
+    }
+
+    #[test]
+    fn paragraphs_skip_scripts_and_split_blocks() {
+        let doc =
+            Document::from("<body><p>One <b>two</b></p><script>x()</script><div>Three<br>Four</div></body>");
+        assert_eq!(plain(&doc), vec!["One two", "Three", "Four"]);
+    }
+}

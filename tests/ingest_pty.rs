@@ -1,0 +1,144 @@
+//! The feed list and a fetched page in a real pseudo-terminal: the list
+//! opens a story in the reader, `q` comes back to the list, and the
+//! terminal is restored at the end. Pages come from a loopback server.
+
+use std::io::{ErrorKind, Write};
+use std::net::TcpListener;
+use std::num::NonZeroU16;
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use expectrl::Session;
+use expectrl::session::OsSession;
+use ptyprocess::WaitStatus;
+
+const PATIENCE: Duration = Duration::from_secs(15);
+
+fn nz(n: u16) -> NonZeroU16 {
+    NonZeroU16::new(n).expect("a size of at least 1")
+}
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ingest").join(name)
+}
+
+struct Pty {
+    session: OsSession,
+    screen: vt100::Parser,
+    _home: tempfile::TempDir,
+}
+
+impl Pty {
+    fn open(cols: u16, rows: u16, args: &[&str]) -> Self {
+        let home = tempfile::tempdir().expect("temp");
+        let mut cmd = Command::new("sh");
+        cmd.arg("-c").arg(format!("stty cols {cols} rows {rows} && exec \"$0\" \"$@\""));
+        cmd.arg(env!("CARGO_BIN_EXE_sayso")).args(args);
+        cmd.env("TERM", "xterm-256color")
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .env("SAYSO_HTTP_TIMEOUT", "5");
+        let session = Session::spawn(cmd).expect("spawn sayso in a pty");
+        Self { session, screen: vt100::Parser::new(nz(rows), nz(cols), 0), _home: home }
+    }
+
+    fn pump(&mut self) {
+        let mut buf = [0u8; 65536];
+        loop {
+            match self.session.try_read(&mut buf) {
+                Ok(0) => return,
+                Ok(n) => self.screen.process(&buf[..n]),
+                Err(e) if e.kind() == ErrorKind::WouldBlock => return,
+                Err(_) => return,
+            }
+        }
+    }
+
+    fn text(&self) -> String {
+        self.screen.screen().contents()
+    }
+
+    fn wait_for(&mut self, what: &str, ok: impl Fn(&str) -> bool) {
+        let start = Instant::now();
+        loop {
+            self.pump();
+            if ok(&self.text()) {
+                return;
+            }
+            assert!(start.elapsed() < PATIENCE, "waited for {what}; the screen shows:\n{}", self.text());
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.session.write_all(keys.as_bytes()).expect("write to the pty");
+        self.session.flush().expect("flush the pty");
+    }
+
+    fn exit_code(&mut self) -> i32 {
+        let start = Instant::now();
+        loop {
+            self.pump();
+            match self.session.get_process().status().expect("process status") {
+                WaitStatus::Exited(_, code) => return code,
+                WaitStatus::StillAlive => {}
+                other => panic!("sayso ended with {other:?}"),
+            }
+            assert!(start.elapsed() < PATIENCE, "sayso did not exit; the screen shows:\n{}", self.text());
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn assert_restored(&mut self) {
+        self.pump();
+        let s = self.screen.screen();
+        assert!(!s.alternate_screen(), "left on the alternate screen");
+        assert!(!s.hide_cursor(), "cursor left hidden");
+    }
+}
+
+#[test]
+fn a_story_opens_from_the_feed_list_and_q_comes_back() {
+    let feed = fixture("rss20.xml").display().to_string();
+    let mut t = Pty::open(100, 20, &["feed", &feed]);
+    t.wait_for("the list", |s| {
+        s.contains("The Harbour Gazette · 3 stories") && s.contains("● Council delays")
+    });
+    t.send("\r");
+    t.wait_for("the story in the reader", |s| s.contains("Article") && s.contains("said Mayor Annika Berg"));
+    t.send("q");
+    t.wait_for("the list again, the story read", |s| {
+        s.contains("3 stories") && s.contains("  Council delays") && !s.contains("● Council delays")
+    });
+    t.send("j");
+    t.send("q");
+    assert_eq!(t.exit_code(), 0);
+    t.assert_restored();
+}
+
+#[test]
+fn a_url_is_fetched_behind_the_spinner() {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+    let url = format!("http://{}/page.html", listener.local_addr().expect("address"));
+    std::thread::spawn(move || {
+        let page = std::fs::read(fixture("harbour-council.html")).expect("fixture");
+        for mut stream in listener.incoming().flatten() {
+            let mut request = [0u8; 4096];
+            let _ = std::io::Read::read(&mut stream, &mut request);
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                page.len()
+            );
+            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.write_all(&page);
+        }
+    });
+    let mut t = Pty::open(110, 24, &[&url]);
+    t.wait_for("the page in the reader", |s| {
+        s.contains("Council delays harbour vote") && s.contains("The Harbour Gazette · Maria Lindqvist")
+    });
+    t.send("q");
+    assert_eq!(t.exit_code(), 0);
+    t.assert_restored();
+}
