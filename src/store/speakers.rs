@@ -5,6 +5,8 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rusqlite::Row;
+use sayso_nlp::TokenKind;
+use sayso_nlp::gazetteer::{GazFlags, Gazetteer};
 use sayso_nlp::text::sanitize;
 
 use super::articles::ArticleId;
@@ -126,7 +128,7 @@ impl Cluster {
 }
 
 /// Merge stored names into people: the same name in any case is one
-/// person, and a one-word name joins the only longer personal name in the
+/// person, and a one-word name joins the only full personal name in the
 /// library that ends with it.
 #[must_use]
 pub fn merge(rows: &[NameCount]) -> Vec<SpeakerSummary> {
@@ -136,7 +138,7 @@ pub fn merge(rows: &[NameCount]) -> Vec<SpeakerSummary> {
         if name.is_empty() {
             continue;
         }
-        let c = clusters.entry(name.to_lowercase()).or_default();
+        let c = clusters.entry(key(&name)).or_default();
         *c.names.entry(name).or_default() += row.count;
         c.stored.insert(row.name.clone());
         *c.labels.entry(row.label.clone()).or_default() += row.count;
@@ -148,8 +150,9 @@ pub fn merge(rows: &[NameCount]) -> Vec<SpeakerSummary> {
         let mut fuller = clusters.iter().filter(|(k, c)| {
             k.contains(' ') && c.personal() && k.rsplit(' ').next() == Some(single.as_str())
         });
+        // Any second name ending so ("Barack Obama", "Michelle Obama") makes it ambiguous.
         let target = match (fuller.next(), fuller.next()) {
-            (Some((k, _)), None) => k.clone(),
+            (Some((k, c)), None) if full_name(&c.name()) => k.clone(),
             _ => continue,
         };
         if let Some(c) = clusters.remove(&single) {
@@ -176,6 +179,41 @@ pub fn merge(rows: &[NameCount]) -> Vec<SpeakerSummary> {
         (b.attributions, b.articles).cmp(&(a.attributions, a.articles)).then_with(|| a.name.cmp(&b.name))
     });
     out
+}
+
+/// A name's merge key: lower case, middle initials dropped, so "Donald J.
+/// Trump" and "Donald Trump" are one person.
+fn key(name: &str) -> String {
+    let words: Vec<&str> = name.split(' ').collect();
+    let last = words.len().saturating_sub(1);
+    let initial = |w: &str| w.trim_end_matches('.').chars().count() == 1;
+    let kept: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .filter(|&(i, w)| i == 0 || i == last || !initial(w))
+        .map(|(_, w)| *w)
+        .collect();
+    kept.join(" ").to_lowercase()
+}
+
+/// True when `name` reads as a person's full name: after any job title, a
+/// known given name or an initial ("Charles Kupchan", "President Joe
+/// Biden", "J. Smith"), not a group ("Oversight Committee Republicans").
+fn full_name(name: &str) -> bool {
+    let tokens = sayso_nlp::tokenize::tokenize(name);
+    let mut flags = Vec::new();
+    Gazetteer::embedded().mark(name, &tokens, &mut flags);
+    let title = GazFlags(GazFlags::TITLE_BEGIN.0 | GazFlags::TITLE_INSIDE.0 | GazFlags::TITLE_MODIFIER.0);
+    let first = tokens
+        .iter()
+        .zip(&flags)
+        .filter(|(t, _)| t.kind == TokenKind::Word)
+        .find(|(_, f)| !f.intersects(title));
+    first.is_some_and(|(t, f)| {
+        let word = t.span.slice(name).trim_end_matches('.');
+        f.contains(GazFlags::GIVEN_NAME)
+            || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+    })
 }
 
 impl Store {
@@ -257,6 +295,13 @@ mod tests {
             row("Jane Smith", "PERSON", "c", 1),
             row("Reuters", "ORG", "a", 1),
             row("Officials", "MISC", "b", 4),
+            row("Republicans", "PERSON", "a", 2),
+            row("Oversight Committee Republicans", "PERSON", "b", 1),
+            row("Obama", "PERSON", "a", 5),
+            row("Donald J. Trump", "PERSON", "a", 1),
+            row("Donald Trump", "PERSON", "b", 2),
+            row("Barack Obama", "PERSON", "a", 1),
+            row("Michelle Obama", "PERSON", "b", 1),
         ]);
         let kupchan = &merged[0];
         assert_eq!(
@@ -266,6 +311,12 @@ mod tests {
         assert_eq!(kupchan.aliases, ["Kupchan", "charles kupchan"]);
         // Two Smiths: the lone surname stays apart.
         assert!(merged.iter().any(|s| s.name == "Smith" && s.attributions == 1));
-        assert_eq!(merged.len(), 6);
+        // A group's name is not a full name: its last word stays apart.
+        assert!(merged.iter().any(|s| s.name == "Republicans" && s.aliases.is_empty()));
+        assert!(merged.iter().any(|s| s.name == "Obama" && s.aliases.is_empty()));
+        assert!(merged.iter().any(|s| s.name == "Donald J. Trump" && s.articles == 2 && s.attributions == 3));
+        assert_eq!(merged.len(), 12);
+        assert!(full_name("President Joe Biden") && full_name("J. Smith"));
+        assert!(!full_name("Oversight Committee Republicans"));
     }
 }
