@@ -41,7 +41,10 @@ fn a_folder_of_articles_becomes_a_searchable_library_with_a_speaker_index() {
     std::fs::write(articles.join("skipped.md"), "not a .txt file").expect("write");
     let out = sayso(&data).args(["library", "add"]).arg(dir.path().join("articles")).output().expect("runs");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("added 20 of 20 articles"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("added 20 of 20 files to the library (20 new articles)")
+    );
 
     let list = json(sayso(&data).args(["library", "--format", "json"]));
     assert_eq!(list.as_array().map(Vec::len), Some(20));

@@ -154,6 +154,7 @@ fn add(paths: &[PathBuf]) -> Result<()> {
     }
     let annotator = Annotator::new().context("the built-in models could not be loaded")?;
     let store = Store::open_default()?;
+    let before = store.library(None)?.len();
     let next = AtomicUsize::new(0);
     let threads = std::thread::available_parallelism().map_or(1, usize::from).min(files.len());
     let (send, receive) = mpsc::channel::<(usize, Result<(String, Annotation)>)>();
@@ -191,7 +192,13 @@ fn add(paths: &[PathBuf]) -> Result<()> {
         eprintln!("sayso: {f}");
     }
     let place = store.path().map(|p| p.display().to_string()).unwrap_or_default();
-    eprintln!("sayso: added {added} of {} articles to the library ({place})", files.len());
+    // A file with the same text as a stored article joins it rather than adding one.
+    let new = store.library(None)?.len().saturating_sub(before);
+    eprintln!(
+        "sayso: added {added} of {} files to the library ({} new articles) in {place}",
+        files.len(),
+        new
+    );
     if failures.is_empty() { Ok(()) } else { bail!("{} articles could not be added", failures.len()) }
 }
 

@@ -125,7 +125,7 @@ impl Store {
         let query = search.map(fts_query).filter(|q| !q.is_empty());
         let rows = match &query {
             None => {
-                let sql = format!("{SUMMARY} FROM articles a ORDER BY a.opened DESC, a.added DESC, a.id");
+                let sql = format!("{SUMMARY} FROM articles a ORDER BY a.opened DESC, a.rowid DESC");
                 let mut stmt = self.conn.prepare(&sql)?;
                 stmt.query_map([], ArticleSummary::from_row)?.collect::<Result<Vec<_>, _>>()?
             }
