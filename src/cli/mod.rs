@@ -4,6 +4,8 @@ mod annotate;
 mod export;
 mod feed;
 mod input;
+mod library;
+mod speakers;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -61,6 +63,12 @@ enum Command {
     /// Export an article's who-said-what digest with your highlights and
     /// notes, or the whole library, as Markdown, JSON or CSV.
     Export(export::Args),
+    /// List and search the articles kept in the library, or import more
+    /// with `sayso library add PATH...`.
+    Library(library::Args),
+    /// List everyone quoted across the library (one person's mentions
+    /// merged), or every attribution of one speaker.
+    Speakers(speakers::Args),
 }
 
 /// How `annotate` prints its result.
@@ -81,6 +89,8 @@ pub fn run() -> ExitCode {
         Some(Command::Config) => print_config().map(|()| ExitCode::SUCCESS),
         Some(Command::Export(args)) => export::run(&args).map(|()| ExitCode::SUCCESS),
         Some(Command::Feed(args)) => feed::run(&args, cli.config.as_deref()),
+        Some(Command::Library(args)) => library::run(&args).map(|()| ExitCode::SUCCESS),
+        Some(Command::Speakers(args)) => speakers::run(&args).map(|()| ExitCode::SUCCESS),
         None => read(&cli),
     };
     match result {

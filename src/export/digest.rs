@@ -158,11 +158,12 @@ pub fn digest(
             notes: Vec::new(),
         })
         .collect();
-    let covers: Vec<Span> = ann
-        .quotes
-        .iter()
-        .map(|q| [q.cue, q.source].into_iter().flatten().fold(q.content, Span::cover))
-        .collect();
+    let covers = Covers::new(
+        ann.quotes
+            .iter()
+            .map(|q| [q.cue, q.source].into_iter().flatten().fold(q.content, Span::cover))
+            .collect(),
+    );
     for c in corrections {
         let Some(at) = c.span else { continue };
         let exact = ann.quotes.iter().position(|q| q.content == at);
@@ -174,7 +175,7 @@ pub fn digest(
     let mut other_notes = Vec::new();
     let mut tags: Vec<String> = Vec::new();
     for note in notes {
-        let on = note.span.and_then(|s| most_overlap(covers.iter().copied(), s));
+        let on = note.span.and_then(|s| covers.most_overlap(s));
         let item = NoteItem {
             passage: clean(note.span.map_or(note.anchor.exact.as_str(), |s| s.slice(text))),
             chars: note.span.map(|s| map.span(s)),
@@ -197,6 +198,35 @@ pub fn digest(
     tags.dedup();
     let (speakers, unresolved) = group(&attributions);
     Digest { meta, attributions, speakers, unresolved, other_notes, tags }
+}
+
+/// Attribution spans indexed by start, so a note finds its attribution
+/// without a scan over all of them (10,000 notes stay fast).
+struct Covers {
+    /// (span, attribution index), by start.
+    sorted: Vec<(Span, usize)>,
+    /// The longest span, bounding how far back an overlap can start.
+    longest: usize,
+}
+
+impl Covers {
+    fn new(spans: Vec<Span>) -> Self {
+        let longest = spans.iter().map(|s| s.len()).max().unwrap_or(0);
+        let mut sorted: Vec<(Span, usize)> = spans.into_iter().enumerate().map(|(i, s)| (s, i)).collect();
+        sorted.sort_by_key(|&(s, i)| (s.start, i));
+        Self { sorted, longest }
+    }
+
+    /// The attribution overlapping `target` the most (the first among equals).
+    fn most_overlap(&self, target: Span) -> Option<usize> {
+        let from = self.sorted.partition_point(|(s, _)| s.start + self.longest < target.start);
+        let to = self.sorted.partition_point(|(s, _)| s.start < target.end);
+        let near = self.sorted.get(from..to.max(from)).unwrap_or(&[]);
+        let best = most_overlap(near.iter().map(|&(s, _)| s), target)?;
+        // Among equal overlaps `most_overlap` keeps the first in start order;
+        // map back to the attribution's own index.
+        Some(near[best].1)
+    }
 }
 
 /// The index of the span overlapping `target` the most, if any does.

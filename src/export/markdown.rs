@@ -43,6 +43,10 @@ pub fn library(digests: &[Digest], exported: i64) -> String {
     let _ = writeln!(s, "tags: [{}]", tags.iter().map(|t| yaml_string(t)).collect::<Vec<_>>().join(", "));
     s.push_str("---\n");
     for d in digests {
+        // One blank line before the rule, however the last article ended.
+        while s.ends_with("\n\n") {
+            s.pop();
+        }
         s.push_str("\n* * *\n\n");
         body(&mut s, d, true);
     }

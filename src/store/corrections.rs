@@ -59,7 +59,7 @@ impl Store {
                     now
                 ],
             )?;
-            Ok(())
+            Self::correct_attribution(c, article, Span::new(a.start, a.end), Some(speaker.trim()))
         })
     }
 
@@ -74,7 +74,7 @@ impl Store {
                 DELETE_SAME,
                 params![article.0, offset(a.start), offset(a.end), a.exact, a.prefix, a.suffix],
             )?;
-            Ok(())
+            Self::correct_attribution(c, article, Span::new(a.start, a.end), None)
         })
     }
 

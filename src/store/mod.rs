@@ -10,9 +10,11 @@ mod anchor;
 mod articles;
 mod corrections;
 mod error;
+mod library;
 mod notes;
 mod open;
 mod schema;
+mod speakers;
 pub mod time;
 
 use std::path::{Path, PathBuf};
@@ -23,8 +25,10 @@ pub use anchor::{Anchor, CONTEXT_CHARS};
 pub use articles::{ArticleId, ArticleRecord, NewArticle};
 pub use corrections::Correction;
 pub use error::StoreError;
+pub use library::ArticleSummary;
 pub use notes::{NewNote, Note, NoteId};
 pub use schema::SUPPORTED as SCHEMA_VERSION;
+pub use speakers::{SpeakerAttribution, SpeakerSummary};
 
 /// An open notes database.
 #[derive(Debug)]

@@ -56,6 +56,36 @@ const MIGRATIONS: &[&str] = &[
         updated INTEGER NOT NULL
     );
     CREATE INDEX corrections_article ON corrections(article, start);",
+    // 2: the library: each article's attributions, and full-text search over
+    // titles and texts (kept in step with `articles` by triggers).
+    "CREATE TABLE attributions (
+        article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        speaker TEXT,
+        engine_speaker TEXT,
+        label TEXT,
+        engine_label TEXT,
+        source TEXT,
+        cue TEXT,
+        content TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        PRIMARY KEY (article, position)
+    );
+    CREATE INDEX attributions_speaker ON attributions(speaker);
+    CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='rowid');
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+    END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');",
 ];
 
 /// The newest schema version this build reads and writes.

@@ -139,6 +139,11 @@ impl Keeper {
         })
     }
 
+    /// Keep the article's attributions for the library's speaker index.
+    pub fn save_annotation(&self, ann: &sayso_nlp::Annotation) -> Result<(), String> {
+        self.store.save_annotation(&self.article, ann, &self.text).map_err(|e| e.to_string())
+    }
+
     /// Remember where the reader is.
     pub fn save_position(&self, offset: usize) {
         // Losing the place is not worth an error on the way out.

@@ -113,9 +113,13 @@ pub fn read(
     let annotator = Annotator::new().context("the built-in models could not be loaded")?;
     run_loading(origin, bytes, config, options, move || {
         let article = get()?;
-        let library = Library::open(&article);
+        let mut library = Library::open(&article);
         let ann = annotator.annotate(&article.text);
         let doc = Document::new(article.label(), article.text, ann).reassigned(&library.kept.corrections);
+        if let Some(Err(why)) = library.keeper.as_ref().map(|k| k.save_annotation(&doc.ann)) {
+            library.store_error = Some(why);
+            library.keeper = None;
+        }
         Ok(Opened { doc, library })
     })
 }
@@ -131,7 +135,9 @@ pub fn run_with(
     options: Options,
     load: impl FnOnce() -> Document + Send + std::panic::UnwindSafe + 'static,
 ) -> Result<u8> {
-    run_loading(origin, bytes, config, options, move || Ok(Opened { doc: load(), library: Library::default() }))
+    run_loading(origin, bytes, config, options, move || {
+        Ok(Opened { doc: load(), library: Library::default() })
+    })
 }
 
 /// Like [`run_with`], for a load that may fail (a page that cannot be

@@ -1,0 +1,167 @@
+//! `sayso speakers`: everyone quoted across the library, and every
+//! attribution of one of them.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use anyhow::{Result, bail};
+use sayso::store::{SpeakerAttribution, SpeakerSummary, Store};
+use sayso_nlp::CharOffsets;
+
+use super::library::{ListFormat, existing, line, plural, print};
+
+/// Arguments of `sayso speakers`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// A speaker's name (or part of it): print every attribution of theirs
+    /// across the library.
+    name: Option<String>,
+
+    /// Include unnamed sources ("officials", "a ministry spokesman").
+    #[arg(long)]
+    all: bool,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    format: ListFormat,
+}
+
+/// Run `sayso speakers`.
+pub fn run(args: &Args) -> Result<()> {
+    let Some(store) = existing()? else {
+        return match args.format {
+            ListFormat::Json => print("[]\n"),
+            ListFormat::Text => print("The library is empty: `sayso library add PATH` imports articles.\n"),
+        };
+    };
+    let speakers = store.speakers(args.all || args.name.is_some())?;
+    match &args.name {
+        None => print(&match args.format {
+            ListFormat::Json => {
+                serde_json::to_string_pretty(&speakers.iter().map(summary_json).collect::<Vec<_>>())? + "\n"
+            }
+            ListFormat::Text => list_text(&speakers),
+        }),
+        Some(name) => {
+            let speaker = find(&speakers, name)?;
+            let attributions = store.speaker_attributions(&speaker.name)?;
+            print(&match args.format {
+                ListFormat::Json => {
+                    serde_json::to_string_pretty(&one_json(&store, speaker, &attributions)?)? + "\n"
+                }
+                ListFormat::Text => one_text(speaker, &attributions),
+            })
+        }
+    }
+}
+
+/// The speaker named exactly so (or by an alias), else the only one whose
+/// names contain the words.
+fn find<'s>(speakers: &'s [SpeakerSummary], name: &str) -> Result<&'s SpeakerSummary> {
+    let wanted = line(name).to_lowercase();
+    let names = |s: &'s SpeakerSummary| std::iter::once(&s.name).chain(&s.aliases).map(|n| n.to_lowercase());
+    if let Some(s) = speakers.iter().find(|s| names(s).any(|n| n == wanted)) {
+        return Ok(s);
+    }
+    let close: Vec<&SpeakerSummary> =
+        speakers.iter().filter(|s| names(s).any(|n| n.contains(&wanted))).collect();
+    match close.as_slice() {
+        [one] => Ok(one),
+        [] => bail!("no speaker named “{}” in the library (`sayso speakers --all` lists them)", line(name)),
+        many => bail!(
+            "several speakers match “{}”: {}; give the full name",
+            line(name),
+            many.iter().take(10).map(|s| line(&s.name)).collect::<Vec<_>>().join(", ")
+        ),
+    }
+}
+
+fn summary_json(s: &SpeakerSummary) -> serde_json::Value {
+    serde_json::json!({
+        "name": line(&s.name),
+        "label": s.label,
+        "aliases": s.aliases.iter().map(|a| line(a)).collect::<Vec<_>>(),
+        "articles": s.articles,
+        "attributions": s.attributions,
+    })
+}
+
+fn list_text(speakers: &[SpeakerSummary]) -> String {
+    if speakers.is_empty() {
+        return "No speakers yet: `sayso library add PATH` imports articles.\n".to_owned();
+    }
+    let mut s = format!("{}\n\n", plural(speakers.len(), "speaker"));
+    for sp in speakers {
+        let label = sp.label.as_deref().map_or_else(String::new, |l| format!(" ({l})"));
+        let _ = write!(
+            s,
+            "{}{label} · {} in {}",
+            line(&sp.name),
+            plural(sp.attributions, "attribution"),
+            plural(sp.articles, "article")
+        );
+        if !sp.aliases.is_empty() {
+            let _ =
+                write!(s, " · also {}", sp.aliases.iter().map(|a| line(a)).collect::<Vec<_>>().join(", "));
+        }
+        s.push('\n');
+    }
+    s
+}
+
+fn one_text(speaker: &SpeakerSummary, attributions: &[SpeakerAttribution]) -> String {
+    let mut s = format!(
+        "{} · {} in {}\n",
+        line(&speaker.name),
+        plural(speaker.attributions, "attribution"),
+        plural(speaker.articles, "article")
+    );
+    let mut article = None;
+    for a in attributions {
+        if article != Some(&a.article) {
+            article = Some(&a.article);
+            let title = a.title.as_deref().map_or_else(|| "(untitled)".to_owned(), line);
+            let source = a.source.as_deref().map_or_else(String::new, |src| format!(" · {}", line(src)));
+            let _ = writeln!(s, "\n{title}{source} · id {}", a.article);
+        }
+        let cue = a.cue.as_deref().map_or_else(String::new, |c| format!("{}: ", line(c)));
+        let content = line(&a.content);
+        let content = if a.kind == "direct" { format!("“{content}”") } else { content };
+        let _ = writeln!(s, "  {cue}{content}");
+    }
+    s
+}
+
+/// The JSON of one speaker, offsets in code points into each article's text.
+fn one_json(
+    store: &Store,
+    speaker: &SpeakerSummary,
+    attributions: &[SpeakerAttribution],
+) -> Result<serde_json::Value> {
+    let mut maps: HashMap<&str, CharOffsets> = HashMap::new();
+    let mut list = Vec::with_capacity(attributions.len());
+    for a in attributions {
+        if !maps.contains_key(a.article.0.as_str()) {
+            let text = store.article(&a.article)?.map(|r| r.text).unwrap_or_default();
+            maps.insert(&a.article.0, CharOffsets::new(&text));
+        }
+        let span = maps.get(a.article.0.as_str()).map(|m| [m.chars(a.start), m.chars(a.end)]);
+        list.push(serde_json::json!({
+            "article": a.article.0,
+            "title": a.title.as_deref().map(line),
+            "source": a.source.as_deref().map(line),
+            "speaker": line(&a.speaker),
+            "cue": a.cue.as_deref().map(line),
+            "content": sayso_nlp::text::sanitize(&a.content),
+            "kind": a.kind,
+            "span": span,
+        }));
+    }
+    Ok(serde_json::json!({
+        "name": line(&speaker.name),
+        "label": speaker.label,
+        "aliases": speaker.aliases.iter().map(|a| line(a)).collect::<Vec<_>>(),
+        "articles": speaker.articles,
+        "attributions": list,
+    }))
+}
