@@ -79,10 +79,10 @@ impl std::str::FromStr for Key {
                 )
             })?,
         };
-        if mods.contains(KeyModifiers::SHIFT) {
-            if let KeyCode::Char(c) = code {
-                return Ok(Self::normalised(KeyCode::Char(c.to_uppercase().next().unwrap_or(c)), mods));
-            }
+        if mods.contains(KeyModifiers::SHIFT)
+            && let KeyCode::Char(c) = code
+        {
+            return Ok(Self::normalised(KeyCode::Char(c.to_uppercase().next().unwrap_or(c)), mods));
         }
         Ok(Self::normalised(code, mods))
     }

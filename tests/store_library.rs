@@ -11,7 +11,7 @@ fn speaker(i: usize) -> &'static str {
 }
 
 fn article(i: usize) -> String {
-    let topic = if i % 2 == 0 { "harbour" } else { "budget" };
+    let topic = if i.is_multiple_of(2) { "harbour" } else { "budget" };
     format!(
         "Story {i} on the {topic}\nThe {topic} vote was delayed on day {i}. \
          “We need another week,” said {}. Officials said the delay was routine.\n",

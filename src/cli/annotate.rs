@@ -106,10 +106,10 @@ fn annotate_dir(annotator: &Annotator, dir: &Path, out: &Path, include_text: boo
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(path) = files.get(i) else { break };
-                    if let Err(err) = annotate_file(annotator, path, out, include_text) {
-                        if let Ok(mut f) = failures.lock() {
-                            f.push(format!("{}: {err:#}", path.display()));
-                        }
+                    if let Err(err) = annotate_file(annotator, path, out, include_text)
+                        && let Ok(mut f) = failures.lock()
+                    {
+                        f.push(format!("{}: {err:#}", path.display()));
                     }
                 }
             });

@@ -125,10 +125,8 @@ fn sources(args: &Args) -> Result<Vec<Source>> {
 fn load(sources: &[Source], fetcher: &Fetcher, verbose: bool) -> Result<Vec<Feed>> {
     let mut feeds = Vec::new();
     for source in sources {
-        if verbose {
-            if let Source::Url(url) = source {
-                eprintln!("sayso: fetching {}…", sayso_nlp::text::sanitize(url));
-            }
+        if verbose && let Source::Url(url) = source {
+            eprintln!("sayso: fetching {}…", sayso_nlp::text::sanitize(url));
         }
         match feed::load(source, fetcher) {
             Ok(f) => feeds.push(f),

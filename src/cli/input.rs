@@ -31,10 +31,10 @@ pub fn read_source(source: &Source, verbose: bool) -> Result<Article> {
         }
     };
     let article = ingest::open(source, &Fetcher::from_env(), &mut progress)?;
-    if let Some(note) = &article.note {
-        if verbose {
-            eprintln!("sayso: note: {}: {note}", sayso_nlp::text::sanitize(&article.origin));
-        }
+    if let Some(note) = &article.note
+        && verbose
+    {
+        eprintln!("sayso: note: {}: {note}", sayso_nlp::text::sanitize(&article.origin));
     }
     Ok(article)
 }

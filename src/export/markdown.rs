@@ -105,10 +105,8 @@ fn attribution(s: &mut String, a: &Attribution, with_source: bool) {
     let content = inline_block(&a.content);
     let content = if a.kind == QuoteKind::Direct { format!("“{content}”") } else { content };
     let mut line = String::new();
-    if with_source {
-        if let Some(src) = &a.source {
-            let _ = write!(line, "{} ", inline(src));
-        }
+    if with_source && let Some(src) = &a.source {
+        let _ = write!(line, "{} ", inline(src));
     }
     if let Some(cue) = &a.cue {
         let _ = write!(line, "**{}:** ", inline(cue));
@@ -178,10 +176,10 @@ fn block_line(line: &str) -> String {
     // A list item or ordered list marker at the start stays literal text.
     if out.starts_with(['-', '+']) {
         out.insert(0, '\\');
-    } else if let Some(end) = out.find(|c: char| !c.is_ascii_digit()).filter(|&e| e > 0) {
-        if out[end..].starts_with(['.', ')']) {
-            out.insert(end, '\\');
-        }
+    } else if let Some(end) = out.find(|c: char| !c.is_ascii_digit()).filter(|&e| e > 0)
+        && out[end..].starts_with(['.', ')'])
+    {
+        out.insert(end, '\\');
     }
     out
 }

@@ -54,14 +54,14 @@ impl Story {
     /// # Errors
     /// When the linked page cannot be fetched or read.
     pub fn article(&self, fetcher: &Fetcher) -> Result<Article, Error> {
-        if !self.content_included {
-            if let Some(link) = &self.link {
-                let mut article = fetcher.get(link)?.into_article()?;
-                article.site = article.site.or_else(|| Some(self.feed.clone()));
-                article.byline = article.byline.or_else(|| self.byline.clone());
-                article.published = article.published.or_else(|| self.date.clone());
-                return Ok(article);
-            }
+        if !self.content_included
+            && let Some(link) = &self.link
+        {
+            let mut article = fetcher.get(link)?.into_article()?;
+            article.site = article.site.or_else(|| Some(self.feed.clone()));
+            article.byline = article.byline.or_else(|| self.byline.clone());
+            article.published = article.published.or_else(|| self.date.clone());
+            return Ok(article);
         }
         let paragraphs = self.body.as_deref().map(body_paragraphs).unwrap_or_default();
         let title = clean_line(&self.title);

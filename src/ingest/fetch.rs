@@ -97,11 +97,12 @@ impl Fetcher {
     #[must_use]
     pub fn from_env() -> Self {
         let mut f = Self::default();
-        if let Some(secs) = std::env::var(TIMEOUT_ENV).ok().and_then(|v| v.trim().parse::<f64>().ok()) {
-            if secs.is_finite() && secs > 0.0 {
-                f.total = Duration::from_secs_f64(secs);
-                f.connect = f.connect.min(f.total);
-            }
+        if let Some(secs) = std::env::var(TIMEOUT_ENV).ok().and_then(|v| v.trim().parse::<f64>().ok())
+            && secs.is_finite()
+            && secs > 0.0
+        {
+            f.total = Duration::from_secs_f64(secs);
+            f.connect = f.connect.min(f.total);
         }
         f
     }
@@ -163,10 +164,10 @@ impl Fetcher {
         if !acceptable(&mime) {
             return Err(Error::ContentType { url: url.to_owned(), mime, hint: "" });
         }
-        if let Some(len) = response.body().content_length() {
-            if len > self.max_body {
-                return Err(Error::TooLarge { url: url.to_owned(), limit: self.max_body });
-            }
+        if let Some(len) = response.body().content_length()
+            && len > self.max_body
+        {
+            return Err(Error::TooLarge { url: url.to_owned(), limit: self.max_body });
         }
         let body = response.body_mut().with_config().limit(self.max_body).read_to_vec().map_err(err)?;
         Ok(Page { url: url.to_owned(), final_url, mime, charset, body })

@@ -290,13 +290,13 @@ impl Metadata {
 /// any. When the article's first line is part of the title, that line is
 /// the headline (`Site :: Headline`); otherwise a site suffix is removed.
 fn headline(title: &str, site: Option<&str>, first: Option<&str>) -> (String, Option<String>) {
-    if let Some(first) = first.filter(|f| f.len() < title.len() && f.split_whitespace().count() >= 2) {
-        if let Some(at) = title.find(first) {
-            let rest = format!("{} {}", &title[..at], &title[at + first.len()..]);
-            let rest = rest.trim_matches(|c: char| c.is_whitespace() || "|-–—:·»«/".contains(c));
-            if rest.split_whitespace().count() <= 5 {
-                return (first.to_owned(), Some(rest.to_owned()).filter(|r| !r.is_empty()));
-            }
+    if let Some(first) = first.filter(|f| f.len() < title.len() && f.split_whitespace().count() >= 2)
+        && let Some(at) = title.find(first)
+    {
+        let rest = format!("{} {}", &title[..at], &title[at + first.len()..]);
+        let rest = rest.trim_matches(|c: char| c.is_whitespace() || "|-–—:·»«/".contains(c));
+        if rest.split_whitespace().count() <= 5 {
+            return (first.to_owned(), Some(rest.to_owned()).filter(|r| !r.is_empty()));
         }
     }
     split_site(title, site)
@@ -309,15 +309,17 @@ fn headline(title: &str, site: Option<&str>, first: Option<&str>) -> (String, Op
 pub fn split_site(title: &str, site: Option<&str>) -> (String, Option<String>) {
     let title = title.trim();
     for sep in [" | ", " - ", " — ", " – ", " · ", " :: "] {
-        if let Some((head, tail)) = title.rsplit_once(sep) {
-            if is_site(tail, site) && head.split_whitespace().count() >= 2 {
-                return (head.trim().to_owned(), Some(tail.trim().to_owned()));
-            }
+        if let Some((head, tail)) = title.rsplit_once(sep)
+            && is_site(tail, site)
+            && head.split_whitespace().count() >= 2
+        {
+            return (head.trim().to_owned(), Some(tail.trim().to_owned()));
         }
-        if let Some((head, tail)) = title.split_once(sep) {
-            if site.is_some_and(|s| head.trim().eq_ignore_ascii_case(s.trim())) && !tail.trim().is_empty() {
-                return (tail.trim().to_owned(), Some(head.trim().to_owned()));
-            }
+        if let Some((head, tail)) = title.split_once(sep)
+            && site.is_some_and(|s| head.trim().eq_ignore_ascii_case(s.trim()))
+            && !tail.trim().is_empty()
+        {
+            return (tail.trim().to_owned(), Some(head.trim().to_owned()));
         }
     }
     (title.to_owned(), None)

@@ -155,10 +155,10 @@ pub fn merge(rows: &[NameCount]) -> Vec<SpeakerSummary> {
             (Some((k, c)), None) if full_name(&c.name()) => k.clone(),
             _ => continue,
         };
-        if let Some(c) = clusters.remove(&single) {
-            if let Some(t) = clusters.get_mut(&target) {
-                t.absorb(c);
-            }
+        if let Some(c) = clusters.remove(&single)
+            && let Some(t) = clusters.get_mut(&target)
+        {
+            t.absorb(c);
         }
     }
     let mut out: Vec<SpeakerSummary> = clusters

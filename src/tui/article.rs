@@ -195,15 +195,15 @@ impl<'a> Styler<'a> {
         if Self::seek(&doc.cues, &mut self.cue, o, |c| c.0).is_some() {
             st = st.add_modifier(Modifier::UNDERLINED);
         }
-        if let Some(i) = Self::seek(&doc.ann.entities, &mut self.entity, o, |e| e.span) {
-            if let Some(colour) = self.theme.entity(doc.ann.entities[i].label) {
-                st = st.fg(colour);
-            }
+        if let Some(i) = Self::seek(&doc.ann.entities, &mut self.entity, o, |e| e.span)
+            && let Some(colour) = self.theme.entity(doc.ann.entities[i].label)
+        {
+            st = st.fg(colour);
         }
-        if let Some(rank) = self.focus_rank {
-            if quote.and_then(|q| doc.quote_rank[q]) != Some(rank) {
-                st = Style::new().fg(self.theme.dim);
-            }
+        if let Some(rank) = self.focus_rank
+            && quote.and_then(|q| doc.quote_rank[q]) != Some(rank)
+        {
+            st = Style::new().fg(self.theme.dim);
         }
         if Self::seek(&self.marks, &mut self.marked, o, |s| *s).is_some() {
             st = st.bg(self.theme.marked);

@@ -170,10 +170,8 @@ pub fn wrap_plain(s: &str, width: usize, max_rows: usize) -> Vec<String> {
     let cut = rows.len() > max_rows;
     rows.truncate(max_rows);
     let mut out: Vec<String> = rows.iter().map(|&(a, b)| s[a..b].to_owned()).collect();
-    if cut {
-        if let Some(last) = out.last_mut() {
-            *last = if self::width(last) < width { format!("{last}…") } else { self::cut(last, width) };
-        }
+    if cut && let Some(last) = out.last_mut() {
+        *last = if self::width(last) < width { format!("{last}…") } else { self::cut(last, width) };
     }
     out
 }

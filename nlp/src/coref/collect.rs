@@ -299,11 +299,11 @@ fn bare_surnames(
         let Some(&ci) = with_normal(doc.word(i), |w| surnames.get(&hash_bytes(0, w.as_bytes()))) else {
             continue;
         };
-        if let Some(mut m) = analyse(doc, i..i + 1).filter(|m| m.form == Form::Name && m.name.len() == 1) {
-            if clusters[ci].longest_name().and_then(<[String]>::last) == m.name.last() {
-                m.cluster = Some(ci);
-                extra.push(m);
-            }
+        if let Some(mut m) = analyse(doc, i..i + 1).filter(|m| m.form == Form::Name && m.name.len() == 1)
+            && clusters[ci].longest_name().and_then(<[String]>::last) == m.name.last()
+        {
+            m.cluster = Some(ci);
+            extra.push(m);
         }
     }
     extra

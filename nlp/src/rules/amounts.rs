@@ -36,10 +36,11 @@ impl Matcher<'_> {
         if w.symbol && w.shape != Shape::None {
             return self.amount(i);
         }
-        if w.class & (class::SYMBOL | class::CODE) != 0 && w.shape == Shape::None {
-            if let Some(end) = self.amount(i + 1) {
-                return Some(end);
-            }
+        if w.class & (class::SYMBOL | class::CODE) != 0
+            && w.shape == Shape::None
+            && let Some(end) = self.amount(i + 1)
+        {
+            return Some(end);
         }
         let end = self.amount(i)?;
         self.is(end, class::CURRENCY | class::CODE).then_some(end + 1)

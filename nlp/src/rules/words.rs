@@ -218,18 +218,20 @@ impl Words {
             return word;
         }
         // Hyphenated number words: "twenty-five".
-        if let Some((head, rest)) = text.split_once('-') {
-            if self.lookup(head).1 & class::NUMBER != 0 && self.lookup(rest).1 & class::NUMBER != 0 {
-                return Word { class: class::NUMBER, ..word };
-            }
+        if let Some((head, rest)) = text.split_once('-')
+            && self.lookup(head).1 & class::NUMBER != 0
+            && self.lookup(rest).1 & class::NUMBER != 0
+        {
+            return Word { class: class::NUMBER, ..word };
         }
         // A glued edge word: "mid-2020", "mid-September".
-        if let Some((head, rest)) = text.split_once('-') {
-            if !rest.is_empty() && self.lookup(head).1 & class::EDGE != 0 {
-                let inner = self.word(rest);
-                if inner.class & (class::MONTH | class::SEASON) != 0 || is_year(inner.shape) {
-                    return Word { edge: true, ..inner };
-                }
+        if let Some((head, rest)) = text.split_once('-')
+            && !rest.is_empty()
+            && self.lookup(head).1 & class::EDGE != 0
+        {
+            let inner = self.word(rest);
+            if inner.class & (class::MONTH | class::SEASON) != 0 || is_year(inner.shape) {
+                return Word { edge: true, ..inner };
             }
         }
         let digits_at = text.find(|c: char| c.is_ascii_digit() || c == '\'' || c == '\u{2019}');
