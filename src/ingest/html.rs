@@ -386,6 +386,17 @@ mod tests {
     }
 
     #[test]
+    fn titles_and_metadata_are_decoded_once() {
+        let page = "<html><head><title>Nord &amp;amp; Co wins cable deal | Harbour Gazette</title>\
+            <meta name=\"author\" content=\"Ann &amp;amp; Bo\"></head><body><p>Short.</p></body></html>";
+        let article = extract(page, None, "x").expect("page");
+        assert_eq!(article.title.as_deref(), Some("Nord &amp; Co wins cable deal"));
+        assert_eq!(article.site.as_deref(), Some("Harbour Gazette"));
+        assert_eq!(article.byline.as_deref(), Some("Ann &amp; Bo"));
+        assert!(article.text.starts_with("Nord &amp; Co wins cable deal\n\nShort."));
+    }
+
+    #[test]
     fn paragraphs_skip_scripts_and_split_blocks() {
         let doc =
             Document::from("<body><p>One <b>two</b></p><script>x()</script><div>Three<br>Four</div></body>");
