@@ -57,6 +57,7 @@ enum Command {
     /// `sayso feed URL|FILE` opens the feed's stories in a list; Enter opens
     /// one in the reader. `--list` prints them instead. `sayso feed add URL`
     /// follows a feed; `sayso feed` alone then lists every followed feed.
+    /// Stories opened are marked read for the session.
     Feed(feed::Args),
     /// Print the default configuration, with comments, and where yours goes.
     Config,

@@ -79,7 +79,7 @@ impl Page {
         let mut article = match kind {
             Kind::Html => {
                 let decoded = charset::decode_html(&self.body, self.charset.as_deref());
-                html::extract(&decoded, Some(&self.final_url), &origin)?
+                html::extract(&decoded, Some(&self.final_url), &origin)
             }
             Kind::Text => {
                 let (text, note) = text::decode(&origin, &self.body, self.charset.as_deref())?;

@@ -5,9 +5,9 @@
 use dom_query::{Document, NodeRef};
 use dom_smoothie::{Config, Readability};
 
+use super::Article;
 use super::flatten;
 use super::text::{clean_line, compose};
-use super::{Article, Error};
 
 /// Elements that end a paragraph.
 const BLOCKS: &[&str] = &[
@@ -95,10 +95,8 @@ pub fn sniff(bytes: &[u8]) -> bool {
 /// Extract the article of a decoded page. `url` (when the page came from
 /// the web) lets relative links resolve. Pages where no article is found
 /// are read as plain text, and the note says so.
-///
-/// # Errors
-/// Never at present; kept for pages that may be refused later.
-pub fn extract(html: &str, url: Option<&str>, origin: &str) -> Result<Article, Error> {
+#[must_use]
+pub fn extract(html: &str, url: Option<&str>, origin: &str) -> Article {
     let flat;
     let deep = flatten::nesting(html) > MAX_DEPTH;
     let html = if deep {
@@ -143,7 +141,7 @@ pub fn extract(html: &str, url: Option<&str>, origin: &str) -> Result<Article, E
         None
     };
     let clean = |s: Option<String>| s.map(|s| clean_line(&s)).filter(|s| !s.is_empty());
-    Ok(Article {
+    Article {
         origin: origin.to_owned(),
         source: url.map(str::to_owned),
         title,
@@ -152,7 +150,7 @@ pub fn extract(html: &str, url: Option<&str>, origin: &str) -> Result<Article, E
         site,
         text,
         note: note.map(str::to_owned),
-    })
+    }
 }
 
 /// Readability's article as paragraphs, with the metadata it found (from
@@ -385,6 +383,17 @@ mod tests {
         );
         assert_eq!(without_by("By Ann Holt"), "Ann Holt");
         assert_eq!(without_by("Byron Kay"), "Byron Kay");
+    }
+
+    #[test]
+    fn titles_and_metadata_are_decoded_once() {
+        let page = "<html><head><title>Nord &amp;amp; Co wins cable deal | Harbour Gazette</title>\
+            <meta name=\"author\" content=\"Ann &amp;amp; Bo\"></head><body><p>Short.</p></body></html>";
+        let article = extract(page, None, "x");
+        assert_eq!(article.title.as_deref(), Some("Nord &amp; Co wins cable deal"));
+        assert_eq!(article.site.as_deref(), Some("Harbour Gazette"));
+        assert_eq!(article.byline.as_deref(), Some("Ann &amp; Bo"));
+        assert!(article.text.starts_with("Nord &amp; Co wins cable deal\n\nShort."));
     }
 
     #[test]

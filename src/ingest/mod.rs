@@ -192,7 +192,7 @@ pub fn from_bytes(
     match kind {
         Kind::Html => {
             let decoded = charset::decode_html(bytes, charset);
-            html::extract(&decoded, None, origin)
+            Ok(html::extract(&decoded, None, origin))
         }
         Kind::Text => {
             let (text, note) = text::decode(origin, bytes, charset)?;
