@@ -72,13 +72,13 @@ enum Command {
     Speakers(speakers::Args),
 }
 
-/// How `annotate` prints its result.
+/// How a subcommand prints its result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum Format {
-    /// The annotation JSON (version 1).
+    /// JSON (for `annotate`, the annotation JSON, version 1).
     #[default]
     Json,
-    /// A readable view: the text with entities marked, then who said what.
+    /// Readable text (for `annotate`, the text with entities marked, then who said what).
     Text,
 }
 
