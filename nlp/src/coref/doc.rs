@@ -14,10 +14,20 @@ pub struct Doc<'a> {
     pub text: &'a str,
     /// The annotation being resolved.
     pub ann: &'a Annotation,
-    sentence: Vec<usize>,
-    paragraph: Vec<usize>,
+    // u32 indices: these tables hold one slot per token of possibly very long texts.
+    sentence: Vec<u32>,
+    paragraph: Vec<u32>,
     content: Vec<bool>,
-    entity: Vec<Option<usize>>,
+    /// The entity covering each token, [`NO_ENTITY`] for none.
+    entity: Vec<u32>,
+}
+
+/// No entity covers the token.
+const NO_ENTITY: u32 = u32::MAX;
+
+/// An index as stored in the per-token tables (texts never hold `u32::MAX` tokens).
+fn index32(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
 }
 
 impl<'a> Doc<'a> {
@@ -27,13 +37,13 @@ impl<'a> Doc<'a> {
         let mut sentence = vec![0; n];
         for (si, s) in ann.sentences.iter().enumerate() {
             for slot in sentence.get_mut(s.tokens.clone()).into_iter().flatten() {
-                *slot = si;
+                *slot = index32(si);
             }
         }
         let mut paragraph = vec![0; ann.sentences.len()];
         for (pi, p) in ann.paragraphs.iter().enumerate() {
             for slot in paragraph.get_mut(p.sentences.clone()).into_iter().flatten() {
-                *slot = pi;
+                *slot = index32(pi);
             }
         }
         let mut content = vec![false; n];
@@ -49,10 +59,10 @@ impl<'a> Doc<'a> {
                 }
             }
         }
-        let mut entity = vec![None; n];
+        let mut entity = vec![NO_ENTITY; n];
         for (ei, e) in ann.entities.iter().enumerate() {
             for slot in entity.get_mut(e.tokens.clone()).into_iter().flatten() {
-                *slot = Some(ei);
+                *slot = index32(ei);
             }
         }
         Self { text, ann, sentence, paragraph, content, entity }
@@ -80,12 +90,12 @@ impl<'a> Doc<'a> {
 
     /// The sentence holding token `i`.
     pub fn sentence_of(&self, i: usize) -> usize {
-        self.sentence.get(i).copied().unwrap_or(0)
+        self.sentence.get(i).map_or(0, |&s| s as usize)
     }
 
     /// The paragraph holding sentence `s`.
     pub fn paragraph_of(&self, s: usize) -> usize {
-        self.paragraph.get(s).copied().unwrap_or(0)
+        self.paragraph.get(s).map_or(0, |&p| p as usize)
     }
 
     /// True when token `i` lies inside attributed content.
@@ -95,7 +105,7 @@ impl<'a> Doc<'a> {
 
     /// The entity covering token `i`.
     pub fn entity_of(&self, i: usize) -> Option<usize> {
-        self.entity.get(i).copied().flatten()
+        self.entity.get(i).copied().filter(|&e| e != NO_ENTITY).map(|e| e as usize)
     }
 
     /// True when token `i` lies in a job title the gazetteer marked
