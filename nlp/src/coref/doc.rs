@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use crate::annotation::{Annotation, EntityLabel, TokenKind};
+use crate::annotation::{Annotation, Entity, EntityLabel, TokenKind};
 use crate::text::Span;
 
 /// An annotation with per-token indexes.
@@ -20,6 +20,8 @@ pub struct Doc<'a> {
     content: Vec<bool>,
     /// The entity covering each token, [`NO_ENTITY`] for none.
     entity: Vec<u32>,
+    /// True when entities come in token order, each over at least one token.
+    entities_ordered: bool,
 }
 
 /// No entity covers the token.
@@ -65,7 +67,21 @@ impl<'a> Doc<'a> {
                 *slot = index32(ei);
             }
         }
-        Self { text, ann, sentence, paragraph, content, entity }
+        let entities_ordered = ann.entities.iter().all(|e| e.tokens.start < e.tokens.end)
+            && ann.entities.windows(2).all(|w| w[0].tokens.start < w[1].tokens.start);
+        Self { text, ann, sentence, paragraph, content, entity, entities_ordered }
+    }
+
+    /// The entities that may start within tokens `range`, in order: a
+    /// binary search when entities are in token order (the pipeline's), else all.
+    pub fn entities_starting_in(&self, range: Range<usize>) -> &'a [Entity] {
+        let all = self.ann.entities.as_slice();
+        if !self.entities_ordered {
+            return all;
+        }
+        let from = all.partition_point(|e| e.tokens.start < range.start);
+        let to = all.partition_point(|e| e.tokens.start < range.end).max(from);
+        &all[from..to]
     }
 
     /// Number of tokens.

@@ -75,7 +75,7 @@ fn short_description(doc: &Doc<'_>, m: &Mention) -> String {
     let head = doc.tokens_in(Span::new(m.span.start, m.head_end));
     let mut parts: Vec<&str> = Vec::new();
     let post = doc.tokens_in(Span::new(m.head_end, m.description.end));
-    let affiliation = doc.ann.entities.iter().find(|e| {
+    let affiliation = doc.entities_starting_in(post.clone()).iter().find(|e| {
         e.tokens.start >= post.start
             && e.tokens.end <= post.end
             && matches!(e.label, EntityLabel::Misc | EntityLabel::Org)
