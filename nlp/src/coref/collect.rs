@@ -17,10 +17,12 @@ use crate::text::Span;
 pub struct Mentions {
     /// The mentions, sorted by position.
     pub list: Vec<Mention>,
-    /// For each mention: the quotes naming it as source.
-    pub quotes: Vec<Vec<usize>>,
-    /// For each mention: the entities it stands for.
-    pub entities: Vec<Vec<usize>>,
+    /// (mention, quote) for every quote naming a mention as its source
+    /// (pairs, not a list per mention: most mentions have none, and a
+    /// vector each would cost more than the pairs on long texts).
+    pub quotes: Vec<(u32, u32)>,
+    /// (mention, entity) for every entity a mention stands for.
+    pub entities: Vec<(u32, u32)>,
 }
 
 /// Longest apposition read next to a name ("a professor at Georgetown").
@@ -33,7 +35,7 @@ pub fn collect(doc: &Doc<'_>, clusters: &mut Vec<Cluster>) -> Mentions {
     for (qi, q) in doc.ann.quotes.iter().enumerate() {
         let Some(source) = q.source else { continue };
         if let Some(&at) = by_span.get(&source) {
-            found.quotes[at].push(qi);
+            found.quotes.push((index32(at), index32(qi)));
             continue;
         }
         if let Some(mut m) = analyse(doc, doc.tokens_in(source)) {
@@ -43,7 +45,8 @@ pub fn collect(doc: &Doc<'_>, clusters: &mut Vec<Cluster>) -> Mentions {
                 appositions(doc, &mut m);
             }
             by_span.insert(source, found.list.len());
-            found.push(m, vec![qi], Vec::new());
+            found.quotes.push((index32(found.list.len()), index32(qi)));
+            found.list.push(m);
         }
     }
     drop(by_span);
@@ -64,12 +67,12 @@ pub fn collect(doc: &Doc<'_>, clusters: &mut Vec<Cluster>) -> Mentions {
         // An entity inside a named source is that source's name.
         let named_source = e.tokens.clone().find_map(|i| owner.get(i).copied().filter(|&o| o != NONE));
         if let Some(at) = named_source {
-            found.entities[at as usize].push(ei);
+            found.entities.push((at, index32(ei)));
             continue;
         }
         if e.tokens.start < joined_until {
-            if let Some(last) = found.entities.last_mut() {
-                last.push(ei);
+            if let Some(last) = found.list.len().checked_sub(1) {
+                found.entities.push((index32(last), index32(ei)));
             }
             continue;
         }
@@ -82,13 +85,14 @@ pub fn collect(doc: &Doc<'_>, clusters: &mut Vec<Cluster>) -> Mentions {
         m.label = Some(e.label);
         appositions(doc, &mut m);
         joined_until = end;
-        found.push(m, Vec::new(), vec![ei]);
+        found.entities.push((index32(found.list.len()), index32(ei)));
+        found.list.push(m);
     }
     drop(owner);
     let covered = covered_tokens(doc, &found.list);
     for m in subject_descriptions(doc) {
         if !m.tokens.clone().any(|i| covered.get(i).copied().unwrap_or(true)) {
-            found.push(m, Vec::new(), Vec::new());
+            found.list.push(m);
         }
     }
     drop(covered);
@@ -99,18 +103,10 @@ pub fn collect(doc: &Doc<'_>, clusters: &mut Vec<Cluster>) -> Mentions {
         if let Some(c) = m.cluster.and_then(|ci| clusters.get_mut(ci)) {
             c.mentions.push(found.list.len());
         }
-        found.push(m, Vec::new(), Vec::new());
+        found.list.push(m);
     }
     into_text_order(&mut found, clusters);
     found
-}
-
-impl Mentions {
-    fn push(&mut self, m: Mention, quotes: Vec<usize>, entities: Vec<usize>) {
-        self.list.push(m);
-        self.quotes.push(quotes);
-        self.entities.push(entities);
-    }
 }
 
 /// No mention, in per-token tables.
@@ -178,10 +174,11 @@ fn into_text_order(found: &mut Mentions, clusters: &mut [Cluster]) {
         }
         c.mentions.sort_unstable();
     }
+    for (m, _) in found.quotes.iter_mut().chain(&mut found.entities) {
+        *m = index32(new_index[*m as usize]);
+    }
     drop(new_index);
     permute(&mut found.list, &order);
-    permute(&mut found.quotes, &order);
-    permute(&mut found.entities, &order);
 }
 
 /// Reorder `v` so that position `k` holds what was at `order[k]`, by

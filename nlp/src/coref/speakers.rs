@@ -19,9 +19,9 @@ pub fn speakers(
     clusters: &[Cluster],
 ) -> (Vec<Speaker>, Vec<Option<usize>>) {
     let mut counts = vec![0usize; clusters.len()];
-    for (m, quotes) in mentions.list.iter().zip(&mentions.quotes) {
-        if let Some(ci) = m.cluster {
-            counts[ci] += quotes.len();
+    for &(m, _) in &mentions.quotes {
+        if let Some(ci) = mentions.list.get(m as usize).and_then(|m| m.cluster) {
+            counts[ci] += 1;
         }
     }
     let first =
