@@ -188,6 +188,12 @@ impl Model {
 
     #[inline]
     fn find(&self, key: u64) -> Option<&[Entry]> {
+        self.run_of(self.find_packed(key)?)
+    }
+
+    /// The packed run of `key`'s slot, if the key is in the model.
+    #[inline]
+    fn find_packed(&self, key: u64) -> Option<u32> {
         let bit = filter_bit(key);
         if self.filter.get(bit / 64).is_none_or(|w| w & (1 << (bit % 64)) == 0) {
             return None;
@@ -200,12 +206,18 @@ impl Model {
                 return None;
             }
             if slot.fingerprint == fp {
-                let start = (slot.packed >> 8) as usize;
-                let len = (slot.packed & 0xFF) as usize + 1;
-                return self.entries.get(start..start + len);
+                return Some(slot.packed);
             }
             s = (s + 1) & self.mask;
         }
+    }
+
+    /// The entries a packed run points at.
+    #[inline]
+    fn run_of(&self, packed: u32) -> Option<&[Entry]> {
+        let start = (packed >> 8) as usize;
+        let len = (packed & 0xFF) as usize + 1;
+        self.entries.get(start..start + len)
     }
 
     /// True when the model has weights for `feature`.
@@ -258,13 +270,22 @@ impl Model {
     /// is the same as adding them one by one in `f32`, only cheaper.
     #[inline]
     fn score_exact(&self, features: &[u64], scores: &mut [f32]) {
+        // All slots first, then all entries: the lookups do not wait on one
+        // another, so their cache misses overlap. Integer sums do not
+        // depend on the order of the additions.
+        let mut packed = [0u32; EXACT_FEATURES];
+        let mut n = 0;
+        for &f in features {
+            if let (Some(p), Some(slot)) = (self.find_packed(f), packed.get_mut(n)) {
+                *slot = p;
+                n += 1;
+            }
+        }
         // Indexed by a u8 class: no bounds checks in the inner loop.
         let mut sums = [0i32; 256];
-        for &f in features {
-            if let Some(run) = self.find(f) {
-                for e in run {
-                    sums[usize::from(e.class)] += i32::from(e.weight);
-                }
+        for &p in &packed[..n] {
+            for e in self.run_of(p).unwrap_or_default() {
+                sums[usize::from(e.class)] += i32::from(e.weight);
             }
         }
         for (s, &sum) in scores.iter_mut().zip(&sums) {
