@@ -54,7 +54,13 @@ pub struct Model {
     filter: Vec<u64>,
     scale: f32,
     mask: usize,
+    /// Right shift taking a key's top bits as its home slot.
+    shift: u32,
 }
+
+/// Most features [`Model::score`] sums in integers: 511 weights of at most
+/// 2^15 stay below 2^24, where `f32` adds whole numbers exactly.
+const EXACT_FEATURES: usize = 511;
 
 /// Bits in the absent-key filter (128 KiB).
 const FILTER_BITS: usize = 1 << 20;
@@ -126,6 +132,7 @@ impl Model {
     fn alloc(&mut self, n: usize) {
         let cap = (n * 2).next_power_of_two().max(16);
         self.mask = cap - 1;
+        self.shift = 64 - cap.trailing_zeros();
         self.slots = vec![Slot::default(); cap];
         self.filter = vec![0; FILTER_BITS / 64];
         self.keys.reserve(n);
@@ -140,15 +147,20 @@ impl Model {
             self.entries.truncate(start);
             return;
         }
-        let mut s = slot_of(key) & self.mask;
+        let (start, len) = (u32::try_from(start).unwrap_or(0), u32::try_from(len).unwrap_or(1));
+        self.place(key, Run { start, len });
+    }
+
+    /// Point a slot for `key` at its entries `run` (not empty, at most 256).
+    fn place(&mut self, key: u64, run: Run) {
+        let mut s = self.slot_of(key);
         while self.slots[s].packed != EMPTY {
             s = (s + 1) & self.mask;
         }
-        let (start, len) = (u32::try_from(start).unwrap_or(0), u32::try_from(len).unwrap_or(1));
-        self.slots[s] = Slot { fingerprint: fingerprint(key), packed: (start << 8) | (len - 1) };
+        self.slots[s] = Slot { fingerprint: fingerprint(key), packed: (run.start << 8) | (run.len - 1) };
         let bit = filter_bit(key);
         self.filter[bit / 64] |= 1 << (bit % 64);
-        self.keys.push((key, Run { start, len }));
+        self.keys.push((key, run));
     }
 
     /// Number of classes.
@@ -163,26 +175,49 @@ impl Model {
         self.keys.len()
     }
 
+    /// The home slot of `key`: its top bits. Keys arrive in ascending order
+    /// when a model is built, so the table fills front to back instead of
+    /// at random places, which makes loading cache-friendly.
+    #[inline]
+    const fn slot_of(&self, key: u64) -> usize {
+        // The shift is at most 60 and the mask keeps the index in the table.
+        #[allow(clippy::cast_possible_truncation)]
+        let top = key.wrapping_shr(self.shift) as usize;
+        top & self.mask
+    }
+
     #[inline]
     fn find(&self, key: u64) -> Option<&[Entry]> {
+        self.run_of(self.find_packed(key)?)
+    }
+
+    /// The packed run of `key`'s slot, if the key is in the model.
+    #[inline]
+    fn find_packed(&self, key: u64) -> Option<u32> {
         let bit = filter_bit(key);
         if self.filter.get(bit / 64).is_none_or(|w| w & (1 << (bit % 64)) == 0) {
             return None;
         }
         let fp = fingerprint(key);
-        let mut s = slot_of(key) & self.mask;
+        let mut s = self.slot_of(key);
         loop {
             let slot = *self.slots.get(s)?;
             if slot.packed == EMPTY {
                 return None;
             }
             if slot.fingerprint == fp {
-                let start = (slot.packed >> 8) as usize;
-                let len = (slot.packed & 0xFF) as usize + 1;
-                return self.entries.get(start..start + len);
+                return Some(slot.packed);
             }
             s = (s + 1) & self.mask;
         }
+    }
+
+    /// The entries a packed run points at.
+    #[inline]
+    fn run_of(&self, packed: u32) -> Option<&[Entry]> {
+        let start = (packed >> 8) as usize;
+        let len = (packed & 0xFF) as usize + 1;
+        self.entries.get(start..start + len)
     }
 
     /// True when the model has weights for `feature`.
@@ -212,6 +247,10 @@ impl Model {
     /// Sum the weights of all `features` into `scores` (reset first).
     #[inline]
     pub fn score(&self, features: &[u64], scores: &mut [f32]) {
+        if features.len() <= EXACT_FEATURES {
+            self.score_exact(features, scores);
+            return;
+        }
         scores.iter_mut().for_each(|s| *s = 0.0);
         for &f in features {
             if let Some(run) = self.find(f) {
@@ -223,6 +262,39 @@ impl Model {
             }
         }
         scores.iter_mut().for_each(|s| *s *= self.scale);
+    }
+
+    /// [`Model::score`] summing in integers: the weights are whole numbers
+    /// of the scale, and a sum of at most [`EXACT_FEATURES`] of them stays
+    /// below 2^24, where every `f32` partial sum is exact — so the result
+    /// is the same as adding them one by one in `f32`, only cheaper.
+    #[inline]
+    fn score_exact(&self, features: &[u64], scores: &mut [f32]) {
+        // All slots first, then all entries: the lookups do not wait on one
+        // another, so their cache misses overlap. Integer sums do not
+        // depend on the order of the additions.
+        let mut packed = [0u32; EXACT_FEATURES];
+        let mut n = 0;
+        for &f in features {
+            if let (Some(p), Some(slot)) = (self.find_packed(f), packed.get_mut(n)) {
+                *slot = p;
+                n += 1;
+            }
+        }
+        // Indexed by a u8 class: no bounds checks in the inner loop.
+        let mut sums = [0i32; 256];
+        for &p in &packed[..n] {
+            for e in self.run_of(p).unwrap_or_default() {
+                sums[usize::from(e.class)] += i32::from(e.weight);
+            }
+        }
+        for (s, &sum) in scores.iter_mut().zip(&sums) {
+            // |sum| < 2^24: the conversion is exact.
+            #[allow(clippy::cast_precision_loss)]
+            let total = sum as f32;
+            *s = total * self.scale;
+        }
+        scores.iter_mut().skip(sums.len()).for_each(|s| *s = 0.0);
     }
 
     /// Serialise: keys in ascending order, run offsets, classes, 16-bit weights.
@@ -314,26 +386,26 @@ impl Model {
         }
         let mut model = Self { labels, info, scale, ..Self::default() };
         model.alloc(n_keys);
-        model.entries.reserve(n_entries);
-        for (i, &key) in keys.iter().enumerate() {
-            let (a, b) = (row_start[i] as usize, row_start[i + 1] as usize);
-            let run = classes[a..b].iter().zip(weights[2 * a..2 * b].chunks_exact(2));
-            model.insert(key, run.map(|(&c, w)| Entry { class: c, weight: i16::from_le_bytes(le(w)) }));
+        // The file's runs lie in key order, as inserting them would lay them out.
+        model.entries = classes
+            .iter()
+            .zip(weights.chunks_exact(2))
+            .map(|(&c, w)| Entry { class: c, weight: i16::from_le_bytes(le(w)) })
+            .collect();
+        for (&key, w) in keys.iter().zip(row_start.windows(2)) {
+            if w[1] > w[0] {
+                model.place(key, Run { start: w[0], len: w[1] - w[0] });
+            }
         }
         Ok(model)
     }
 }
 
-/// The high half of a key, kept in its slot to tell keys apart.
+/// The low half of a key, kept in its slot to tell keys apart (the home
+/// slot comes from the top bits).
 #[inline]
 const fn fingerprint(key: u64) -> u32 {
-    (key >> 32) as u32
-}
-
-#[inline]
-const fn slot_of(key: u64) -> usize {
-    // Keys are already well-mixed hashes; fold the high bits in.
-    (key ^ (key >> 32)) as usize
+    key as u32
 }
 
 fn le<const N: usize>(c: &[u8]) -> [u8; N] {

@@ -19,6 +19,9 @@ pub struct Lattice {
 pub struct Scratch {
     /// Transitions with forbidden moves at minus infinity.
     trans: Vec<f32>,
+    /// For every label in turn, its allowed predecessors with the weight of
+    /// the move, contiguous so that the inner loop reads one run.
+    moves: Vec<(u16, f32)>,
     score: Vec<f32>,
     next: Vec<f32>,
     back: Vec<u16>,
@@ -67,7 +70,7 @@ impl Lattice {
             out.resize(len, 0);
             return;
         }
-        let Scratch { trans, score, next, back } = scratch;
+        let Scratch { trans, moves, score, next, back } = scratch;
         trans.clear();
         trans.extend(
             transitions[..(n + 1) * n]
@@ -75,6 +78,10 @@ impl Lattice {
                 .zip(&self.allowed)
                 .map(|(&t, &ok)| if ok { t } else { f32::NEG_INFINITY }),
         );
+        moves.clear();
+        for (c, preds) in self.preds.iter().enumerate() {
+            moves.extend(preds.iter().map(|&p| (p, trans[usize::from(p) * n + c])));
+        }
         score.clear();
         score.extend((0..n).map(|c| emissions[c] + trans[n * n + c]));
         next.clear();
@@ -83,19 +90,22 @@ impl Lattice {
         back.resize(len * n, 0);
         for i in 1..len {
             let em = &emissions[i * n..(i + 1) * n];
-            for c in 0..n {
+            let back_row = &mut back[i * n..(i + 1) * n];
+            let mut from = 0;
+            for (c, (&e, (slot, back_slot))) in em.iter().zip(next.iter_mut().zip(back_row)).enumerate() {
+                let to = from + self.preds[c].len();
                 let mut best = f32::NEG_INFINITY;
-                let mut arg = 0;
-                for &p in &self.preds[c] {
-                    let p = usize::from(p);
-                    let v = score[p] + trans[p * n + c];
+                let mut arg = 0u16;
+                for &(p, t) in &moves[from..to] {
+                    let v = score[usize::from(p)] + t;
                     if v > best {
                         best = v;
                         arg = p;
                     }
                 }
-                next[c] = best + em[c];
-                back[i * n + c] = u16::try_from(arg).unwrap_or(0);
+                from = to;
+                *slot = best + e;
+                *back_slot = arg;
             }
             std::mem::swap(score, next);
         }

@@ -17,10 +17,12 @@ use crate::text::Span;
 pub struct Mentions {
     /// The mentions, sorted by position.
     pub list: Vec<Mention>,
-    /// For each mention: the quotes naming it as source.
-    pub quotes: Vec<Vec<usize>>,
-    /// For each mention: the entities it stands for.
-    pub entities: Vec<Vec<usize>>,
+    /// (mention, quote) for every quote naming a mention as its source
+    /// (pairs, not a list per mention: most mentions have none, and a
+    /// vector each would cost more than the pairs on long texts).
+    pub quotes: Vec<(u32, u32)>,
+    /// (mention, entity) for every entity a mention stands for.
+    pub entities: Vec<(u32, u32)>,
 }
 
 /// Longest apposition read next to a name ("a professor at Georgetown").
@@ -28,12 +30,12 @@ const APPOSITION_WORDS: usize = 8;
 
 /// Collect the mentions of `doc`, then group the names into `clusters`.
 pub fn collect(doc: &Doc<'_>, clusters: &mut Vec<Cluster>) -> Mentions {
-    let mut list: Vec<(Mention, Vec<usize>, Vec<usize>)> = Vec::new();
+    let mut found = Mentions::default();
     let mut by_span: HashMap<Span, usize> = HashMap::new();
     for (qi, q) in doc.ann.quotes.iter().enumerate() {
         let Some(source) = q.source else { continue };
         if let Some(&at) = by_span.get(&source) {
-            list[at].1.push(qi);
+            found.quotes.push((index32(at), index32(qi)));
             continue;
         }
         if let Some(mut m) = analyse(doc, doc.tokens_in(source)) {
@@ -42,16 +44,18 @@ pub fn collect(doc: &Doc<'_>, clusters: &mut Vec<Cluster>) -> Mentions {
             if m.form == Form::Name {
                 appositions(doc, &mut m);
             }
-            by_span.insert(source, list.len());
-            list.push((m, vec![qi], Vec::new()));
+            by_span.insert(source, found.list.len());
+            found.quotes.push((index32(found.list.len()), index32(qi)));
+            found.list.push(m);
         }
     }
-    // For each token, the named source whose name covers it.
-    let mut owner: Vec<Option<usize>> = vec![None; doc.len()];
-    for (at, (m, _, _)) in list.iter().enumerate() {
+    drop(by_span);
+    // For each token, the named source whose name covers it (`NONE` for none).
+    let mut owner: Vec<u32> = vec![NONE; doc.len()];
+    for (at, m) in found.list.iter().enumerate() {
         let Some(name) = m.name_span else { continue };
         for slot in owner.get_mut(doc.tokens_in(name)).into_iter().flatten() {
-            *slot = Some(at);
+            *slot = index32(at);
         }
     }
     // Tokens before this belong to the last name taken from an entity.
@@ -61,13 +65,14 @@ pub fn collect(doc: &Doc<'_>, clusters: &mut Vec<Cluster>) -> Mentions {
             continue;
         }
         // An entity inside a named source is that source's name.
-        if let Some(at) = e.tokens.clone().find_map(|i| owner.get(i).copied().flatten()) {
-            list[at].2.push(ei);
+        let named_source = e.tokens.clone().find_map(|i| owner.get(i).copied().filter(|&o| o != NONE));
+        if let Some(at) = named_source {
+            found.entities.push((at, index32(ei)));
             continue;
         }
         if e.tokens.start < joined_until {
-            if let Some(last) = list.last_mut() {
-                last.2.push(ei);
+            if let Some(last) = found.list.len().checked_sub(1) {
+                found.entities.push((index32(last), index32(ei)));
             }
             continue;
         }
@@ -80,28 +85,47 @@ pub fn collect(doc: &Doc<'_>, clusters: &mut Vec<Cluster>) -> Mentions {
         m.label = Some(e.label);
         appositions(doc, &mut m);
         joined_until = end;
-        list.push((m, Vec::new(), vec![ei]));
+        found.entities.push((index32(found.list.len()), index32(ei)));
+        found.list.push(m);
     }
+    drop(owner);
+    let covered = covered_tokens(doc, &found.list);
+    for m in subject_descriptions(doc) {
+        if !m.tokens.clone().any(|i| covered.get(i).copied().unwrap_or(true)) {
+            found.list.push(m);
+        }
+    }
+    drop(covered);
+    let order = text_order(&found.list);
+    group_names(&mut found.list, &order, clusters);
+    drop(order);
+    for m in bare_surnames(doc, &found.list, clusters) {
+        if let Some(c) = m.cluster.and_then(|ci| clusters.get_mut(ci)) {
+            c.mentions.push(found.list.len());
+        }
+        found.list.push(m);
+    }
+    into_text_order(&mut found, clusters);
+    found
+}
+
+/// No mention, in per-token tables.
+const NONE: u32 = u32::MAX;
+
+/// An index that fits a per-token table (token counts stay far below `u32::MAX`).
+fn index32(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(NONE)
+}
+
+/// For each token, whether some mention of `list` covers it.
+fn covered_tokens(doc: &Doc<'_>, list: &[Mention]) -> Vec<bool> {
     let mut covered = vec![false; doc.len()];
-    for (m, _, _) in &list {
+    for m in list {
         for slot in covered.get_mut(m.tokens.clone()).into_iter().flatten() {
             *slot = true;
         }
     }
-    for m in subject_descriptions(doc) {
-        if !m.tokens.clone().any(|i| covered.get(i).copied().unwrap_or(true)) {
-            list.push((m, Vec::new(), Vec::new()));
-        }
-    }
-    let order = text_order(&list);
-    group_names(&mut list, &order, clusters);
-    for m in bare_surnames(doc, &list, clusters) {
-        if let Some(c) = m.cluster.and_then(|ci| clusters.get_mut(ci)) {
-            c.mentions.push(list.len());
-        }
-        list.push((m, Vec::new(), Vec::new()));
-    }
-    into_text_order(list, clusters)
+    covered
 }
 
 /// Where a person's name ends when the recogniser cut it at a particle
@@ -130,17 +154,17 @@ fn name_end(doc: &Doc<'_>, end: usize) -> usize {
 }
 
 /// Indices of `list` by position in the text.
-fn text_order(list: &[(Mention, Vec<usize>, Vec<usize>)]) -> Vec<usize> {
+fn text_order(list: &[Mention]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..list.len()).collect();
-    order.sort_by_key(|&i| (list[i].0.span.start, list[i].0.span.end));
+    order.sort_by_key(|&i| (list[i].span.start, list[i].span.end));
     order
 }
 
-/// Move the mentions into text order (without copying them around while
-/// sorting) and renumber the clusters' mention indices.
-fn into_text_order(list: Vec<(Mention, Vec<usize>, Vec<usize>)>, clusters: &mut [Cluster]) -> Mentions {
-    let order = text_order(&list);
-    let mut new_index = vec![0; list.len()];
+/// Put the mentions into text order in place (the lists are large on long
+/// texts: no second copy) and renumber the clusters' mention indices.
+fn into_text_order(found: &mut Mentions, clusters: &mut [Cluster]) {
+    let order = text_order(&found.list);
+    let mut new_index = vec![0; order.len()];
     for (new, &old) in order.iter().enumerate() {
         new_index[old] = new;
     }
@@ -150,15 +174,29 @@ fn into_text_order(list: Vec<(Mention, Vec<usize>, Vec<usize>)>, clusters: &mut 
         }
         c.mentions.sort_unstable();
     }
-    let mut slots: Vec<Option<_>> = list.into_iter().map(Some).collect();
-    let mut mentions = Mentions::default();
-    for old in order {
-        let Some((m, q, e)) = slots[old].take() else { continue };
-        mentions.list.push(m);
-        mentions.quotes.push(q);
-        mentions.entities.push(e);
+    for (m, _) in found.quotes.iter_mut().chain(&mut found.entities) {
+        *m = index32(new_index[*m as usize]);
     }
-    mentions
+    drop(new_index);
+    permute(&mut found.list, &order);
+}
+
+/// Reorder `v` so that position `k` holds what was at `order[k]`, by
+/// following the permutation's cycles.
+fn permute<T>(v: &mut [T], order: &[usize]) {
+    let mut done = vec![false; v.len()];
+    for start in 0..v.len() {
+        let mut cur = start;
+        while !done[cur] {
+            done[cur] = true;
+            let src = order[cur];
+            if src == start {
+                break;
+            }
+            v.swap(cur, src);
+            cur = src;
+        }
+    }
 }
 
 /// Descriptions of people that open a sentence before its verb ("My mother
@@ -240,12 +278,12 @@ fn take_apposition(doc: &Doc<'_>, range: std::ops::Range<usize>, m: &mut Mention
 
 /// Give every name mention a cluster: the most-mentioned cluster whose
 /// fullest name it matches, else a new one.
-fn group_names(list: &mut [(Mention, Vec<usize>, Vec<usize>)], order: &[usize], clusters: &mut Vec<Cluster>) {
+fn group_names(list: &mut [Mention], order: &[usize], clusters: &mut Vec<Cluster>) {
     // Clusters by the first and last word of each of their names: a match
     // shares one of them.
     let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
     for &i in order {
-        let m = &mut list[i].0;
+        let m = &mut list[i];
         let (Some(first), Some(last)) = (m.name.first(), m.name.last()) else { continue };
         let candidates = by_word.get(first).into_iter().chain(by_word.get(last)).flatten();
         let best = candidates
@@ -271,11 +309,7 @@ fn group_names(list: &mut [(Mention, Vec<usize>, Vec<usize>)], order: &[usize], 
 
 /// Single capitalised tokens the recogniser missed that repeat a known
 /// surname ("Trump" after "Donald Trump").
-fn bare_surnames(
-    doc: &Doc<'_>,
-    list: &[(Mention, Vec<usize>, Vec<usize>)],
-    clusters: &[Cluster],
-) -> Vec<Mention> {
+fn bare_surnames(doc: &Doc<'_>, list: &[Mention], clusters: &[Cluster]) -> Vec<Mention> {
     let mut surnames: PrehashedMap<usize> = PrehashedMap::default();
     for (ci, c) in clusters.iter().enumerate() {
         if let Some(last) = c.longest_name().and_then(<[String]>::last) {
@@ -286,12 +320,7 @@ fn bare_surnames(
     if surnames.is_empty() {
         return extra;
     }
-    let mut covered = vec![false; doc.len()];
-    for (m, _, _) in list {
-        for slot in covered.get_mut(m.tokens.clone()).into_iter().flatten() {
-            *slot = true;
-        }
-    }
+    let covered = covered_tokens(doc, list);
     for (i, &seen) in covered.iter().enumerate() {
         if seen || !doc.is_capitalised(i) || !doc.is_name_like(i) {
             continue;

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use crate::annotation::{Annotation, EntityLabel, TokenKind};
+use crate::annotation::{Annotation, Entity, EntityLabel, TokenKind};
 use crate::text::Span;
 
 /// An annotation with per-token indexes.
@@ -14,10 +14,22 @@ pub struct Doc<'a> {
     pub text: &'a str,
     /// The annotation being resolved.
     pub ann: &'a Annotation,
-    sentence: Vec<usize>,
-    paragraph: Vec<usize>,
+    // u32 indices: these tables hold one slot per token of possibly very long texts.
+    sentence: Vec<u32>,
+    paragraph: Vec<u32>,
     content: Vec<bool>,
-    entity: Vec<Option<usize>>,
+    /// The entity covering each token, [`NO_ENTITY`] for none.
+    entity: Vec<u32>,
+    /// True when entities come in token order, each over at least one token.
+    entities_ordered: bool,
+}
+
+/// No entity covers the token.
+const NO_ENTITY: u32 = u32::MAX;
+
+/// An index as stored in the per-token tables (texts never hold `u32::MAX` tokens).
+fn index32(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
 }
 
 impl<'a> Doc<'a> {
@@ -27,13 +39,13 @@ impl<'a> Doc<'a> {
         let mut sentence = vec![0; n];
         for (si, s) in ann.sentences.iter().enumerate() {
             for slot in sentence.get_mut(s.tokens.clone()).into_iter().flatten() {
-                *slot = si;
+                *slot = index32(si);
             }
         }
         let mut paragraph = vec![0; ann.sentences.len()];
         for (pi, p) in ann.paragraphs.iter().enumerate() {
             for slot in paragraph.get_mut(p.sentences.clone()).into_iter().flatten() {
-                *slot = pi;
+                *slot = index32(pi);
             }
         }
         let mut content = vec![false; n];
@@ -49,13 +61,27 @@ impl<'a> Doc<'a> {
                 }
             }
         }
-        let mut entity = vec![None; n];
+        let mut entity = vec![NO_ENTITY; n];
         for (ei, e) in ann.entities.iter().enumerate() {
             for slot in entity.get_mut(e.tokens.clone()).into_iter().flatten() {
-                *slot = Some(ei);
+                *slot = index32(ei);
             }
         }
-        Self { text, ann, sentence, paragraph, content, entity }
+        let entities_ordered = ann.entities.iter().all(|e| e.tokens.start < e.tokens.end)
+            && ann.entities.windows(2).all(|w| w[0].tokens.start < w[1].tokens.start);
+        Self { text, ann, sentence, paragraph, content, entity, entities_ordered }
+    }
+
+    /// The entities that may start within tokens `range`, in order: a
+    /// binary search when entities are in token order (the pipeline's), else all.
+    pub fn entities_starting_in(&self, range: Range<usize>) -> &'a [Entity] {
+        let all = self.ann.entities.as_slice();
+        if !self.entities_ordered {
+            return all;
+        }
+        let from = all.partition_point(|e| e.tokens.start < range.start);
+        let to = all.partition_point(|e| e.tokens.start < range.end).max(from);
+        &all[from..to]
     }
 
     /// Number of tokens.
@@ -80,12 +106,12 @@ impl<'a> Doc<'a> {
 
     /// The sentence holding token `i`.
     pub fn sentence_of(&self, i: usize) -> usize {
-        self.sentence.get(i).copied().unwrap_or(0)
+        self.sentence.get(i).map_or(0, |&s| s as usize)
     }
 
     /// The paragraph holding sentence `s`.
     pub fn paragraph_of(&self, s: usize) -> usize {
-        self.paragraph.get(s).copied().unwrap_or(0)
+        self.paragraph.get(s).map_or(0, |&p| p as usize)
     }
 
     /// True when token `i` lies inside attributed content.
@@ -95,7 +121,7 @@ impl<'a> Doc<'a> {
 
     /// The entity covering token `i`.
     pub fn entity_of(&self, i: usize) -> Option<usize> {
-        self.entity.get(i).copied().flatten()
+        self.entity.get(i).copied().filter(|&e| e != NO_ENTITY).map(|e| e as usize)
     }
 
     /// True when token `i` lies in a job title the gazetteer marked

@@ -40,14 +40,15 @@ pub fn resolve(text: &str, ann: &mut Annotation) {
         let (speakers, index) = speakers::speakers(&doc, &mentions, &clusters);
         let mut quote_speakers = vec![None; ann.quotes.len()];
         let mut entity_speakers = vec![None; ann.entities.len()];
-        for (i, m) in mentions.list.iter().enumerate() {
-            let speaker = m.cluster.and_then(|ci| index.get(ci).copied().flatten());
-            for &q in &mentions.quotes[i] {
-                quote_speakers[q] = speaker;
-            }
-            for &e in &mentions.entities[i] {
-                entity_speakers[e] = speaker;
-            }
+        let speaker_of = |m: u32| {
+            let cluster = mentions.list.get(m as usize).and_then(|m| m.cluster);
+            cluster.and_then(|ci| index.get(ci).copied().flatten())
+        };
+        for &(m, q) in &mentions.quotes {
+            quote_speakers[q as usize] = speaker_of(m);
+        }
+        for &(m, e) in &mentions.entities {
+            entity_speakers[e as usize] = speaker_of(m);
         }
         (speakers, quote_speakers, entity_speakers)
     };

@@ -19,9 +19,9 @@ pub fn speakers(
     clusters: &[Cluster],
 ) -> (Vec<Speaker>, Vec<Option<usize>>) {
     let mut counts = vec![0usize; clusters.len()];
-    for (m, quotes) in mentions.list.iter().zip(&mentions.quotes) {
-        if let Some(ci) = m.cluster {
-            counts[ci] += quotes.len();
+    for &(m, _) in &mentions.quotes {
+        if let Some(ci) = mentions.list.get(m as usize).and_then(|m| m.cluster) {
+            counts[ci] += 1;
         }
     }
     let first =
@@ -75,7 +75,7 @@ fn short_description(doc: &Doc<'_>, m: &Mention) -> String {
     let head = doc.tokens_in(Span::new(m.span.start, m.head_end));
     let mut parts: Vec<&str> = Vec::new();
     let post = doc.tokens_in(Span::new(m.head_end, m.description.end));
-    let affiliation = doc.ann.entities.iter().find(|e| {
+    let affiliation = doc.entities_starting_in(post.clone()).iter().find(|e| {
         e.tokens.start >= post.start
             && e.tokens.end <= post.end
             && matches!(e.label, EntityLabel::Misc | EntityLabel::Org)

@@ -1,9 +1,9 @@
 //! What each token is to the rules: its word classes from the lexicons in
 //! `assets/lexicons/` and, for digits, the shape of the number.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use crate::hash::PrehashedMap;
 use crate::lexicon::{self, Case};
 
 /// Word classes, one bit each.
@@ -102,7 +102,8 @@ struct Entry {
 /// The rules' lexicon: word key to classes.
 #[derive(Debug)]
 pub struct Words {
-    entries: HashMap<u64, Entry>,
+    /// Keyed by word-key hashes, which are already well mixed.
+    entries: PrehashedMap<Entry>,
     /// Keys of "a" and "an", which count as one before a scale ("a million").
     pub article: [u64; 2],
     /// Key of "of" ("May of 2020").
@@ -164,7 +165,7 @@ impl Words {
     fn load() -> Self {
         let key = |w: &str| lexicon::word_key(w).hash;
         let mut words = Self {
-            entries: HashMap::new(),
+            entries: PrehashedMap::default(),
             article: [key("a"), key("an")],
             of: key("of"),
             the: key("the"),
