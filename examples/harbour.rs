@@ -10,7 +10,7 @@ fn main() -> ExitCode {
     let result = Config::load(None).map_err(anyhow::Error::from).and_then(|config| {
         let doc = fixture::document();
         let (origin, bytes) = (doc.origin.clone(), doc.text.len());
-        tui::run_with(origin, bytes, config, tui::Options::default(), move || doc)
+        tui::run_with(origin, bytes, config, tui::Options::default(), move || doc).map(tui::Ending::code)
     });
     match result {
         Ok(code) => ExitCode::from(code),

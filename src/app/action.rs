@@ -70,6 +70,8 @@ pub enum Action {
     Copy,
     /// Export the article's attributions and notes.
     Export,
+    /// Leave the article for the library: every article and speaker kept.
+    Library,
 }
 
 /// The help's sections, in order, with the actions each lists.
@@ -111,7 +113,7 @@ pub const HELP_SECTIONS: [(&str, &[Action]); 5] = [
         ],
     ),
     ("Search", &[Action::Search, Action::Close]),
-    ("Screen", &[Action::ToggleEntities, Action::Help, Action::Quit]),
+    ("Screen", &[Action::ToggleEntities, Action::Library, Action::Help, Action::Quit]),
 ];
 
 impl Action {
@@ -151,6 +153,7 @@ impl Action {
             Self::Undo => "undo the last delete",
             Self::Copy => "copy the current quote with who said it",
             Self::Export => "export quotes and notes (Markdown, JSON, CSV)",
+            Self::Library => "the library: every article and speaker kept",
         }
     }
 }

@@ -103,6 +103,20 @@ pub(super) fn jump_to(state: &mut State, q: usize) {
     state.reveal(span);
 }
 
+/// The attribution whose words hold byte `at` (the first starting there
+/// when several do), else the first starting after it.
+pub(super) fn quote_at(state: &State, at: usize) -> Option<usize> {
+    let quotes = &state.doc.as_ref()?.ann.quotes;
+    let holding = quotes
+        .iter()
+        .position(|q| q.content.start == at)
+        .or_else(|| quotes.iter().position(|q| q.content.start <= at && at < q.content.end));
+    holding.or_else(|| {
+        let after = quotes.iter().enumerate().filter(|(_, q)| q.content.start > at);
+        after.min_by_key(|(_, q)| q.content.start).map(|(i, _)| i)
+    })
+}
+
 /// Where "next" counts from: the current attribution, or the top of the view.
 fn anchor(state: &State) -> (usize, bool) {
     let current = state.current.and_then(|c| state.doc.as_ref().and_then(|d| d.ann.quotes.get(c)));

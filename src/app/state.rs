@@ -147,6 +147,11 @@ pub struct State {
     pub message: Option<String>,
     /// Set when the reader should exit.
     pub quit: bool,
+    /// Set with `quit` when the reader leaves for the library view.
+    pub to_library: bool,
+    /// A byte offset whose attribution becomes current once the article is
+    /// ready (opened from the speaker index); it wins over `resume`.
+    pub start_at: Option<usize>,
 }
 
 impl State {
@@ -198,6 +203,8 @@ impl State {
             resume: None,
             message: None,
             quit: false,
+            to_library: false,
+            start_at: None,
         }
     }
 

@@ -262,3 +262,31 @@ fn on_a_tiny_screen_tab_shows_each_list_in_turn() {
     assert_eq!(current_text(&s), "the town could not afford the £4.2 million bill");
     assert!(in_view(&s, "the town could not afford"));
 }
+
+#[test]
+fn a_start_offset_makes_its_attribution_current_and_in_view() {
+    let doc = fixture::document();
+    // The last attribution in the text, so the view has to move to it.
+    let q = (0..doc.ann.quotes.len()).max_by_key(|&q| doc.ann.quotes[q].content.start).expect("quotes");
+    let content = doc.ann.quotes[q].content;
+    let words = content.slice(&doc.text).to_owned();
+    let config = Config::defaults().expect("defaults");
+    let mut s = State::loading(config, "fixture".to_owned(), doc.text.len(), Rect::new(0, 0, 60, 12));
+    s.start_at = Some(content.start + 1);
+    s.resume = Some(0);
+    update(&mut s, Msg::Loaded(Box::new(doc)));
+    assert_eq!(s.current, Some(q), "the attribution holding the offset wins over the reading place");
+    assert_eq!(current_text(&s), words);
+    assert!(s.scroll > 0 && in_view(&s, &words), "scrolled to it");
+    assert_eq!(s.start_at, None);
+}
+
+#[test]
+fn l_leaves_the_article_for_the_library() {
+    let mut s = reader(80, 24);
+    press(&mut s, "L");
+    assert!(s.quit && s.to_library);
+    let mut s = reader(80, 24);
+    press(&mut s, "q");
+    assert!(s.quit && !s.to_library);
+}

@@ -83,7 +83,11 @@ pub fn update(state: &mut State, msg: Msg) -> bool {
             state.doc = Some(*doc);
             state.loading = None;
             state.wrapped = crate::tui::wrap::Wrapped::default();
-            if let Some(at) = state.resume.take() {
+            let start = state.start_at.take();
+            let resume = state.resume.take();
+            if let Some(q) = start.and_then(|at| navigate::quote_at(state, at)) {
+                navigate::jump_to(state, q);
+            } else if let Some(at) = start.or(resume) {
                 state.settle();
                 state.scroll = state.wrapped.row_of(at).min(state.max_scroll());
             }
@@ -140,8 +144,10 @@ fn on_help_key(state: &mut State, key: KeyEvent, action: Option<Action>) {
 /// Run one action.
 pub(super) fn act(state: &mut State, action: Action) {
     if state.doc.is_none() {
-        if action == Action::Quit {
-            state.quit = true;
+        match action {
+            Action::Quit => state.quit = true,
+            Action::Library => (state.quit, state.to_library) = (true, true),
+            _ => {}
         }
         return;
     }
@@ -189,6 +195,7 @@ pub(super) fn act(state: &mut State, action: Action) {
             }
         }
         Action::Quit => state.quit = true,
+        Action::Library => (state.quit, state.to_library) = (true, true),
     }
 }
 

@@ -1,13 +1,16 @@
 //! `sayso library`: list and search the articles kept in the library, and
 //! import text files into it in batch.
 
-use std::io::Write as _;
+use std::io::{IsTerminal as _, Write as _};
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
 use anyhow::{Context, Result, anyhow, bail};
+use sayso::config::Config;
 use sayso::store::{ArticleSummary, NewArticle, Store, time};
+use sayso::tui;
 use sayso_nlp::{Annotation, Annotator};
 
 use super::input;
@@ -24,9 +27,11 @@ pub struct Args {
     #[arg(long, short, value_name = "QUERY")]
     search: Option<String>,
 
-    /// Output format.
-    #[arg(long, value_enum, default_value_t)]
-    format: ListFormat,
+    /// Print the list in this format instead of opening the library view
+    /// (the list is printed as text anyway when standard output is not a
+    /// terminal).
+    #[arg(long, value_enum)]
+    format: Option<ListFormat>,
 }
 
 #[derive(Debug, clap::Subcommand)]
@@ -50,11 +55,20 @@ pub enum ListFormat {
     Json,
 }
 
-/// Run `sayso library`.
-pub fn run(args: &Args) -> Result<()> {
+/// Run `sayso library`: on a terminal without --format, the library view.
+pub fn run(args: &Args, config: Option<&Path>) -> Result<ExitCode> {
     match &args.command {
-        Some(LibraryCommand::Add { paths }) => add(paths),
-        None => list(args.search.as_deref(), args.format),
+        Some(LibraryCommand::Add { paths }) => add(paths).map(|()| ExitCode::SUCCESS),
+        None if args.format.is_none() && std::io::stdout().is_terminal() => {
+            let config = Config::load(config)?;
+            let store = tui::library::existing_store()?;
+            let mut view_start = tui::library::Start::Articles;
+            if let Some(q) = &args.search {
+                view_start = tui::library::Start::Search(q.clone());
+            }
+            Ok(ExitCode::from(tui::library::run(store, &config, &view_start)?))
+        }
+        None => list(args.search.as_deref(), args.format.unwrap_or_default()).map(|()| ExitCode::SUCCESS),
     }
 }
 

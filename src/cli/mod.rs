@@ -90,8 +90,8 @@ pub fn run() -> ExitCode {
         Some(Command::Config) => print_config().map(|()| ExitCode::SUCCESS),
         Some(Command::Export(args)) => export::run(&args).map(|()| ExitCode::SUCCESS),
         Some(Command::Feed(args)) => feed::run(&args, cli.config.as_deref()),
-        Some(Command::Library(args)) => library::run(&args).map(|()| ExitCode::SUCCESS),
-        Some(Command::Speakers(args)) => speakers::run(&args).map(|()| ExitCode::SUCCESS),
+        Some(Command::Library(args)) => library::run(&args, cli.config.as_deref()),
+        Some(Command::Speakers(args)) => speakers::run(&args, cli.config.as_deref()),
         None => read(&cli),
     };
     match result {
@@ -112,20 +112,30 @@ fn read(cli: &Cli) -> anyhow::Result<ExitCode> {
     if !std::io::stdout().is_terminal() {
         return annotate::print_default(cli.input.as_deref()).map(|()| ExitCode::SUCCESS);
     }
-    let options = tui::Options { exit_after_first_frame: cli.exit_after_first_frame };
+    let options = tui::Options { exit_after_first_frame: cli.exit_after_first_frame, start_at: None };
     let source = cli.input.as_deref().map(Source::parse).transpose()?;
     if let Some(Source::Url(url)) = source {
         // Fetched on the reader's background thread, behind its spinner.
-        let code = tui::read(fetch::short_name(&url), 0, config, options, move || {
+        let ending = tui::read(fetch::short_name(&url), 0, config.clone(), options, move || {
             ingest::open(&Source::Url(url), &Fetcher::from_env(), &mut |_| {}).map_err(|e| e.to_string())
         })?;
-        return Ok(ExitCode::from(code));
+        return then(ending, &config);
     }
     let article = match &source {
         Some(source) => input::read_source(source, true)?,
         None => input::sample(),
     };
-    let code = tui::run(article, config, options)?;
+    let ending = tui::run(article, config.clone(), options)?;
+    then(ending, &config)
+}
+
+/// After the reader: the library view when it was asked for (`L`).
+fn then(ending: tui::Ending, config: &Config) -> anyhow::Result<ExitCode> {
+    if ending != tui::Ending::Library {
+        return Ok(ExitCode::from(ending.code()));
+    }
+    let store = tui::library::existing_store()?;
+    let code = tui::library::run(store, config, &tui::library::Start::Articles)?;
     Ok(ExitCode::from(code))
 }
 

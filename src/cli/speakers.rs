@@ -3,9 +3,14 @@
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::io::IsTerminal as _;
+use std::path::Path;
+use std::process::ExitCode;
 
 use anyhow::{Result, bail};
+use sayso::config::Config;
 use sayso::store::{SpeakerAttribution, SpeakerSummary, Store};
+use sayso::tui;
 use sayso_nlp::CharOffsets;
 
 use super::library::{ListFormat, existing, line, plural, print};
@@ -21,22 +26,40 @@ pub struct Args {
     #[arg(long)]
     all: bool,
 
-    /// Output format.
-    #[arg(long, value_enum, default_value_t)]
-    format: ListFormat,
+    /// Print in this format instead of opening the speaker index (it is
+    /// printed as text anyway when standard output is not a terminal).
+    #[arg(long, value_enum)]
+    format: Option<ListFormat>,
 }
 
-/// Run `sayso speakers`.
-pub fn run(args: &Args) -> Result<()> {
+/// Run `sayso speakers`: on a terminal without --format, the speaker index
+/// of the library view (at the speaker's attributions when NAME is given).
+pub fn run(args: &Args, config: Option<&Path>) -> Result<ExitCode> {
+    if args.format.is_none() && std::io::stdout().is_terminal() {
+        let config = Config::load(config)?;
+        let store = tui::library::existing_store()?;
+        let start = match (&args.name, &store) {
+            (Some(name), Some(store)) => {
+                let speakers = store.speakers(true)?;
+                tui::library::Start::Speaker(find(&speakers, name)?.name.clone())
+            }
+            _ => tui::library::Start::Speakers { all: args.all },
+        };
+        return Ok(ExitCode::from(tui::library::run(store, &config, &start)?));
+    }
+    print_headless(args, args.format.unwrap_or_default()).map(|()| ExitCode::SUCCESS)
+}
+
+fn print_headless(args: &Args, format: ListFormat) -> Result<()> {
     let Some(store) = existing()? else {
-        return match args.format {
+        return match format {
             ListFormat::Json => print("[]\n"),
             ListFormat::Text => print("The library is empty: `sayso library add PATH` imports articles.\n"),
         };
     };
     let speakers = store.speakers(args.all || args.name.is_some())?;
     match &args.name {
-        None => print(&match args.format {
+        None => print(&match format {
             ListFormat::Json => {
                 serde_json::to_string_pretty(&speakers.iter().map(summary_json).collect::<Vec<_>>())? + "\n"
             }
@@ -45,7 +68,7 @@ pub fn run(args: &Args) -> Result<()> {
         Some(name) => {
             let speaker = find(&speakers, name)?;
             let attributions = store.speaker_attributions(&speaker.name)?;
-            print(&match args.format {
+            print(&match format {
                 ListFormat::Json => {
                     serde_json::to_string_pretty(&one_json(&store, speaker, &attributions)?)? + "\n"
                 }

@@ -18,6 +18,8 @@ pub struct ArticleSummary {
     pub source: Option<String>,
     /// The publication date, as given.
     pub published: Option<String>,
+    /// The site's name.
+    pub site: Option<String>,
     /// When it was first saved (unix seconds).
     pub added: i64,
     /// When it was last opened (unix seconds).
@@ -30,7 +32,7 @@ pub struct ArticleSummary {
     pub notes: usize,
 }
 
-const SUMMARY: &str = "SELECT a.id, a.title, a.source, a.published, a.added, a.opened,
+const SUMMARY: &str = "SELECT a.id, a.title, a.source, a.published, a.added, a.opened, a.site,
     (SELECT COUNT(DISTINCT lower(t.speaker)) FROM attributions t WHERE t.article = a.id AND t.speaker IS NOT NULL),
     (SELECT COUNT(*) FROM attributions t WHERE t.article = a.id),
     (SELECT COUNT(*) FROM notes n WHERE n.article = a.id AND n.deleted IS NULL)";
@@ -48,9 +50,10 @@ impl ArticleSummary {
             published: r.get(3)?,
             added: r.get(4)?,
             opened: r.get(5)?,
-            speakers: count(r, 6)?,
-            attributions: count(r, 7)?,
-            notes: count(r, 8)?,
+            site: r.get(6)?,
+            speakers: count(r, 7)?,
+            attributions: count(r, 8)?,
+            notes: count(r, 9)?,
         })
     }
 }

@@ -17,7 +17,7 @@ use ratatui::widgets::{Block, Widget};
 use signal_hook::consts::{SIGHUP, SIGTERM};
 
 use super::terminal::Guard;
-use super::{Options, safe, wrap};
+use super::{Ending, Options, safe, wrap};
 use crate::config::Config;
 use crate::ingest::feed::{Feed, Story};
 use crate::ingest::{self, Article};
@@ -220,9 +220,21 @@ pub fn run(
                 let open = open.clone();
                 let done = open_in_reader(name, config.clone(), Options::default(), move || open(&story));
                 view.status = done.as_ref().err().map(|e| format!("{e:#}"));
-                // The reader was ended by a signal: so is the list.
-                if let Ok(code @ 128..) = done {
-                    return Ok(code);
+                match done {
+                    // The reader was ended by a signal: so is the list.
+                    Ok(Ending::Signal(code)) => return Ok(code),
+                    // `L`: the library, then back to the feed.
+                    Ok(Ending::Library) => {
+                        let store = super::library::existing_store().map_err(anyhow::Error::from);
+                        match store
+                            .and_then(|s| super::library::run(s, config, &super::library::Start::Articles))
+                        {
+                            Ok(code @ 128..) => return Ok(code),
+                            Ok(_) => {}
+                            Err(e) => view.status = Some(format!("{e:#}")),
+                        }
+                    }
+                    _ => {}
                 }
                 guard = Guard::new().context("could not set up the terminal")?;
             }
@@ -242,7 +254,7 @@ pub fn open_in_reader(
     config: Config,
     options: Options,
     fetch: impl FnOnce() -> Result<Article, ingest::Error> + Send + std::panic::UnwindSafe + 'static,
-) -> Result<u8> {
+) -> Result<Ending> {
     super::read(origin, 0, config, options, move || fetch().map_err(|e| e.to_string()))
 }
 

@@ -7,6 +7,7 @@ pub mod feed;
 pub mod help;
 mod keep;
 pub mod layout;
+pub mod library;
 mod lists;
 mod notes;
 mod run;
@@ -26,7 +27,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
 
-pub use run::{Library, Opened, Options, read, run, run_with};
+pub use run::{Ending, Library, Opened, Options, read, run, run_with};
 
 use crate::app::state::State;
 

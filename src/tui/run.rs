@@ -36,6 +36,31 @@ const INPUT_POLL: Duration = Duration::from_millis(50);
 pub struct Options {
     /// Exit right after the first frame that shows the article (to time start-up).
     pub exit_after_first_frame: bool,
+    /// Open at the attribution whose words hold this byte offset, current
+    /// and in view (from the speaker index).
+    pub start_at: Option<usize>,
+}
+
+/// How the reader ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// The reader quit.
+    Quit,
+    /// The reader asked for the library view (`L`).
+    Library,
+    /// A signal ended it; the exit code is 128 + the signal.
+    Signal(u8),
+}
+
+impl Ending {
+    /// The process exit code this ending stands for.
+    #[must_use]
+    pub const fn code(self) -> u8 {
+        match self {
+            Self::Quit | Self::Library => 0,
+            Self::Signal(code) => code,
+        }
+    }
 }
 
 enum Event {
@@ -85,12 +110,12 @@ impl Library {
     }
 }
 
-/// Read `article` in the terminal until the user quits. Returns the exit
-/// code: 0, or 128 + the signal that ended the reader.
+/// Read `article` in the terminal until the user quits, asks for the
+/// library, or a signal ends it.
 ///
 /// # Errors
 /// When the terminal cannot be used or the article cannot be annotated.
-pub fn run(article: ingest::Article, config: Config, options: Options) -> Result<u8> {
+pub fn run(article: ingest::Article, config: Config, options: Options) -> Result<Ending> {
     let (label, bytes) = (article.label(), article.text.len());
     read(label, bytes, config, options, move || Ok(article))
 }
@@ -108,7 +133,7 @@ pub fn read(
     config: Config,
     options: Options,
     get: impl FnOnce() -> Result<ingest::Article, String> + Send + std::panic::UnwindSafe + 'static,
-) -> Result<u8> {
+) -> Result<Ending> {
     // Loaded before the terminal is touched, so a failure is a plain error.
     let annotator = Annotator::new().context("the built-in models could not be loaded")?;
     run_loading(origin, bytes, config, options, move || {
@@ -134,7 +159,7 @@ pub fn run_with(
     config: Config,
     options: Options,
     load: impl FnOnce() -> Document + Send + std::panic::UnwindSafe + 'static,
-) -> Result<u8> {
+) -> Result<Ending> {
     run_loading(origin, bytes, config, options, move || {
         Ok(Opened { doc: load(), library: Library::default() })
     })
@@ -152,7 +177,7 @@ fn run_loading(
     config: Config,
     options: Options,
     load: impl FnOnce() -> Result<Opened, String> + Send + std::panic::UnwindSafe + 'static,
-) -> Result<u8> {
+) -> Result<Ending> {
     let (tx, rx) = mpsc::channel();
 
     // A terminal left in raw mode after SIGTERM or SIGHUP (a closed window,
@@ -188,6 +213,7 @@ fn run_loading(
     let mut guard = Guard::new().context("could not set up the terminal")?;
     let size = guard.screen.size().context("could not read the terminal size")?;
     let mut state = State::loading(config, origin, bytes, Rect::new(0, 0, size.width, size.height));
+    state.start_at = options.start_at;
 
     // The input thread stops when the reader ends, so that a view that
     // opened the reader (the feed list) gets the keys back.
@@ -220,17 +246,17 @@ fn run_loading(
     result
 }
 
-/// Draw and handle events until the reader quits; the exit code.
+/// Draw and handle events until the reader quits; how it ended.
 fn event_loop(
     guard: &mut Guard,
     state: &mut State,
     keeper: &mut Option<Keeper>,
     rx: &mpsc::Receiver<Event>,
     options: Options,
-) -> Result<u8> {
+) -> Result<Ending> {
     let started = Instant::now();
     let mut dirty = true;
-    let mut exit = 0;
+    let mut signal = None;
     loop {
         let grace = LOADING_GRACE.saturating_sub(started.elapsed());
         let holding = state.loading.is_some() && !grace.is_zero();
@@ -279,7 +305,7 @@ fn event_loop(
                 }
                 Event::Failed(why) => anyhow::bail!("{why}"),
                 Event::Signal(sig) => {
-                    exit = u8::try_from(128 + sig).unwrap_or(1);
+                    signal = Some(u8::try_from(128 + sig).unwrap_or(1));
                     state.quit = true;
                     break;
                 }
@@ -301,5 +327,9 @@ fn event_loop(
             break;
         }
     }
-    Ok(exit)
+    Ok(match signal {
+        Some(code) => Ending::Signal(code),
+        None if state.to_library => Ending::Library,
+        None => Ending::Quit,
+    })
 }

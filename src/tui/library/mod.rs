@@ -1,0 +1,163 @@
+//! The library view: the articles kept, newest first, with full-text
+//! search; the speakers across them; and one speaker's attributions, each
+//! opening its article in the reader at that attribution. `q` in the reader
+//! (or `L`) comes back here.
+
+mod draw;
+mod view;
+
+#[cfg(test)]
+mod tests;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use ratatui::crossterm::event::{self, Event};
+use signal_hook::consts::{SIGHUP, SIGTERM};
+
+pub use view::{Cursor, Effect, LibraryView, Query, Screen};
+
+use super::terminal::Guard;
+use super::{Ending, Options};
+use crate::config::Config;
+use crate::ingest;
+use crate::store::{ArticleRecord, Store, StoreError};
+
+/// How often the view looks for a signal while no key comes.
+const SIGNAL_POLL: Duration = Duration::from_millis(200);
+
+/// Which list the view opens on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Start {
+    /// The articles.
+    Articles,
+    /// The articles holding every word of this search.
+    Search(String),
+    /// The speakers; with `all`, unnamed sources too.
+    Speakers {
+        /// Include unnamed sources.
+        all: bool,
+    },
+    /// The attributions of the speaker with this (full) name.
+    Speaker(String),
+}
+
+/// The library at its usual place when it exists; looking never creates it.
+///
+/// # Errors
+/// When the database exists but cannot be opened (damaged, newer).
+pub fn existing_store() -> Result<Option<Store>, StoreError> {
+    match Store::default_path() {
+        Some(path) if path.exists() => Store::open(&path).map(Some),
+        _ => Ok(None),
+    }
+}
+
+/// The article to read for a stored record: its text and metadata as kept,
+/// with the same source, so the reader finds the same library entry again.
+#[must_use]
+pub fn article_of(record: ArticleRecord) -> ingest::Article {
+    // Named as when it was first read: a file by its name, a page by its URL
+    // without the scheme; text from standard input by its headline.
+    let short = record.source.as_deref().map(|s| match s.split_once("://") {
+        Some((_, rest)) => rest.to_owned(),
+        None => s.rsplit('/').next().unwrap_or(s).to_owned(),
+    });
+    let title = record.title.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned);
+    let origin =
+        short.filter(|s| !s.is_empty()).or(title).unwrap_or_else(|| "an article from the library".to_owned());
+    ingest::Article {
+        origin,
+        source: record.source,
+        title: record.title,
+        byline: record.author,
+        published: record.published,
+        site: record.site,
+        text: record.text,
+        note: None,
+    }
+}
+
+/// Run the library view until the user quits; the exit code (0, or 128 +
+/// the signal that ended it).
+///
+/// # Errors
+/// When the terminal cannot be used.
+pub fn run(mut store: Option<Store>, config: &Config, start: &Start) -> Result<u8> {
+    let mut view = LibraryView::new(config.clone(), store.as_ref());
+    match start {
+        Start::Articles => {}
+        Start::Search(words) => {
+            view.search.text = words.clone();
+            view.reload(store.as_ref());
+        }
+        Start::Speakers { all } => {
+            view.screen = Screen::Speakers;
+            if *all {
+                view.all = true;
+                view.reload(store.as_ref());
+            }
+        }
+        Start::Speaker(name) => {
+            view.all = true;
+            view.reload(store.as_ref());
+            view.choose(store.as_ref(), name);
+        }
+    }
+    // SIGTERM or SIGHUP (a closed window) ends the view through the same
+    // restoring path as `q`; the flag is checked between short waits.
+    let ended = Arc::new(AtomicUsize::new(0));
+    for sig in [SIGTERM, SIGHUP] {
+        signal_hook::flag::register_usize(sig, Arc::clone(&ended), usize::try_from(sig).unwrap_or(1))
+            .context("could not watch for signals")?;
+    }
+    let mut guard = Guard::new().context("could not set up the terminal")?;
+    loop {
+        guard.screen.draw(|f| view.draw(f.buffer_mut())).context("could not draw")?;
+        let sig = ended.load(Ordering::Relaxed);
+        if sig != 0 {
+            return Ok(u8::try_from(128 + sig).unwrap_or(1));
+        }
+        if !event::poll(SIGNAL_POLL).context("could not read the keyboard")? {
+            continue;
+        }
+        let Event::Key(key) = event::read().context("could not read the keyboard")? else { continue };
+        match view.key(key, store.as_ref()) {
+            None => {}
+            Some(Effect::Quit) => break,
+            Some(Effect::Open { article, at }) => {
+                let record = match store.as_ref().map(|s| s.article(&article)).transpose() {
+                    Ok(Some(Some(record))) => record,
+                    Ok(_) => {
+                        view.status = Some("that article is no longer in the library".to_owned());
+                        continue;
+                    }
+                    Err(e) => {
+                        view.status = Some(format!("the article could not be read: {e}"));
+                        continue;
+                    }
+                };
+                drop(guard);
+                let article = article_of(record);
+                let (origin, bytes) = (article.origin.clone(), article.text.len());
+                let options = Options { start_at: at, ..Options::default() };
+                let done = super::read(origin, bytes, config.clone(), options, move || Ok(article));
+                match done {
+                    Ok(Ending::Signal(code)) => return Ok(code),
+                    Ok(Ending::Quit | Ending::Library) => {}
+                    Err(e) => view.status = Some(format!("{e:#}")),
+                }
+                // The reader may have made the library (it saves what it opens).
+                if store.is_none() {
+                    store = existing_store().ok().flatten();
+                }
+                view.reload(store.as_ref());
+                guard = Guard::new().context("could not set up the terminal")?;
+            }
+        }
+    }
+    drop(guard);
+    Ok(0)
+}

@@ -1,0 +1,320 @@
+//! The library view over a small store made here: keys through the
+//! keymap, what each screen draws, unsafe text, and every small size.
+
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use sayso_nlp::{Annotation, EntityLabel, Quote, QuoteKind, Span, Speaker};
+
+use super::*;
+use crate::store::{Anchor, ArticleId, NewArticle, NewNote};
+
+const HARBOUR: &str = "Council delays harbour vote\n\n\
+    \u{201c}We need more time,\u{201d} said Mayor Anna Berg. Tom Reilly said the harbour mattered.\n";
+const FERRY: &str = "Ferry fares rise\n\n\
+    \u{201c}Fuel costs doubled,\u{201d} said Lena Holm. \u{201c}Families cannot pay,\u{201d} Berg said.\n";
+const SCHOOL: &str = "School opens \u{1b}[31min the \u{202e}north\n\n\
+    \u{201c}It will serve us for decades,\u{201d} said Omar Said. Officials said traffic was a worry.\n";
+
+fn span(text: &str, needle: &str) -> Span {
+    let at = text.find(needle).expect("needle present");
+    Span::new(at, at + needle.len())
+}
+
+/// An annotation made by hand: each (speaker, label, words, kind).
+fn annotation(text: &str, quotes: &[(&str, EntityLabel, &str, QuoteKind)]) -> Annotation {
+    let mut speakers: Vec<Speaker> = Vec::new();
+    let mut out = Vec::new();
+    for &(name, label, words, kind) in quotes {
+        let who = speakers.iter().position(|s| s.name == name).unwrap_or_else(|| {
+            speakers.push(Speaker { name: name.to_owned(), label, mentions: Vec::new() });
+            speakers.len() - 1
+        });
+        out.push(Quote {
+            content: span(text, words),
+            content_fragments: Vec::new(),
+            cue: Some(span(text, "said")),
+            source: None,
+            speaker: Some(who),
+            kind,
+        });
+    }
+    Annotation {
+        title: Some(Span::new(0, text.find('\n').expect("headline"))),
+        speakers,
+        quotes: out,
+        ..Annotation::default()
+    }
+}
+
+/// Three articles saved oldest first: harbour, ferry, school. Anna Berg
+/// speaks in the first two.
+fn store() -> (Store, [ArticleId; 3]) {
+    use EntityLabel::{Misc, Person};
+    use QuoteKind::{Direct, Indirect};
+    let store = Store::in_memory().expect("store");
+    let articles = [
+        (
+            HARBOUR,
+            "/news/harbour.txt",
+            annotation(
+                HARBOUR,
+                &[
+                    ("Anna Berg", Person, "We need more time,", Direct),
+                    ("Tom Reilly", Person, "the harbour mattered", Indirect),
+                ],
+            ),
+        ),
+        (
+            FERRY,
+            "/news/ferry.txt",
+            annotation(
+                FERRY,
+                &[
+                    ("Lena Holm", Person, "Fuel costs doubled,", Direct),
+                    ("Berg", Person, "Families cannot pay,", Direct),
+                ],
+            ),
+        ),
+        (
+            SCHOOL,
+            "/news/school.txt",
+            annotation(
+                SCHOOL,
+                &[
+                    ("Omar Said", Person, "It will serve us for decades,", Direct),
+                    ("Officials", Misc, "traffic was a worry", Indirect),
+                ],
+            ),
+        ),
+    ];
+    let ids = articles.map(|(text, source, ann)| {
+        let title = text.lines().next();
+        let new = NewArticle { source: Some(source), title, text, ..NewArticle::default() };
+        let id = store.save_article(&new).expect("saved");
+        store.save_annotation(&id, &ann, text).expect("annotation saved");
+        id
+    });
+    let note = NewNote {
+        anchor: Anchor::new(FERRY, span(FERRY, "Fuel costs doubled")),
+        highlight: true,
+        body: "check the figure".to_owned(),
+        tags: Vec::new(),
+    };
+    store.add_note(&ids[1], &note).expect("note saved");
+    (store, ids)
+}
+
+fn view(store: &Store) -> LibraryView {
+    LibraryView::new(Config::defaults().expect("defaults"), Some(store))
+}
+
+/// Press keys written as in the configuration ("j", "enter", "ctrl-c");
+/// the last effect.
+fn press(view: &mut LibraryView, store: &Store, keys: &str) -> Option<Effect> {
+    let mut last = None;
+    for k in keys.split_whitespace() {
+        let key: crate::keymap::Key = k.parse().expect("a key");
+        last = view.key(KeyEvent::new(key.code, key.mods), Some(store));
+    }
+    last
+}
+
+fn type_text(view: &mut LibraryView, store: &Store, text: &str) {
+    for c in text.chars() {
+        view.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE), Some(store));
+    }
+}
+
+fn screen(view: &mut LibraryView, w: u16, h: u16) -> Vec<String> {
+    let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+    view.draw(&mut buf);
+    (0..h).map(|y| (0..w).map(|x| buf[(x, y)].symbol().to_owned()).collect::<String>()).collect()
+}
+
+#[test]
+fn articles_move_search_and_open() {
+    let (store, ids) = store();
+    let mut v = view(&store);
+    // Saved in the same second: the last saved comes first.
+    assert_eq!(
+        v.articles.iter().map(|a| a.id.clone()).collect::<Vec<_>>(),
+        [ids[2].clone(), ids[1].clone(), ids[0].clone()]
+    );
+    assert_eq!(press(&mut v, &store, "j j j"), None);
+    assert_eq!(v.cursors[0].selected, 2, "stops at the last");
+    press(&mut v, &store, "g");
+    assert_eq!(v.cursors[0].selected, 0);
+    press(&mut v, &store, "G k");
+    assert_eq!(v.cursors[0].selected, 1);
+    assert_eq!(press(&mut v, &store, "enter"), Some(Effect::Open { article: ids[1].clone(), at: None }));
+
+    // `/` searches the texts as the words are typed, each word a prefix.
+    press(&mut v, &store, "/");
+    type_text(&mut v, &store, "harb");
+    assert!(v.search.editing);
+    assert_eq!(v.articles.len(), 1, "{:?}", v.articles);
+    assert_eq!(v.articles[0].id, ids[0]);
+    assert_eq!(press(&mut v, &store, "q"), None, "q is typed into the search");
+    assert_eq!(v.search.text, "harbq");
+    assert!(v.articles.is_empty());
+    press(&mut v, &store, "backspace enter");
+    assert!(!v.search.editing);
+    assert_eq!(press(&mut v, &store, "enter"), Some(Effect::Open { article: ids[0].clone(), at: None }));
+    // Esc clears the search, then leaves.
+    assert_eq!(press(&mut v, &store, "esc"), None);
+    assert_eq!((v.search.text.as_str(), v.articles.len()), ("", 3));
+    assert_eq!(press(&mut v, &store, "esc"), Some(Effect::Quit));
+    assert_eq!(press(&mut v, &store, "q"), Some(Effect::Quit));
+    // Ctrl-C leaves even while a search is typed.
+    press(&mut v, &store, "/");
+    assert_eq!(press(&mut v, &store, "ctrl-c"), Some(Effect::Quit));
+}
+
+#[test]
+fn a_speaker_across_articles_opens_each_article_at_their_words() {
+    let (store, ids) = store();
+    let mut v = view(&store);
+    press(&mut v, &store, "tab");
+    assert_eq!(v.screen, Screen::Speakers);
+    let first = v.selected_speaker().expect("speakers");
+    assert_eq!((first.name.as_str(), first.articles, first.attributions), ("Anna Berg", 2, 2));
+    assert!(!v.speakers.iter().any(|s| s.name == "Officials"), "unnamed sources are left out");
+    assert_eq!(press(&mut v, &store, "enter"), None);
+    assert_eq!(v.screen, Screen::Attributions);
+    let articles: Vec<&ArticleId> = v.attributions.iter().map(|a| &a.article).collect();
+    assert_eq!(articles, [&ids[0], &ids[1]]);
+    let families = FERRY.find("Families cannot pay").expect("in the text");
+    assert_eq!(
+        press(&mut v, &store, "j enter"),
+        Some(Effect::Open { article: ids[1].clone(), at: Some(families) })
+    );
+    // Esc goes back a step; `a` brings in the unnamed sources.
+    press(&mut v, &store, "esc");
+    assert_eq!(v.screen, Screen::Speakers);
+    press(&mut v, &store, "a");
+    assert!(v.speakers.iter().any(|s| s.name == "Officials"));
+    // `/` filters the names; Esc clears the filter, then leaves.
+    press(&mut v, &store, "/");
+    type_text(&mut v, &store, "holm");
+    assert_eq!(v.selected_speaker().map(|s| s.name.as_str()), Some("Lena Holm"));
+    assert_eq!(v.shown.len(), 1);
+    press(&mut v, &store, "enter esc");
+    assert_eq!(v.shown.len(), v.speakers.len());
+    // `s` switches too; L (the reader's library key) goes to the articles.
+    press(&mut v, &store, "s");
+    assert_eq!(v.screen, Screen::Articles);
+    press(&mut v, &store, "s L");
+    assert_eq!(v.screen, Screen::Articles);
+    assert_eq!(press(&mut v, &store, "tab esc"), Some(Effect::Quit));
+}
+
+#[test]
+fn reloading_keeps_the_selection_on_the_same_article_and_speaker() {
+    let (store, ids) = store();
+    let mut v = view(&store);
+    press(&mut v, &store, "j");
+    // Reading an article saves it again, which may reorder the list.
+    let new = NewArticle { source: Some("/news/harbour.txt"), text: HARBOUR, ..NewArticle::default() };
+    assert_eq!(store.save_article(&new).expect("saved"), ids[0], "the same article, not a new one");
+    v.reload(Some(&store));
+    assert_eq!(v.articles.len(), 3);
+    assert_eq!(v.articles[v.cursors[0].selected].id, ids[1]);
+    press(&mut v, &store, "tab j enter j");
+    let at = v.cursors[2];
+    v.reload(Some(&store));
+    assert_eq!((v.screen, v.cursors[2].selected), (Screen::Attributions, at.selected));
+}
+
+#[test]
+fn help_opens_and_closes_with_the_reader_keys() {
+    let (store, _) = store();
+    let mut v = view(&store);
+    press(&mut v, &store, "?");
+    assert!(v.help);
+    assert_eq!(press(&mut v, &store, "j"), None);
+    assert_eq!(v.cursors[0].selected, 0, "keys wait while the help is open");
+    let rows = screen(&mut v, 100, 24);
+    assert!(rows.iter().any(|r| r.contains("Library keys")), "{rows:#?}");
+    assert!(rows.iter().any(|r| r.contains("articles ⇄ speakers")), "{rows:#?}");
+    assert_eq!(press(&mut v, &store, "q"), None, "q closes the help first");
+    assert!(!v.help);
+    press(&mut v, &store, "? esc");
+    assert!(!v.help);
+}
+
+#[test]
+fn rows_show_title_source_date_speakers_and_notes() {
+    let (store, _) = store();
+    let mut v = view(&store);
+    let rows = screen(&mut v, 100, 8);
+    assert!(rows[0].contains("Articles (3)") && rows[0].contains("Speakers (4)"), "{rows:#?}");
+    assert!(
+        rows[1].contains("Title") && rows[1].contains("Source") && rows[1].contains("Notes"),
+        "{rows:#?}"
+    );
+    let ferry = rows.iter().find(|r| r.contains("Ferry fares rise")).expect("ferry row");
+    assert!(ferry.contains("ferry.txt"), "{ferry}");
+    assert!(ferry.trim_end_matches(['│', ' ']).ends_with("2      1"), "two speakers, one note: {ferry}");
+    assert!(rows[7].contains("Enter read") && rows[7].contains("q quit"), "{rows:#?}");
+
+    press(&mut v, &store, "tab");
+    let rows = screen(&mut v, 100, 8);
+    assert!(rows[1].contains("Speaker") && rows[1].contains("Attributions"), "{rows:#?}");
+    assert!(rows[2].contains("Anna Berg") && rows[2].contains("also Berg"), "{rows:#?}");
+
+    press(&mut v, &store, "enter");
+    let rows = screen(&mut v, 100, 8);
+    assert!(rows[0].contains("Anna Berg · 2 attributions in 2 articles"), "{rows:#?}");
+    assert!(rows[1].contains("Council delays harbour vote · said"), "{rows:#?}");
+    assert!(rows[2].contains("“We need more time,”"), "{rows:#?}");
+    assert!(rows[3].contains("Ferry fares rise") && rows[4].contains("Families cannot pay"), "{rows:#?}");
+    // One row each when the screen is short.
+    let rows = screen(&mut v, 100, 4);
+    assert!(rows[1].contains("Council delays harbour vote · said: “We need"), "{rows:#?}");
+}
+
+#[test]
+fn nothing_unsafe_reaches_the_screen() {
+    let (store, _) = store();
+    let mut v = view(&store);
+    let rows = screen(&mut v, 120, 10);
+    let school = rows.iter().find(|r| r.contains("School opens")).expect("school row");
+    assert!(school.contains("School opens \u{fffd}[31min the north"), "{school}");
+    for r in &rows {
+        assert!(!r.chars().any(|c| c.is_control() || c == '\u{202e}'), "{r:?}");
+    }
+}
+
+#[test]
+fn an_empty_library_says_how_to_fill_it() {
+    let mut v = LibraryView::new(Config::defaults().expect("defaults"), None);
+    assert_eq!(v.key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE), None), None);
+    let rows = screen(&mut v, 100, 6);
+    assert!(rows[2].contains("The library is empty: `sayso library add PATH`"), "{rows:#?}");
+}
+
+#[test]
+fn every_size_draws_without_panicking() {
+    let (store, _) = store();
+    // Three views cover every part: a search being typed over the
+    // articles, the speakers, and the attributions under the help.
+    let mut views = Vec::new();
+    let mut v = view(&store);
+    press(&mut v, &store, "/");
+    type_text(&mut v, &store, "harbour vote");
+    views.push(v.clone());
+    press(&mut v, &store, "esc tab");
+    views.push(v.clone());
+    press(&mut v, &store, "enter ?");
+    assert!(v.help && v.screen == Screen::Attributions);
+    views.push(v);
+    for mut v in views {
+        for w in 0..=120 {
+            for h in 0..=40 {
+                let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+                v.draw(&mut buf);
+            }
+        }
+    }
+}
