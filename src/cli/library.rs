@@ -241,9 +241,11 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
             let p = entry.with_context(|| format!("could not list {}", dir.display()))?.path();
             if p.is_dir() {
                 folders.push(p);
-            } else if p.extension().and_then(|x| x.to_str()).is_some_and(|x| {
-                matches!(x.to_ascii_lowercase().as_str(), "txt" | "html" | "htm")
-            }) {
+            } else if p
+                .extension()
+                .and_then(|x| x.to_str())
+                .is_some_and(|x| matches!(x.to_ascii_lowercase().as_str(), "txt" | "html" | "htm"))
+            {
                 found.push(p);
             }
         }

@@ -9,13 +9,14 @@ use std::time::Duration;
 
 use anyhow::{Context, Result};
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 use signal_hook::consts::{SIGHUP, SIGTERM};
 
+use super::keys::Keys;
 use super::terminal::Guard;
 use super::{Ending, Options, safe, wrap};
 use crate::config::Config;
@@ -188,6 +189,7 @@ pub fn run(
             .context("could not watch for signals")?;
     }
     let mut guard = Guard::new().context("could not set up the terminal")?;
+    let mut keys = Keys::start();
     let mut exit = 0;
     loop {
         guard.screen.draw(|f| view.draw(config, f.buffer_mut())).context("could not draw")?;
@@ -196,10 +198,9 @@ pub fn run(
             exit = u8::try_from(128 + sig).unwrap_or(1);
             break;
         }
-        if !event::poll(SIGNAL_POLL).context("could not read the keyboard")? {
-            continue;
-        }
-        let Event::Key(key) = event::read().context("could not read the keyboard")? else { continue };
+        let event =
+            keys.next(SIGNAL_POLL).map_err(|()| anyhow::anyhow!("the terminal can no longer be read"))?;
+        let Some(Event::Key(key)) = event else { continue };
         match view.key(key) {
             None => {}
             Some(Effect::Quit) => break,
@@ -215,6 +216,7 @@ pub fn run(
                 }
             }
             Some(Effect::Open(story)) => {
+                keys.stop();
                 drop(guard);
                 let name = story.title.clone();
                 let open = open.clone();
@@ -237,9 +239,11 @@ pub fn run(
                     _ => {}
                 }
                 guard = Guard::new().context("could not set up the terminal")?;
+                keys = Keys::start();
             }
         }
     }
+    keys.stop();
     drop(guard);
     Ok(exit)
 }

@@ -6,6 +6,7 @@ mod dialog;
 pub mod feed;
 pub mod help;
 mod keep;
+mod keys;
 pub mod layout;
 pub mod library;
 mod lists;

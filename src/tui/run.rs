@@ -92,10 +92,15 @@ impl Library {
     /// left untouched and the reader works without notes, saying why.
     #[must_use]
     pub fn open(article: &ingest::Article) -> Self {
+        // A text file's headline is its first line, as the engine reads it.
+        let headline = article.text.lines().map(str::trim).find(|l| !l.is_empty()).map(|l| {
+            let l = sayso_nlp::text::sanitize(l);
+            l.chars().take(300).collect::<String>()
+        });
         let opened = Store::open_default().map_err(|e| e.to_string()).and_then(|store| {
             let new = NewArticle {
                 source: article.source.as_deref(),
-                title: article.title.as_deref(),
+                title: article.title.as_deref().or(headline.as_deref()),
                 author: article.byline.as_deref(),
                 published: article.published.as_deref(),
                 site: article.site.as_deref(),
@@ -242,7 +247,15 @@ fn run_loading(
     stop.store(true, Ordering::Relaxed);
     signal_handle.close();
     drop(guard);
-    let _ = input.join();
+    // A thread stuck reading a terminal that has gone away (a closed
+    // window) is left behind rather than waited for; it ends with the process.
+    let waited = Instant::now();
+    while !input.is_finished() && waited.elapsed() < Duration::from_millis(300) {
+        thread::sleep(Duration::from_millis(5));
+    }
+    if input.is_finished() {
+        let _ = input.join();
+    }
     result
 }
 

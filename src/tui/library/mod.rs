@@ -14,11 +14,12 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use anyhow::{Context, Result};
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::Event;
 use signal_hook::consts::{SIGHUP, SIGTERM};
 
 pub use view::{Cursor, Effect, LibraryView, Query, Screen};
 
+use super::keys::Keys;
 use super::terminal::Guard;
 use super::{Ending, Options};
 use crate::config::Config;
@@ -114,16 +115,16 @@ pub fn run(mut store: Option<Store>, config: &Config, start: &Start) -> Result<u
             .context("could not watch for signals")?;
     }
     let mut guard = Guard::new().context("could not set up the terminal")?;
+    let mut keys = Keys::start();
     loop {
         guard.screen.draw(|f| view.draw(f.buffer_mut())).context("could not draw")?;
         let sig = ended.load(Ordering::Relaxed);
         if sig != 0 {
             return Ok(u8::try_from(128 + sig).unwrap_or(1));
         }
-        if !event::poll(SIGNAL_POLL).context("could not read the keyboard")? {
-            continue;
-        }
-        let Event::Key(key) = event::read().context("could not read the keyboard")? else { continue };
+        let event =
+            keys.next(SIGNAL_POLL).map_err(|()| anyhow::anyhow!("the terminal can no longer be read"))?;
+        let Some(Event::Key(key)) = event else { continue };
         match view.key(key, store.as_ref()) {
             None => {}
             Some(Effect::Quit) => break,
@@ -139,6 +140,7 @@ pub fn run(mut store: Option<Store>, config: &Config, start: &Start) -> Result<u
                         continue;
                     }
                 };
+                keys.stop();
                 drop(guard);
                 let article = article_of(record);
                 let (origin, bytes) = (article.origin.clone(), article.text.len());
@@ -155,9 +157,11 @@ pub fn run(mut store: Option<Store>, config: &Config, start: &Start) -> Result<u
                 }
                 view.reload(store.as_ref());
                 guard = Guard::new().context("could not set up the terminal")?;
+                keys = Keys::start();
             }
         }
     }
+    keys.stop();
     drop(guard);
     Ok(0)
 }
