@@ -162,7 +162,7 @@ fn add(paths: &[PathBuf]) -> Result<()> {
     }
     if files.is_empty() {
         bail!(
-            "no *.txt files were found in {}",
+            "no *.txt or *.html files were found in {}",
             paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
         );
     }
@@ -171,7 +171,7 @@ fn add(paths: &[PathBuf]) -> Result<()> {
     let before = store.library(None)?.len();
     let next = AtomicUsize::new(0);
     let threads = std::thread::available_parallelism().map_or(1, usize::from).min(files.len());
-    let (send, receive) = mpsc::channel::<(usize, Result<(String, Annotation)>)>();
+    let (send, receive) = mpsc::channel::<(usize, Result<(input::Article, Annotation)>)>();
     let mut failures = Vec::new();
     let mut added = 0usize;
     std::thread::scope(|scope| {
@@ -184,7 +184,7 @@ fn add(paths: &[PathBuf]) -> Result<()> {
                     let Some(path) = files.get(i) else { break };
                     let done = input::read(path).map(|a| {
                         let ann = annotator.annotate(&a.text);
-                        (a.text, ann)
+                        (a, ann)
                     });
                     if send.send((i, done)).is_err() {
                         break;
@@ -193,12 +193,19 @@ fn add(paths: &[PathBuf]) -> Result<()> {
             });
         }
         drop(send);
-        // The store is written from this thread only, as results arrive.
+        // The store is written from this thread only, in the order the files
+        // were given, so the library lists them the same way every time.
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut due = 0;
         for (i, done) in receive {
-            let path = &files[i];
-            match done.and_then(|(text, ann)| save(&store, path, &text, &ann)) {
-                Ok(()) => added += 1,
-                Err(err) => failures.push(format!("{}: {err:#}", path.display())),
+            waiting.insert(i, done);
+            while let Some(done) = waiting.remove(&due) {
+                let path = &files[due];
+                match done.and_then(|(article, ann)| save(&store, path, &article, &ann)) {
+                    Ok(()) => added += 1,
+                    Err(err) => failures.push(format!("{}: {err:#}", path.display())),
+                }
+                due += 1;
             }
         }
     });
@@ -216,13 +223,21 @@ fn add(paths: &[PathBuf]) -> Result<()> {
     if failures.is_empty() { Ok(()) } else { bail!("{} articles could not be added", failures.len()) }
 }
 
-fn save(store: &Store, path: &Path, text: &str, ann: &Annotation) -> Result<()> {
+fn save(store: &Store, path: &Path, article: &input::Article, ann: &Annotation) -> Result<()> {
     let source =
         std::fs::canonicalize(path).with_context(|| format!("could not resolve {}", path.display()))?;
     let source = source.display().to_string();
-    let title = ann.title.map(|t| t.slice(text).trim());
-    let id =
-        store.save_article(&NewArticle { source: Some(&source), title, text, ..NewArticle::default() })?;
+    let text = article.text.as_str();
+    // A web page's own title and byline; a text file's first line.
+    let title = article.title.as_deref().or_else(|| ann.title.map(|t| t.slice(text).trim()));
+    let id = store.save_article(&NewArticle {
+        source: Some(&source),
+        title,
+        author: article.byline.as_deref(),
+        published: article.published.as_deref(),
+        site: article.site.as_deref(),
+        text,
+    })?;
     store.save_annotation(&id, ann, text)?;
     Ok(())
 }
