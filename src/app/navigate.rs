@@ -23,7 +23,7 @@ pub(super) fn step(state: &mut State, delta: isize) {
 }
 
 /// `at + delta` within `0..len`.
-pub(super) fn moved(at: usize, delta: isize, len: usize) -> usize {
+pub(crate) fn moved(at: usize, delta: isize, len: usize) -> usize {
     let last = len.saturating_sub(1);
     if delta < 0 {
         at.saturating_sub(delta.unsigned_abs())

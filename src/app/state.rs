@@ -50,7 +50,7 @@ pub struct ListView {
 
 impl ListView {
     /// Keep the selection among `len` items and in a window of `rows` items.
-    fn clamp(&mut self, len: usize, rows: usize) {
+    pub fn clamp(&mut self, len: usize, rows: usize) {
         self.selected = self.selected.min(len.saturating_sub(1));
         let rows = rows.max(1);
         if self.selected < self.offset {
@@ -59,6 +59,11 @@ impl ListView {
             self.offset = self.selected + 1 - rows;
         }
         self.offset = self.offset.min(len.saturating_sub(rows));
+    }
+
+    /// Move the selection by `delta` among `len` items.
+    pub fn step(&mut self, delta: isize, len: usize) {
+        self.selected = super::navigate::moved(self.selected, delta, len);
     }
 }
 

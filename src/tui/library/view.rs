@@ -34,37 +34,8 @@ pub enum Effect {
     Quit,
 }
 
-/// A list's selected row and first row shown.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Cursor {
-    /// The selected entry.
-    pub selected: usize,
-    /// The first entry shown.
-    pub offset: usize,
-}
-
-impl Cursor {
-    fn step(&mut self, delta: isize, len: usize) {
-        let last = len.saturating_sub(1);
-        self.selected = if delta < 0 {
-            self.selected.saturating_sub(delta.unsigned_abs())
-        } else {
-            self.selected.saturating_add(delta.unsigned_abs()).min(last)
-        };
-    }
-
-    /// Keep the selection among `len` entries and within `rows` shown ones.
-    pub fn clamp(&mut self, len: usize, rows: usize) {
-        self.selected = self.selected.min(len.saturating_sub(1));
-        let rows = rows.max(1);
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + rows {
-            self.offset = self.selected + 1 - rows;
-        }
-        self.offset = self.offset.min(len.saturating_sub(rows));
-    }
-}
+/// A list's selected row and first row shown: the reader's own list view.
+pub use crate::app::state::ListView as Cursor;
 
 /// A search typed with `/`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
