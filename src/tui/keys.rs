@@ -19,6 +19,11 @@ const STOP_WAIT: Duration = Duration::from_millis(300);
 /// The event-reading thread and its channel.
 pub struct Keys {
     rx: Receiver<Event>,
+    reader: Reader,
+}
+
+/// The thread that reads terminal events into a channel.
+pub struct Reader {
     stop: Arc<AtomicBool>,
     thread: Option<JoinHandle<()>>,
 }
@@ -28,23 +33,7 @@ impl Keys {
     #[must_use]
     pub fn start() -> Self {
         let (tx, rx) = mpsc::channel();
-        let stop = Arc::new(AtomicBool::new(false));
-        let flag = Arc::clone(&stop);
-        let thread = thread::spawn(move || {
-            while !flag.load(Ordering::Relaxed) {
-                match event::poll(POLL) {
-                    Ok(false) => {}
-                    Ok(true) => {
-                        let Ok(ev) = event::read() else { break };
-                        if tx.send(ev).is_err() {
-                            break;
-                        }
-                    }
-                    Err(_) => break,
-                }
-            }
-        });
-        Self { rx, stop, thread: Some(thread) }
+        Self { rx, reader: Reader::forward(tx, |ev| ev) }
     }
 
     /// The next event, waiting at most `timeout`; `Err` when the terminal
@@ -55,6 +44,35 @@ impl Keys {
             Err(RecvTimeoutError::Timeout) => Ok(None),
             Err(RecvTimeoutError::Disconnected) => Err(()),
         }
+    }
+
+    /// Stop reading, so that another screen can take the keys.
+    pub fn stop(self) {
+        self.reader.stop();
+    }
+}
+
+impl Reader {
+    /// Send each terminal event, wrapped by `wrap`, to `tx`.
+    #[must_use]
+    pub fn forward<T: Send + 'static>(tx: mpsc::Sender<T>, wrap: fn(Event) -> T) -> Self {
+        let stop = Arc::new(AtomicBool::new(false));
+        let flag = Arc::clone(&stop);
+        let thread = thread::spawn(move || {
+            while !flag.load(Ordering::Relaxed) {
+                match event::poll(POLL) {
+                    Ok(false) => {}
+                    Ok(true) => {
+                        let Ok(ev) = event::read() else { break };
+                        if tx.send(wrap(ev)).is_err() {
+                            break;
+                        }
+                    }
+                    Err(_) => break,
+                }
+            }
+        });
+        Self { stop, thread: Some(thread) }
     }
 
     /// Stop reading, so that another screen can take the keys. A thread

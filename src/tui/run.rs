@@ -2,20 +2,19 @@
 //! channel; each becomes a message for `update`; the screen is redrawn only
 //! when the state changed. The loop blocks while nothing happens.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
-use ratatui::crossterm::event::{self, Event as TermEvent};
+use ratatui::crossterm::event::Event as TermEvent;
 use ratatui::layout::Rect;
 use sayso_nlp::Annotator;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::iterator::Signals;
 
 use super::keep::{Keeper, Kept};
+use super::keys::Reader;
 use super::render;
 use super::terminal::Guard;
 use crate::app::{Document, Msg, State, update};
@@ -28,8 +27,6 @@ use crate::store::{NewArticle, Store};
 const LOADING_GRACE: Duration = Duration::from_millis(40);
 /// Spinner period while loading (the only time the loop wakes on its own).
 const TICK: Duration = Duration::from_millis(90);
-/// How often the input thread checks whether the reader has ended.
-const INPUT_POLL: Duration = Duration::from_millis(50);
 
 /// Launch options.
 #[derive(Debug, Clone, Copy, Default)]
@@ -222,40 +219,15 @@ fn run_loading(
 
     // The input thread stops when the reader ends, so that a view that
     // opened the reader (the feed list) gets the keys back.
-    let tx_input = tx;
-    let stop = Arc::new(AtomicBool::new(false));
-    let stop_input = Arc::clone(&stop);
-    let input = thread::spawn(move || {
-        while !stop_input.load(Ordering::Relaxed) {
-            match event::poll(INPUT_POLL) {
-                Ok(false) => {}
-                Ok(true) => {
-                    let Ok(ev) = event::read() else { break };
-                    if tx_input.send(Event::Terminal(ev)).is_err() {
-                        break;
-                    }
-                }
-                Err(_) => break,
-            }
-        }
-    });
+    let input = Reader::forward(tx, Event::Terminal);
     let mut keeper = None;
     let result = event_loop(&mut guard, &mut state, &mut keeper, &rx, options);
     if let (Some(k), Some(_)) = (&keeper, &state.doc) {
         k.save_position(state.top_offset());
     }
-    stop.store(true, Ordering::Relaxed);
     signal_handle.close();
     drop(guard);
-    // A thread stuck reading a terminal that has gone away (a closed
-    // window) is left behind rather than waited for; it ends with the process.
-    let waited = Instant::now();
-    while !input.is_finished() && waited.elapsed() < Duration::from_millis(300) {
-        thread::sleep(Duration::from_millis(5));
-    }
-    if input.is_finished() {
-        let _ = input.join();
-    }
+    input.stop();
     result
 }
 
