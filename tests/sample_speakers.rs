@@ -12,7 +12,6 @@ fn slice(chars: &[char], span: &Value) -> String {
 }
 
 #[test]
-#[ignore = "the EU spokesperson's report (\"confirmed\" without \"that\") is not found yet"]
 fn sample_speakers_and_attributions() {
     let text = std::fs::read_to_string(SAMPLE).expect("sample readable");
     let chars: Vec<char> = text.chars().collect();

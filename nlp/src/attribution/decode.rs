@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use crate::annotation::{Quote, QuoteKind};
 use crate::attribution::cues;
-use crate::attribution::layers::Layers;
+use crate::attribution::layers::{self, Layers};
 use crate::attribution::mention;
 use crate::attribution::tagger::{OUTSIDE, Role, begins, role};
 use crate::features::{IS_PUNCT, IS_TITLE};
@@ -341,6 +341,7 @@ pub fn paragraph(
     for d in &mut drafts {
         extend_to_sentence_end(l, &para, labels, d);
     }
+    clauses_of_idle_cues(l, &runs, &mut drafts);
     for mut d in drafts {
         if let Some((cue, source)) = dash_byline(l, &para, &d) {
             d.cue = Some(cue);
@@ -377,6 +378,51 @@ fn extend_to_sentence_end(l: &Layers<'_>, para: &Range<usize>, labels: &[usize],
     if (last.end..stop).all(|i| labels.get(i - para.start).is_some_and(|&x| x == OUTSIDE)) {
         last.end = last.end.max(stop);
     }
+}
+
+/// Shortest clause taken as the content of an idle cue.
+const MIN_CLAUSE: usize = 3;
+
+/// A tagged cue ending in a reporting verb that no content took, followed by a clause ("that …", or a
+/// subject and a finite verb) holding no content of its own, reports that
+/// clause up to the end of its sentence. The tagger labels one layer, so
+/// when the clause itself reports speech ("confirmed Trump spoke with …")
+/// it marks the inner source and cue and leaves the outer content out.
+fn clauses_of_idle_cues(l: &Layers<'_>, runs: &[Run], drafts: &mut Vec<Draft>) {
+    let taken: Vec<Range<usize>> = drafts.iter().filter_map(|d| d.cue.clone()).collect();
+    let has_content = |r: &Range<usize>| {
+        drafts.iter().any(|d| d.content.iter().any(|c| c.start < r.end && r.start < c.end))
+            || runs.iter().any(|x| x.role == Role::Content && x.start < r.end && r.start < x.end)
+    };
+    let mut found = Vec::new();
+    for cue in runs.iter().filter(|r| r.role == Role::Cue) {
+        if taken.iter().any(|t| t.start < cue.end && cue.start < t.end) {
+            continue;
+        }
+        // Only a reporting verb governs a clause this way.
+        let head = cue.end - 1;
+        if l.cue[head].word & cues::STRONG == 0 || !l.pos[head].is_verb() {
+            continue;
+        }
+        let sentence = l.sentence(cue.start);
+        let start = match layers::complement(l.words, l.pos, cue.end - 1, sentence.end) {
+            layers::THAT_CLAUSE => cue.end + 1,
+            layers::BARE_CLAUSE => cue.end,
+            _ => continue,
+        };
+        let mut stop = sentence.end;
+        while stop > start && l.words[stop - 1].flags & IS_PUNCT != 0 {
+            stop -= 1;
+        }
+        let clause = start..stop;
+        let quoted = clause.clone().any(|i| l.quote[i].depth > 0);
+        if clause.len() < MIN_CLAUSE || quoted || has_content(&clause) {
+            continue;
+        }
+        found.push(Draft { content: vec![clause], cue: Some(cue.range()), source: None });
+    }
+    drafts.extend(found);
+    drafts.sort_by_key(Draft::start);
 }
 
 /// Merge a quotation into the attribution before it when both take the
@@ -508,5 +554,38 @@ mod tests {
         assert_eq!(quotes.len(), 1);
         assert_eq!(quotes[0].source.map(|s| s.slice(text)), Some("His former wife"));
         assert_eq!(quotes[0].content.slice(text), "the deal was unfair");
+    }
+
+    #[test]
+    fn an_idle_reporting_verb_reports_the_clause_after_it() {
+        // The tags mark only the inner speech ("the minister spoke"); the
+        // outer cue's clause becomes its content.
+        let text = "Title\nThe agency confirmed the minister spoke with the king on Sunday.";
+        let outer = GoldAttribution {
+            content: Vec::new(),
+            source: vec![find(text, "The agency", 0)],
+            cue: vec![find(text, "confirmed", 0)],
+        };
+        let inner = GoldAttribution {
+            content: Vec::new(),
+            source: vec![find(text, "the minister", 0)],
+            cue: vec![find(text, "spoke", 0)],
+        };
+        let quotes = decode(text, vec![outer, inner]);
+        assert_eq!(quotes.len(), 1, "{quotes:?}");
+        assert_eq!(quotes[0].content.slice(text), "the minister spoke with the king on Sunday");
+        assert_eq!(quotes[0].cue.map(|s| s.slice(text)), Some("confirmed"));
+        assert_eq!(quotes[0].source.map(|s| s.slice(text)), Some("The agency"));
+    }
+
+    #[test]
+    fn an_idle_cue_before_an_object_reports_nothing() {
+        let text = "Title\nThe agency confirmed the report on Sunday.";
+        let outer = GoldAttribution {
+            content: Vec::new(),
+            source: vec![find(text, "The agency", 0)],
+            cue: vec![find(text, "confirmed", 0)],
+        };
+        assert!(decode(text, vec![outer]).is_empty());
     }
 }

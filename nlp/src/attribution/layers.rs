@@ -83,6 +83,45 @@ pub struct Layers<'a> {
     pub sentence_flags: Vec<u8>,
 }
 
+/// What follows a cue: "that".
+pub const THAT_CLAUSE: u8 = 1;
+/// What follows a cue: a noun phrase and then a finite verb, a clause
+/// without "that" ("confirmed Trump spoke with …").
+pub const BARE_CLAUSE: u8 = 2;
+/// What follows a cue: a noun phrase and then anything else, likely its
+/// object ("confirmed the report").
+pub const OBJECT: u8 = 3;
+/// What follows a cue: anything else.
+pub const OTHER: u8 = 4;
+
+/// Longest noun phrase read between a cue and the verb of its clause.
+const PHRASE_REACH: usize = 6;
+
+/// The shape of what follows the cue at token `j` of a sentence ending
+/// before `end`: [`THAT_CLAUSE`], [`BARE_CLAUSE`], [`OBJECT`] or [`OTHER`].
+#[must_use]
+pub fn complement(words: &[Word], pos: &[Pos], j: usize, end: usize) -> u8 {
+    static THAT: std::sync::LazyLock<u64> = std::sync::LazyLock::new(|| WordInfo::new("that").lower);
+    let end = end.min(words.len()).min(pos.len());
+    if j + 1 < end && words[j + 1].lower == *THAT {
+        return THAT_CLAUSE;
+    }
+    let mut k = j + 1;
+    while k < end && k - j <= PHRASE_REACH {
+        let tag = pos[k].as_str();
+        if matches!(tag, "VBD" | "VBZ" | "VBP" | "MD") {
+            return if k > j + 1 { BARE_CLAUSE } else { OTHER };
+        }
+        let nominal = tag.starts_with("NN")
+            || matches!(tag, "DT" | "PRP$" | "PRP" | "JJ" | "JJR" | "JJS" | "CD" | "POS");
+        if !nominal {
+            break;
+        }
+        k += 1;
+    }
+    if k > j + 1 { OBJECT } else { OTHER }
+}
+
 /// The sentence holds a quotation mark.
 pub const HAS_MARK: u8 = 1;
 /// The sentence holds a strong cue.
