@@ -14,6 +14,7 @@ mod library;
 mod notes;
 mod open;
 mod schema;
+mod sources;
 mod speakers;
 pub mod time;
 
@@ -28,6 +29,7 @@ pub use error::StoreError;
 pub use library::ArticleSummary;
 pub use notes::{NewNote, Note, NoteId};
 pub use schema::SUPPORTED as SCHEMA_VERSION;
+pub use sources::normalize_source;
 pub use speakers::{SpeakerAttribution, SpeakerSummary};
 
 /// An open notes database.
