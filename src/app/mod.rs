@@ -18,5 +18,6 @@ mod tests;
 
 pub use action::Action;
 pub use document::Document;
+pub use mouse::ListClick;
 pub use state::{Pane, State};
 pub use update::{Msg, update};
