@@ -136,3 +136,56 @@ fn followed_feeds_are_remembered() {
         .stderr(predicate::str::contains("is not followed"));
     sayso(&home).args(["feed", "ls"]).assert().success().stdout(predicate::str::contains("feed.json").not());
 }
+
+#[test]
+fn stories_already_in_the_library_are_listed_as_read() {
+    let home = tempfile::tempdir().expect("temp");
+    let db = home.path().join("data/sayso/library.db");
+    // No library yet: nothing is read, and listing does not create one.
+    let out =
+        sayso(&home).args(["feed"]).arg(fixture("rss20.xml")).args(["--list", "--format", "json"]).output();
+    let out = out.expect("runs");
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert!(json["items"].as_array().expect("items").iter().all(|i| i["read"] == false), "{json}");
+    assert!(!db.exists());
+    // Read in an earlier session: the page's address has a trailing slash.
+    let store = sayso::store::Store::open(&db).expect("store");
+    let page = sayso::store::NewArticle {
+        source: Some("https://gazette.example/news/harbour-vote/"),
+        text: "Council delays harbour vote.",
+        ..Default::default()
+    };
+    store.save_article(&page).expect("saved");
+    drop(store);
+    let out =
+        sayso(&home).args(["feed"]).arg(fixture("rss20.xml")).args(["--list", "--format", "json"]).output();
+    let json: serde_json::Value = serde_json::from_slice(&out.expect("runs").stdout).expect("json");
+    let items = json["items"].as_array().expect("items");
+    assert_eq!(items[0]["link"], "https://gazette.example/news/harbour-vote", "fields unchanged");
+    assert_eq!(items[0]["title"], "Council delays harbour vote after residents protest");
+    assert_eq!(items[0]["read"], true);
+    assert!(items[1..].iter().all(|i| i["read"] == false), "{json}");
+    sayso(&home)
+        .args(["feed"])
+        .arg(fixture("rss20.xml"))
+        .arg("--list")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Council delays harbour vote after residents protest  [full text in feed, read]",
+        ))
+        .stdout(predicate::str::contains("Ferry fares to rise by eight per cent in April  [link only]"));
+    // A damaged library: the list still works, without read marks, and says why.
+    std::fs::remove_file(db.with_extension("db-wal")).ok();
+    std::fs::remove_file(db.with_extension("db-shm")).ok();
+    std::fs::write(&db, "not a database at all").expect("damage");
+    let out =
+        sayso(&home).args(["feed"]).arg(fixture("rss20.xml")).args(["--list", "--format", "json"]).output();
+    let out = out.expect("runs");
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert!(json["items"].as_array().expect("items").iter().all(|i| i["read"] == false), "{json}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not marked read"), "{out:?}");
+    assert_eq!(std::fs::read_to_string(&db).expect("kept"), "not a database at all", "left untouched");
+}

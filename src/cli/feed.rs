@@ -1,6 +1,7 @@
 //! `sayso feed`: read a feed or the followed ones, list them headless, and
 //! follow or unfollow feeds.
 
+use std::collections::HashSet;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -30,7 +31,8 @@ pub struct Args {
     list: bool,
 
     /// With --list: `text` (default) or `json` (one feed object, or
-    /// {"feeds": [...]} for the followed feeds).
+    /// {"feeds": [...]} for the followed feeds). A story whose link is
+    /// already in the library is marked read (`"read": true`).
     #[arg(long, value_enum)]
     format: Option<Format>,
 }
@@ -146,7 +148,8 @@ fn read(args: &Args, config: Option<&Path>) -> Result<ExitCode> {
     let fetcher = Fetcher::from_env();
     let feeds = load(&sources, &fetcher, true)?;
     if args.list || !std::io::stdout().is_terminal() {
-        return print(&feeds, args.format.unwrap_or(Format::Text), args.source.is_some())
+        let read = library_read(&feeds);
+        return print(&feeds, &read, args.format.unwrap_or(Format::Text), args.source.is_some())
             .map(|()| ExitCode::SUCCESS);
     }
     let reload = || {
@@ -161,14 +164,41 @@ fn read(args: &Args, config: Option<&Path>) -> Result<ExitCode> {
     Ok(ExitCode::from(code))
 }
 
-fn print(feeds: &[Feed], format: Format, single: bool) -> Result<()> {
+/// Links of the stories already in the library. A library that cannot be
+/// read is reported and the list goes on without read marks.
+fn library_read(feeds: &[Feed]) -> HashSet<String> {
+    tui::feed::read_in_library(feeds.iter().flat_map(|f| &f.items)).unwrap_or_else(|e| {
+        eprintln!("sayso: stories are not marked read: {e}");
+        HashSet::new()
+    })
+}
+
+fn is_read(story: &feed::Story, read: &HashSet<String>) -> bool {
+    story.link.as_deref().is_some_and(|l| read.contains(l))
+}
+
+/// A feed as JSON, each story with a `read` field added.
+fn feed_json(f: &Feed, read: &HashSet<String>) -> Result<serde_json::Value> {
+    let mut value = serde_json::to_value(f)?;
+    if let Some(items) = value.get_mut("items").and_then(serde_json::Value::as_array_mut) {
+        for (item, story) in items.iter_mut().zip(&f.items) {
+            if let Some(item) = item.as_object_mut() {
+                item.insert("read".to_owned(), is_read(story, read).into());
+            }
+        }
+    }
+    Ok(value)
+}
+
+fn print(feeds: &[Feed], read: &HashSet<String>, format: Format, single: bool) -> Result<()> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match format {
         Format::Json => {
             if let (true, [one]) = (single, feeds) {
-                serde_json::to_writer(&mut out, one)?;
+                serde_json::to_writer(&mut out, &feed_json(one, read)?)?;
             } else {
-                serde_json::to_writer(&mut out, &serde_json::json!({ "feeds": feeds }))?;
+                let all = feeds.iter().map(|f| feed_json(f, read)).collect::<Result<Vec<_>>>()?;
+                serde_json::to_writer(&mut out, &serde_json::json!({ "feeds": all }))?;
             }
             writeln!(out)?;
         }
@@ -183,9 +213,10 @@ fn print(feeds: &[Feed], format: Format, single: bool) -> Result<()> {
                 )?;
                 for s in &f.items {
                     let full = if s.content_included { "full text in feed" } else { "link only" };
+                    let read = if is_read(s, read) { ", read" } else { "" };
                     writeln!(
                         out,
-                        "  {}  {}  [{full}]",
+                        "  {}  {}  [{full}{read}]",
                         s.date.as_deref().unwrap_or("                "),
                         s.title
                     )?;

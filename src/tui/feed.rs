@@ -1,6 +1,8 @@
 //! The feed view: a feed's stories (or every followed feed's, merged) in a
-//! list; Enter opens one in the reader, `q` in the reader comes back here.
-//! Read state lives in memory for the session.
+//! list; Enter (or a click on the selected row) opens one in the reader,
+//! `q` in the reader comes back here. A story is read when it was opened
+//! this session or its link is already an article in the library (every
+//! article opened is kept there), so read marks outlive the session.
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -9,7 +11,7 @@ use std::time::Duration;
 
 use anyhow::{Context, Result};
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent};
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -19,9 +21,12 @@ use signal_hook::consts::{SIGHUP, SIGTERM};
 use super::keys::Keys;
 use super::terminal::Guard;
 use super::{Ending, Options, safe, wrap};
+use crate::app::ListClick;
+use crate::app::state::ListView;
 use crate::config::Config;
 use crate::ingest::feed::{Feed, Story};
 use crate::ingest::{self, Article};
+use crate::store::{Store, StoreError};
 
 /// How often the view looks for a signal while no key comes.
 const SIGNAL_POLL: Duration = Duration::from_millis(200);
@@ -44,14 +49,15 @@ pub struct FeedView {
     pub title: String,
     /// Every story, in the order shown.
     pub stories: Vec<Story>,
-    /// The selected row.
-    pub selected: usize,
-    /// The first row shown.
-    pub offset: usize,
-    /// Keys of the stories opened this session.
+    /// The selected story and the first one shown.
+    pub cursor: ListView,
+    /// Keys of the stories read: opened this session, or kept in the library.
     pub read: HashSet<String>,
     /// A message for the status line (an error, a refresh).
     pub status: Option<String>,
+    /// Where the story rows were last drawn (empty when the screen is too
+    /// small for the list), so a click finds its row.
+    pub body: Rect,
 }
 
 impl FeedView {
@@ -61,10 +67,10 @@ impl FeedView {
         let mut view = Self {
             title: String::new(),
             stories: Vec::new(),
-            selected: 0,
-            offset: 0,
+            cursor: ListView::default(),
             read: HashSet::new(),
             status: None,
+            body: Rect::default(),
         };
         view.set_feeds(feeds);
         view
@@ -73,7 +79,7 @@ impl FeedView {
     /// Replace the stories (after a refresh), keeping read state and,
     /// where it still exists, the selected story.
     pub fn set_feeds(&mut self, feeds: &[Feed]) {
-        let keep = self.stories.get(self.selected).map(|s| s.key().to_owned());
+        let keep = self.stories.get(self.cursor.selected).map(|s| s.key().to_owned());
         self.stories = feeds.iter().flat_map(|f| f.items.iter().cloned()).collect();
         if feeds.len() > 1 {
             // Dates are `YYYY-MM-DD HH:MM`, so text order is time order.
@@ -83,7 +89,7 @@ impl FeedView {
             [one] => one.title.clone(),
             _ => format!("{} feeds", feeds.len()),
         };
-        self.selected = keep
+        self.cursor.selected = keep
             .and_then(|k| self.stories.iter().position(|s| s.key() == k))
             .unwrap_or(0)
             .min(self.stories.len().saturating_sub(1));
@@ -94,30 +100,53 @@ impl FeedView {
         if key.kind == KeyEventKind::Release {
             return None;
         }
-        let last = self.stories.len().saturating_sub(1);
+        let len = self.stories.len();
         match key.code {
             KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => return Some(Effect::Quit),
             KeyCode::Char('q') | KeyCode::Esc => return Some(Effect::Quit),
-            KeyCode::Char('j') | KeyCode::Down => self.selected = (self.selected + 1).min(last),
-            KeyCode::Char('k') | KeyCode::Up => self.selected = self.selected.saturating_sub(1),
-            KeyCode::Char('g') | KeyCode::Home => self.selected = 0,
-            KeyCode::Char('G') | KeyCode::End => self.selected = last,
-            KeyCode::PageDown => self.selected = (self.selected + 10).min(last),
-            KeyCode::PageUp => self.selected = self.selected.saturating_sub(10),
+            KeyCode::Char('j') | KeyCode::Down => self.cursor.step(1, len),
+            KeyCode::Char('k') | KeyCode::Up => self.cursor.step(-1, len),
+            KeyCode::Char('g') | KeyCode::Home => self.cursor.selected = 0,
+            KeyCode::Char('G') | KeyCode::End => self.cursor.selected = len.saturating_sub(1),
+            KeyCode::PageDown => self.cursor.step(10, len),
+            KeyCode::PageUp => self.cursor.step(-10, len),
             KeyCode::Char('r') => return Some(Effect::Refresh),
-            KeyCode::Enter => {
-                let story = self.stories.get(self.selected)?.clone();
-                self.read.insert(story.key().to_owned());
-                return Some(Effect::Open(Box::new(story)));
-            }
+            KeyCode::Enter => return self.open(),
             _ => {}
         }
         None
     }
 
+    /// Handle a mouse event over the list as last drawn: the wheel moves,
+    /// a click selects, a click on the selected story opens it.
+    pub fn mouse(&mut self, ev: MouseEvent) -> Option<Effect> {
+        match self.cursor.mouse(ev, self.body, 1, self.stories.len())? {
+            ListClick::Moved => None,
+            ListClick::Open => self.open(),
+        }
+    }
+
+    /// Open the selected story, marking it read.
+    fn open(&mut self) -> Option<Effect> {
+        let story = self.stories.get(self.cursor.selected)?.clone();
+        self.read.insert(story.key().to_owned());
+        Some(Effect::Open(Box::new(story)))
+    }
+
+    /// Mark read the stories whose links are articles in the library, so
+    /// marks from earlier sessions show. A library that cannot be read
+    /// leaves only this session's marks, and the status line says why.
+    pub fn mark_library_read(&mut self) {
+        match read_in_library(&self.stories) {
+            Ok(keys) => self.read.extend(keys),
+            Err(e) => self.status = Some(format!("read marks of earlier sessions are unavailable: {e}")),
+        }
+    }
+
     /// Draw the view into `buf`.
     pub fn draw(&mut self, config: &Config, buf: &mut Buffer) {
         let area = buf.area;
+        self.body = Rect::default();
         if area.height < 3 || area.width < 10 {
             return;
         }
@@ -130,13 +159,12 @@ impl FeedView {
         let inner = block.inner(list);
         block.render(list, buf);
         let rows = usize::from(inner.height);
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if rows > 0 && self.selected >= self.offset + rows {
-            self.offset = self.selected + 1 - rows;
-        }
+        self.cursor.clamp(self.stories.len(), rows);
+        self.body = inner;
         let width = usize::from(inner.width);
-        for (row, (i, story)) in self.stories.iter().enumerate().skip(self.offset).take(rows).enumerate() {
+        for (row, (i, story)) in
+            self.stories.iter().enumerate().skip(self.cursor.offset).take(rows).enumerate()
+        {
             let y = inner.y + u16::try_from(row).unwrap_or(u16::MAX);
             let read = self.read.contains(story.key());
             let mark = if read { "  " } else { "● " };
@@ -149,7 +177,7 @@ impl FeedView {
             let tail = wrap::ellipsis(&tail, width.saturating_sub(2 + title_width));
             let pad = " ".repeat(title_width.saturating_sub(wrap::width(&title)));
             let mut style = if read { config.theme.faint() } else { Style::new() };
-            if i == self.selected {
+            if i == self.cursor.selected {
                 style = config.theme.selected(true);
             }
             let line = Line::from(vec![
@@ -169,6 +197,38 @@ impl FeedView {
     }
 }
 
+/// Keys of the stories whose link is already an article in the library:
+/// read before, in this session or an earlier one. Links are compared as
+/// [`crate::store::normalize_source`] says (without `#fragment` or a
+/// trailing `/`). No library yet means none; the library is never created
+/// here.
+///
+/// # Errors
+/// When the library exists but cannot be opened (damaged, newer) or read;
+/// callers go on without these marks.
+pub fn read_in_library<'a>(
+    stories: impl IntoIterator<Item = &'a Story>,
+) -> Result<HashSet<String>, StoreError> {
+    match super::library::existing_store()? {
+        Some(store) => read_in(&store, stories),
+        None => Ok(HashSet::new()),
+    }
+}
+
+/// Keys of the stories whose link is an article in `store` (one prepared
+/// statement for all of them).
+///
+/// # Errors
+/// When the database cannot be read.
+pub fn read_in<'a>(
+    store: &Store,
+    stories: impl IntoIterator<Item = &'a Story>,
+) -> Result<HashSet<String>, StoreError> {
+    let links: Vec<&str> = stories.into_iter().filter_map(|s| s.link.as_deref()).collect();
+    let kept = store.sources_kept(&links)?;
+    Ok(links.into_iter().zip(kept).filter(|&(_, kept)| kept).map(|(link, _)| link.to_owned()).collect())
+}
+
 /// Run the feed view until the user quits. `reload` reads the feeds again
 /// for `r`; `open` turns a story into an article (fetching when needed).
 ///
@@ -181,6 +241,7 @@ pub fn run(
     open: impl Fn(&Story) -> Result<Article, ingest::Error> + Clone + Send + std::panic::UnwindSafe + 'static,
 ) -> Result<u8> {
     let mut view = FeedView::new(feeds);
+    view.mark_library_read();
     // SIGTERM or SIGHUP (a closed window) ends the view through the same
     // restoring path as `q`; the flag is checked between short waits.
     let ended = Arc::new(AtomicUsize::new(0));
@@ -200,8 +261,12 @@ pub fn run(
         }
         let event =
             keys.next(SIGNAL_POLL).map_err(|()| anyhow::anyhow!("the terminal can no longer be read"))?;
-        let Some(Event::Key(key)) = event else { continue };
-        match view.key(key) {
+        let effect = match event {
+            Some(Event::Key(key)) => view.key(key),
+            Some(Event::Mouse(ev)) => view.mouse(ev),
+            _ => continue,
+        };
+        match effect {
             None => {}
             Some(Effect::Quit) => break,
             Some(Effect::Refresh) => {
@@ -211,6 +276,8 @@ pub fn run(
                     Ok(feeds) => {
                         view.set_feeds(&feeds);
                         view.status = Some(format!("Refreshed: {} stories", view.stories.len()));
+                        // New stories may have been read elsewhere (another feed, the library).
+                        view.mark_library_read();
                     }
                     Err(why) => view.status = Some(why),
                 }
@@ -264,6 +331,8 @@ pub fn open_in_reader(
 
 #[cfg(test)]
 mod tests {
+    use ratatui::crossterm::event::{MouseButton, MouseEventKind};
+
     use super::*;
 
     fn story(title: &str, date: &str, feed: &str) -> Story {
@@ -295,7 +364,7 @@ mod tests {
         assert_eq!(view.key(press(KeyCode::Char('j'))), None);
         assert_eq!(view.key(press(KeyCode::Char('j'))), None);
         assert_eq!(view.key(press(KeyCode::Char('j'))), None);
-        assert_eq!(view.selected, 2);
+        assert_eq!(view.cursor.selected, 2);
         let Some(Effect::Open(opened)) = view.key(press(KeyCode::Enter)) else { panic!("Enter opens") };
         assert_eq!(opened.title, "Second story");
         assert!(view.read.contains(opened.key()));
@@ -322,5 +391,112 @@ mod tests {
         assert!(rows[1].contains("2026-01-02 10:00  Harbour Gazette"), "{rows:?}");
         assert!(rows[2].contains("  Ferry fares rise") && !rows[2].contains('●'), "{rows:?}");
         assert!(rows[5].contains("Enter open"), "{rows:?}");
+    }
+
+    fn screen(buf: &Buffer) -> Vec<String> {
+        let area = buf.area;
+        (0..area.height)
+            .map(|y| (0..area.width).map(|x| buf[(x, y)].symbol().to_owned()).collect::<String>())
+            .collect()
+    }
+
+    fn gazette() -> FeedView {
+        FeedView::new(&[feed(
+            "Harbour Gazette",
+            vec![
+                story("Council delays vote", "2026-01-04 10:00", "Harbour Gazette"),
+                story("Ferry fares rise", "2026-01-03 09:00", "Harbour Gazette"),
+                story("School opens", "2026-01-02 09:00", "Harbour Gazette"),
+                story("Market moves", "2026-01-01 09:00", "Harbour Gazette"),
+            ],
+        )])
+    }
+
+    #[test]
+    fn stories_kept_in_the_library_are_read_after_a_restart() {
+        let home = tempfile::tempdir().expect("temp dir");
+        let path = home.path().join("library.db");
+        let mut view = gazette();
+        // Read in an earlier session: saved under its link with a trailing
+        // slash and a fragment, as a page's address may be.
+        let earlier = format!("{}/#top", view.stories[1].link.as_deref().expect("link"));
+        let store = Store::open(&path).expect("store");
+        let new =
+            crate::store::NewArticle { source: Some(&earlier), text: "Fares rise.", ..Default::default() };
+        store.save_article(&new).expect("save");
+        drop(store);
+        // A new session opens the library afresh.
+        let store = Store::open(&path).expect("reopen");
+        let read = read_in(&store, &view.stories).expect("lookup");
+        assert_eq!(read, HashSet::from([view.stories[1].key().to_owned()]));
+        view.read.extend(read);
+        let mut buf = Buffer::empty(Rect::new(0, 0, 80, 7));
+        view.draw(&Config::defaults().expect("defaults"), &mut buf);
+        let rows = screen(&buf);
+        assert!(rows[1].contains("● Council delays vote"), "{rows:?}");
+        assert!(rows[2].contains("  Ferry fares rise") && !rows[2].contains('●'), "{rows:?}");
+        assert!(rows[3].contains("● School opens"), "{rows:?}");
+        // Drawn as the session's own read mark is: faint.
+        let dim = Config::defaults().expect("defaults").theme.dim;
+        assert_eq!(buf[(4, 2)].fg, dim);
+        assert_ne!(buf[(4, 3)].fg, dim);
+    }
+
+    fn mouse(kind: MouseEventKind, column: u16, row: u16) -> MouseEvent {
+        MouseEvent { kind, column, row, modifiers: KeyModifiers::NONE }
+    }
+
+    #[test]
+    fn the_mouse_selects_opens_and_scrolls_the_rows_drawn() {
+        let config = Config::defaults().expect("defaults");
+        let mut view = gazette();
+        // 6 rows: border, three story rows, border, status line.
+        let mut buf = Buffer::empty(Rect::new(0, 0, 60, 6));
+        view.draw(&config, &mut buf);
+        assert_eq!(view.body, Rect::new(1, 1, 58, 3));
+        let click = |x, y| mouse(MouseEventKind::Down(MouseButton::Left), x, y);
+        // The border, the side borders and the status line are not rows.
+        for (x, y) in [(5, 0), (0, 2), (59, 2), (5, 4), (5, 5)] {
+            assert_eq!(view.mouse(click(x, y)), None);
+            assert_eq!(view.cursor.selected, 0);
+        }
+        assert_eq!(view.mouse(click(10, 3)), None);
+        assert_eq!(view.cursor.selected, 2);
+        let Some(Effect::Open(story)) = view.mouse(click(30, 3)) else { panic!("a second click opens") };
+        assert_eq!(story.title, "School opens");
+        assert!(view.read.contains(story.key()));
+        // The wheel moves the selection; the list scrolls to keep it shown,
+        // and a click then counts from the first row shown.
+        assert_eq!(view.mouse(mouse(MouseEventKind::ScrollDown, 0, 0)), None);
+        assert_eq!(view.mouse(mouse(MouseEventKind::ScrollDown, 0, 0)), None);
+        assert_eq!(view.cursor.selected, 3);
+        view.draw(&config, &mut buf);
+        assert_eq!(view.cursor.offset, 1);
+        assert_eq!(view.mouse(click(10, 1)), None);
+        assert_eq!(view.cursor.selected, 1);
+        assert_eq!(view.mouse(mouse(MouseEventKind::ScrollUp, 0, 0)), None);
+        assert_eq!(view.cursor.selected, 0);
+    }
+
+    #[test]
+    fn clicks_on_tiny_or_empty_screens_do_nothing() {
+        let config = Config::defaults().expect("defaults");
+        let click = |x, y| mouse(MouseEventKind::Down(MouseButton::Left), x, y);
+        for (w, h) in [(0, 0), (1, 1), (9, 3), (10, 2), (10, 3), (12, 4)] {
+            let mut view = gazette();
+            let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+            view.draw(&config, &mut buf);
+            for y in 0..h.max(1) + 1 {
+                for x in 0..w.max(1) + 1 {
+                    let _ = view.mouse(click(x, y));
+                }
+            }
+            assert!(view.cursor.selected < 4);
+        }
+        let mut empty = FeedView::new(&[feed("Quiet", Vec::new())]);
+        let mut buf = Buffer::empty(Rect::new(0, 0, 40, 6));
+        empty.draw(&config, &mut buf);
+        assert_eq!(empty.mouse(click(5, 1)), None);
+        assert_eq!(empty.mouse(mouse(MouseEventKind::ScrollDown, 5, 1)), None);
     }
 }
