@@ -132,6 +132,7 @@ impl LibraryView {
     /// Draw the view into `buf`; keeps the selection on screen.
     pub fn draw(&mut self, buf: &mut Buffer) {
         let area = buf.area;
+        self.body = Rect::default();
         if area.height < 3 || area.width < 10 {
             return;
         }
@@ -190,6 +191,9 @@ impl LibraryView {
         let body = Rect::new(inner.x, inner.y + top, inner.width, inner.height - top);
         let rows = usize::from(body.height) / per.max(1);
         self.page = rows.max(1);
+        // Only whole entries are drawn: a click below them hits nothing.
+        let drawn = u16::try_from(rows * per.max(1)).unwrap_or(body.height).min(body.height);
+        (self.body, self.per) = (Rect { height: drawn, ..body }, per.max(1));
         let len = self.len();
         let cursor = self.cursor();
         cursor.clamp(len, rows);

@@ -124,8 +124,12 @@ pub fn run(mut store: Option<Store>, config: &Config, start: &Start) -> Result<u
         }
         let event =
             keys.next(SIGNAL_POLL).map_err(|()| anyhow::anyhow!("the terminal can no longer be read"))?;
-        let Some(Event::Key(key)) = event else { continue };
-        match view.key(key, store.as_ref()) {
+        let effect = match event {
+            Some(Event::Key(key)) => view.key(key, store.as_ref()),
+            Some(Event::Mouse(ev)) => view.mouse(ev, store.as_ref()),
+            _ => continue,
+        };
+        match effect {
             None => {}
             Some(Effect::Quit) => break,
             Some(Effect::Open { article, at }) => {

@@ -318,3 +318,93 @@ fn every_size_draws_without_panicking() {
         }
     }
 }
+
+fn click(v: &mut LibraryView, store: &Store, x: u16, y: u16) -> Option<Effect> {
+    use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let kind = MouseEventKind::Down(MouseButton::Left);
+    v.mouse(MouseEvent { kind, column: x, row: y, modifiers: KeyModifiers::NONE }, Some(store))
+}
+
+fn wheel(v: &mut LibraryView, store: &Store, down: bool) -> Option<Effect> {
+    use ratatui::crossterm::event::{MouseEvent, MouseEventKind};
+    let kind = if down { MouseEventKind::ScrollDown } else { MouseEventKind::ScrollUp };
+    v.mouse(MouseEvent { kind, column: 0, row: 0, modifiers: KeyModifiers::NONE }, Some(store))
+}
+
+#[test]
+fn the_mouse_picks_rows_under_the_header_and_opens_the_selected_one() {
+    let (store, ids) = store();
+    let mut v = view(&store);
+    // Border (row 0), header (row 1), three articles (rows 2-4), border, status.
+    let rows = screen(&mut v, 100, 8);
+    assert!(rows[3].contains("Ferry fares rise"), "{rows:#?}");
+    for (x, y) in [(10, 0), (10, 1), (0, 3), (99, 3), (10, 5), (10, 6), (10, 7)] {
+        assert_eq!(click(&mut v, &store, x, y), None);
+        assert_eq!(v.cursors[0].selected, 0, "({x}, {y}) is not a row");
+    }
+    assert_eq!(click(&mut v, &store, 10, 3), None);
+    assert_eq!(v.cursors[0].selected, 1);
+    assert_eq!(click(&mut v, &store, 40, 3), Some(Effect::Open { article: ids[1].clone(), at: None }));
+    assert_eq!(wheel(&mut v, &store, true), None);
+    assert_eq!(v.cursors[0].selected, 2);
+    assert_eq!(wheel(&mut v, &store, false), None);
+    assert_eq!(v.cursors[0].selected, 1);
+
+    // The speakers: a click on the selected one lists their attributions,
+    // two rows each, and a click on an attribution's second row is it too.
+    press(&mut v, &store, "tab");
+    screen(&mut v, 100, 12);
+    assert_eq!(click(&mut v, &store, 10, 2), None);
+    assert_eq!(v.screen, Screen::Attributions);
+    let rows = screen(&mut v, 100, 12);
+    assert!(rows[4].contains("Families cannot pay"), "{rows:#?}");
+    assert_eq!(click(&mut v, &store, 10, 4), None);
+    assert_eq!(v.cursors[2].selected, 1);
+    let families = FERRY.find("Families cannot pay").expect("in the text");
+    assert_eq!(
+        click(&mut v, &store, 10, 3),
+        Some(Effect::Open { article: ids[1].clone(), at: Some(families) })
+    );
+    // An odd row left under the last whole entry is not an entry, even
+    // when an entry follows off screen.
+    const PIER: &str = "Pier reopens\n\n\u{201c}Boats are back,\u{201d} said Anna Berg.\n";
+    let pier = NewArticle { source: Some("/news/pier.txt"), text: PIER, ..NewArticle::default() };
+    let id = store.save_article(&pier).expect("saved");
+    let ann = annotation(PIER, &[("Anna Berg", EntityLabel::Person, "Boats are back,", QuoteKind::Direct)]);
+    store.save_annotation(&id, &ann, PIER).expect("annotation saved");
+    v.reload(Some(&store));
+    assert_eq!((v.attributions.len(), v.cursors[2].selected), (3, 1));
+    let rows = screen(&mut v, 100, 8);
+    assert!(
+        rows[4].contains("Families cannot pay") && rows[5].trim_matches(['│', ' ']).is_empty(),
+        "{rows:#?}"
+    );
+    assert_eq!(click(&mut v, &store, 10, 5), None);
+    assert_eq!(v.cursors[2].selected, 1);
+}
+
+#[test]
+fn a_click_ends_typing_a_search_and_closes_the_help() {
+    let (store, ids) = store();
+    let mut v = view(&store);
+    press(&mut v, &store, "/");
+    type_text(&mut v, &store, "fer");
+    screen(&mut v, 100, 8);
+    assert_eq!(click(&mut v, &store, 10, 2), Some(Effect::Open { article: ids[1].clone(), at: None }));
+    assert!(!v.search.editing && v.search.text == "fer");
+    press(&mut v, &store, "esc ?");
+    screen(&mut v, 100, 24);
+    assert_eq!(click(&mut v, &store, 10, 3), None);
+    assert!(!v.help);
+    assert_eq!(v.cursors[0].selected, 0, "the click only closed the help");
+    // Too small to draw the list: clicks anywhere do nothing.
+    for (w, h) in [(0, 0), (9, 5), (30, 2), (30, 3), (30, 4)] {
+        let mut v = view(&store);
+        screen(&mut v, w, h);
+        for y in 0..=h {
+            for x in 0..=w {
+                assert_eq!(click(&mut v, &store, x, y), None, "{w}x{h} at ({x}, {y})");
+            }
+        }
+    }
+}

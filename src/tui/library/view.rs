@@ -2,9 +2,10 @@
 //! across them, and one speaker's attributions. Keys are read through the
 //! reader's keymap, so moving, opening, searching and quitting work alike.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
+use ratatui::layout::Rect;
 
-use crate::app::Action;
+use crate::app::{Action, ListClick};
 use crate::config::Config;
 use crate::keymap::Key;
 use crate::store::{ArticleId, ArticleSummary, SpeakerAttribution, SpeakerSummary, Store};
@@ -73,6 +74,11 @@ pub struct LibraryView {
     pub cursors: [Cursor; 3],
     /// Entries one page holds, as last drawn.
     pub page: usize,
+    /// Where the list's entries were last drawn, below any header (empty
+    /// when the screen is too small), so a click finds its entry.
+    pub body: Rect,
+    /// Rows each entry took when last drawn.
+    pub per: usize,
     /// The help overlay is open.
     pub help: bool,
     /// A message for the status line.
@@ -96,6 +102,8 @@ impl LibraryView {
             all: false,
             cursors: [Cursor::default(); 3],
             page: 10,
+            body: Rect::default(),
+            per: 1,
             help: false,
             status: None,
         };
@@ -288,6 +296,28 @@ impl LibraryView {
             },
         }
         None
+    }
+
+    /// Handle a mouse event over the list as last drawn: the wheel moves,
+    /// a click selects, a click on the selected entry does what Enter does.
+    /// A click ends a search being typed, keeping it; one on the help closes it.
+    pub fn mouse(&mut self, ev: MouseEvent, store: Option<&Store>) -> Option<Effect> {
+        if self.help {
+            if matches!(ev.kind, MouseEventKind::Down(_)) {
+                self.help = false;
+            }
+            return None;
+        }
+        let (body, per, len) = (self.body, self.per, self.len());
+        let click = self.cursor().mouse(ev, body, per, len)?;
+        self.status = None;
+        if let (MouseEventKind::Down(_), Some(q)) = (ev.kind, self.query()) {
+            q.editing = false;
+        }
+        match click {
+            ListClick::Moved => None,
+            ListClick::Open => self.enter(store),
+        }
     }
 
     /// Between the articles and the speakers (from one speaker's
