@@ -447,5 +447,7 @@ fn help_lines(view: &LibraryView) -> Vec<(String, String)> {
         (keys(&[Action::Close]), "back · clear the search".to_owned()),
         (keys(&[Action::Quit]), "quit".to_owned()),
         (keys(&[Action::Library]), "(in the reader) back to this list".to_owned()),
+        ("wheel".to_owned(), "next · previous".to_owned()),
+        ("click".to_owned(), "select; on the selected row, as Enter".to_owned()),
     ]
 }
