@@ -26,12 +26,16 @@ fn fixture(name: &str) -> PathBuf {
 struct Pty {
     session: OsSession,
     screen: vt100::Parser,
-    _home: tempfile::TempDir,
+    home: tempfile::TempDir,
 }
 
 impl Pty {
     fn open(cols: u16, rows: u16, args: &[&str]) -> Self {
-        let home = tempfile::tempdir().expect("temp");
+        Self::open_in(tempfile::tempdir().expect("temp"), cols, rows, args)
+    }
+
+    /// Run sayso with its data and config in `home` (kept from an earlier run).
+    fn open_in(home: tempfile::TempDir, cols: u16, rows: u16, args: &[&str]) -> Self {
         let mut cmd = Command::new("sh");
         cmd.arg("-c").arg(format!("stty cols {cols} rows {rows} && exec \"$0\" \"$@\""));
         cmd.arg(env!("CARGO_BIN_EXE_sayso")).args(args);
@@ -40,7 +44,7 @@ impl Pty {
             .env("XDG_DATA_HOME", home.path().join("data"))
             .env("SAYSO_HTTP_TIMEOUT", "5");
         let session = Session::spawn(cmd).expect("spawn sayso in a pty");
-        Self { session, screen: vt100::Parser::new(nz(rows), nz(cols), 0), _home: home }
+        Self { session, screen: vt100::Parser::new(nz(rows), nz(cols), 0), home }
     }
 
     fn pump(&mut self) {
@@ -69,6 +73,16 @@ impl Pty {
             assert!(start.elapsed() < PATIENCE, "waited for {what}; the screen shows:\n{}", self.text());
             std::thread::sleep(Duration::from_millis(20));
         }
+    }
+
+    /// A mouse event as an SGR report: `button` at 0-based `col`, `row`.
+    fn mouse(&mut self, button: u8, col: u16, row: u16) {
+        self.send(&format!("\x1b[<{button};{};{}M", col + 1, row + 1));
+    }
+
+    /// Whether the row is drawn with a background (the selected row).
+    fn highlighted(&self, row: u16) -> bool {
+        self.screen.screen().cell(row, 5).is_some_and(|c| c.bgcolor() != vt100::Color::Default)
     }
 
     fn send(&mut self, keys: &str) {
@@ -138,6 +152,45 @@ fn a_url_is_fetched_behind_the_spinner() {
     t.wait_for("the page in the reader", |s| {
         s.contains("Council delays harbour vote") && s.contains("The Harbour Gazette · Maria Lindqvist")
     });
+    t.send("q");
+    assert_eq!(t.exit_code(), 0);
+    t.assert_restored();
+}
+
+#[test]
+fn read_marks_outlast_the_session_and_the_mouse_picks_and_opens_rows() {
+    let feed = fixture("rss20.xml").display().to_string();
+    let mut t = Pty::open(100, 20, &["feed", &feed]);
+    t.wait_for("the list", |s| s.contains("● Council delays"));
+    t.send("\r");
+    t.wait_for("the story in the reader", |s| s.contains("said Mayor Annika Berg"));
+    t.send("q");
+    t.wait_for("the list again", |s| s.contains("3 stories") && !s.contains("● Council delays"));
+    t.send("q");
+    assert_eq!(t.exit_code(), 0);
+
+    // A new session in the same home: the story read before is still read.
+    let mut t = Pty::open_in(t.home, 100, 20, &["feed", &feed]);
+    t.wait_for("the list, the story read before marked read", |s| {
+        s.contains("  Council delays") && !s.contains("● Council delays") && s.contains("● Ferry fares")
+    });
+    assert!(t.highlighted(1) && !t.highlighted(2));
+    // A click on the border does nothing; one on the second story selects it.
+    t.mouse(0, 10, 0);
+    t.mouse(0, 10, 2);
+    let start = Instant::now();
+    while !t.highlighted(2) {
+        assert!(start.elapsed() < PATIENCE, "the click did not select:\n{}", t.text());
+        std::thread::sleep(Duration::from_millis(20));
+        t.pump();
+    }
+    assert!(!t.highlighted(1));
+    // The wheel moves back up; a click on the selected story opens it.
+    t.mouse(64, 10, 5);
+    t.mouse(0, 10, 1);
+    t.wait_for("the story in the reader", |s| s.contains("said Mayor Annika Berg"));
+    t.send("q");
+    t.wait_for("the list again", |s| s.contains("3 stories"));
     t.send("q");
     assert_eq!(t.exit_code(), 0);
     t.assert_restored();
