@@ -84,3 +84,6 @@ impl std::hash::Hasher for PrehashedHasher {
 
 /// A `HashMap` keyed by precomputed hashes.
 pub type PrehashedMap<V> = std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<PrehashedHasher>>;
+
+/// A `HashSet` of precomputed hashes.
+pub type PrehashedSet = std::collections::HashSet<u64, std::hash::BuildHasherDefault<PrehashedHasher>>;

@@ -3,8 +3,9 @@
 //! correctly.
 
 use crate::annotation::EntityLabel;
-use crate::features::{IS_TITLE, WordInfo, feat, feat2};
+use crate::features::{HAS_DIGIT, IS_PUNCT, IS_TITLE, WordInfo, feat, feat2};
 use crate::gazetteer::GazFlags;
+use crate::hash::PrehashedSet;
 use crate::model::{Model, ModelError};
 use crate::pos::Pos;
 use crate::viterbi::{self, Lattice};
@@ -112,6 +113,36 @@ pub struct Context<'a> {
     pub pos: &'a [Pos],
     /// Gazetteer flags of the words (may be empty).
     pub gazetteer: &'a [GazFlags],
+    /// How the document writes its words elsewhere, when known.
+    pub doc: Option<&'a DocWords>,
+}
+
+/// How a document writes its words: which appear in lower case, and which
+/// capitalised inside a sentence. A capitalised word also seen in lower case
+/// ("Will", "Over" in a headline) is less likely a name.
+#[derive(Debug, Default, Clone)]
+pub struct DocWords {
+    lowercase: PrehashedSet,
+    title_inside: PrehashedSet,
+}
+
+impl DocWords {
+    /// Note the words of one sentence.
+    pub fn add_sentence(&mut self, words: &[WordInfo]) {
+        for (i, w) in words.iter().enumerate() {
+            if w.flags & (IS_TITLE | IS_PUNCT | HAS_DIGIT) == 0 {
+                self.lowercase.insert(w.lower);
+            } else if i > 0 && w.has(IS_TITLE) {
+                self.title_inside.insert(w.lower);
+            }
+        }
+    }
+
+    /// Bit 0: `w` appears in lower case; bit 1: capitalised inside a sentence.
+    #[must_use]
+    pub fn code(&self, w: &WordInfo) -> u64 {
+        u64::from(self.lowercase.contains(&w.lower)) | u64::from(self.title_inside.contains(&w.lower)) << 1
+    }
 }
 
 /// The emission features of word `i`.
@@ -195,11 +226,22 @@ pub fn features(cx: &Context<'_>, i: usize, out: &mut Vec<u64>) {
         out.push(feat(51, cx.words[run.start].lower));
         out.push(feat2(52, place, len));
         out.push(feat2(53, place, cx.words[run.end - 1].lower));
+        if run.end - run.start > 1 {
+            let whole = cx.words[run.clone()].iter().fold(0u64, |h, w| feat2(0, h, w.lower));
+            out.push(feat2(54, place, whole));
+        }
     }
     // Disjunctive context: a word anywhere within four to the left or right.
     for k in 3..=4 {
         out.push(feat(42, at(-k).lower));
         out.push(feat(43, at(k).lower));
+    }
+    if let Some(doc) = cx.doc
+        && w.has(IS_TITLE)
+    {
+        let code = doc.code(w);
+        out.push(feat2(55, code, u64::from(i == 0)));
+        out.push(feat2(56, code, pos(0)));
     }
     if i == 0 {
         out.push(feat(32, w.shape));
@@ -411,5 +453,22 @@ mod tests {
             runs(&[label(0, Part::Begin), label(0, Part::Last), OUTSIDE, label(3, Part::Unit)]).len(),
             2
         );
+    }
+
+    #[test]
+    fn the_document_tells_how_it_writes_a_word() {
+        let sentence = |s: &str| s.split(' ').map(WordInfo::new).collect::<Vec<_>>();
+        let mut doc = DocWords::default();
+        doc.add_sentence(&sentence("Will Trump Win"));
+        doc.add_sentence(&sentence("Voters will decide , Trump said"));
+        let code = |w: &str| doc.code(&WordInfo::new(w));
+        // "Will" is also written in lower case; "Trump" is capitalised mid-sentence.
+        assert_eq!(code("Will"), 1);
+        assert_eq!(code("Trump"), 2);
+        assert_eq!(code("Win"), 2);
+        // A capital that only opens a sentence says nothing.
+        assert_eq!(code("Voters"), 0);
+        // Words the document never writes have no marks.
+        assert_eq!(code("Moscow"), 0);
     }
 }

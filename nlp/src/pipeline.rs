@@ -121,22 +121,28 @@ impl Annotator {
         let mut scratch = Vec::new();
         let mut ner_scratch = ner::Scratch::default();
         let mut labels = Vec::new();
-        // Word descriptions are made per sentence: a whole-document table
-        // would cost ~90 bytes a token on very long inputs.
-        let mut words: Vec<WordInfo> = Vec::new();
         let mut flags = Vec::new();
         let mut extra = Vec::new();
         ann.pos.reserve(ann.tokens.len());
-        for s in &ann.sentences {
+        // Word descriptions are made block by block: a whole-document table
+        // would cost ~90 bytes a token on very long inputs. A block is what
+        // the entity features call the document (a whole article, unless
+        // the input is far longer than any article).
+        let mut words: Vec<WordInfo> = Vec::new();
+        let mut doc = ner::DocWords::default();
+        let mut block = 0..0;
+        for (k, s) in ann.sentences.iter().enumerate() {
+            if s.tokens.end > block.end {
+                block = self.next_block(text, ann, k, &mut words, &mut doc);
+            }
             let range = s.tokens.clone();
             let tokens = &ann.tokens[range.clone()];
-            words.clear();
-            words.extend(tokens.iter().map(|t| WordInfo::new(t.span.slice(text))));
+            let words = &words[range.start - block.start..range.end - block.start];
             keys.extend(words.iter().map(Word::from));
             flags.clear();
             gazetteer.mark(text, tokens, &mut flags);
-            self.pos.tag(&words, &mut ann.pos, &mut scratch);
-            let cx = ner::Context { words: &words, pos: &ann.pos[range.clone()], gazetteer: &flags };
+            self.pos.tag(words, &mut ann.pos, &mut scratch);
+            let cx = ner::Context { words, pos: &ann.pos[range.clone()], gazetteer: &flags, doc: Some(&doc) };
             self.ner.tag(&cx, &mut labels, &mut ner_scratch);
             let first = ann.entities.len();
             for (a, b, label) in ner::runs(&labels) {
@@ -160,6 +166,42 @@ impl Annotator {
             }
             ann.entities[first..].sort_by_key(|e| e.span.start);
         }
+    }
+}
+
+/// Tokens described in one go: a document's words are described once and
+/// read by both taggers, and the entity features see how the whole block
+/// writes each word (a headline's capitals are weighed against the body).
+const BLOCK_TOKENS: usize = 1 << 16;
+
+impl Annotator {
+    /// Describe the words of the sentences from `first` on, up to about
+    /// [`BLOCK_TOKENS`] tokens (always whole sentences, at least one), into
+    /// `words` and `doc`; returns the block's token range.
+    fn next_block(
+        &self,
+        text: &str,
+        ann: &Annotation,
+        first: usize,
+        words: &mut Vec<WordInfo>,
+        doc: &mut ner::DocWords,
+    ) -> std::ops::Range<usize> {
+        let sentences = &ann.sentences[first..];
+        let start = sentences.first().map_or(0, |s| s.tokens.start);
+        let mut end = start;
+        for s in sentences {
+            if end > start && s.tokens.end - start > BLOCK_TOKENS {
+                break;
+            }
+            end = s.tokens.end;
+        }
+        words.clear();
+        words.extend(ann.tokens[start..end].iter().map(|t| WordInfo::new(t.span.slice(text))));
+        *doc = ner::DocWords::default();
+        for s in sentences.iter().take_while(|s| s.tokens.end <= end) {
+            doc.add_sentence(&words[s.tokens.start - start..s.tokens.end - start]);
+        }
+        start..end
     }
 }
 

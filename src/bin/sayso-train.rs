@@ -54,7 +54,7 @@ struct Args {
     margin: f32,
 
     /// Entity models trained with different orders and averaged into one.
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, default_value_t = 3)]
     members: usize,
 
     /// Features seen fewer times than this in training get no weight.
@@ -224,7 +224,11 @@ fn ner_docs<'a>(pos: &PosTagger, docs: &'a [SilverDoc]) -> Vec<NerDoc<'a>> {
             let tags = taggers::tag_doc(pos, doc, &words);
             let mut gazetteer = Vec::new();
             Gazetteer::embedded().mark(&doc.text, &doc.tokens, &mut gazetteer);
-            NerDoc { doc, words, pos: tags, gazetteer }
+            let mut doc_words = sayso_nlp::ner::DocWords::default();
+            for s in &doc.sentences {
+                doc_words.add_sentence(&words[s.clone()]);
+            }
+            NerDoc { doc, words, pos: tags, gazetteer, doc_words }
         })
         .collect()
 }

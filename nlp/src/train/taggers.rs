@@ -214,6 +214,8 @@ pub struct NerDoc<'a> {
     pub pos: Vec<Pos>,
     /// Gazetteer flags.
     pub gazetteer: Vec<GazFlags>,
+    /// How the document writes its words.
+    pub doc_words: ner::DocWords,
 }
 
 /// Train the entity recogniser (structured perceptron, Viterbi decoding).
@@ -375,6 +377,7 @@ fn context<'a>(d: &'a NerDoc<'_>, s: std::ops::Range<usize>) -> Context<'a> {
         words: &d.words[s.clone()],
         pos: &d.pos[s.clone()],
         gazetteer: d.gazetteer.get(s).unwrap_or(&[]),
+        doc: Some(&d.doc_words),
     }
 }
 
