@@ -141,12 +141,17 @@ fn followed_feeds_are_remembered() {
 fn stories_already_in_the_library_are_listed_as_read() {
     let home = tempfile::tempdir().expect("temp");
     let db = home.path().join("data/sayso/library.db");
+    // The feed listed as JSON: the command's output and the parsed list.
+    let list = || {
+        let mut cmd = sayso(&home);
+        let out = cmd.args(["feed"]).arg(fixture("rss20.xml")).args(["--list", "--format", "json"]);
+        let out = out.output().expect("runs");
+        assert!(out.status.success(), "{out:?}");
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        (out, json)
+    };
     // No library yet: nothing is read, and listing does not create one.
-    let out =
-        sayso(&home).args(["feed"]).arg(fixture("rss20.xml")).args(["--list", "--format", "json"]).output();
-    let out = out.expect("runs");
-    assert!(out.status.success());
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let (_, json) = list();
     assert!(json["items"].as_array().expect("items").iter().all(|i| i["read"] == false), "{json}");
     assert!(!db.exists());
     // Read in an earlier session: the page's address has a trailing slash.
@@ -158,9 +163,7 @@ fn stories_already_in_the_library_are_listed_as_read() {
     };
     store.save_article(&page).expect("saved");
     drop(store);
-    let out =
-        sayso(&home).args(["feed"]).arg(fixture("rss20.xml")).args(["--list", "--format", "json"]).output();
-    let json: serde_json::Value = serde_json::from_slice(&out.expect("runs").stdout).expect("json");
+    let (_, json) = list();
     let items = json["items"].as_array().expect("items");
     assert_eq!(items[0]["link"], "https://gazette.example/news/harbour-vote", "fields unchanged");
     assert_eq!(items[0]["title"], "Council delays harbour vote after residents protest");
@@ -180,11 +183,7 @@ fn stories_already_in_the_library_are_listed_as_read() {
     std::fs::remove_file(db.with_extension("db-wal")).ok();
     std::fs::remove_file(db.with_extension("db-shm")).ok();
     std::fs::write(&db, "not a database at all").expect("damage");
-    let out =
-        sayso(&home).args(["feed"]).arg(fixture("rss20.xml")).args(["--list", "--format", "json"]).output();
-    let out = out.expect("runs");
-    assert!(out.status.success());
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let (out, json) = list();
     assert!(json["items"].as_array().expect("items").iter().all(|i| i["read"] == false), "{json}");
     assert!(String::from_utf8_lossy(&out.stderr).contains("not marked read"), "{out:?}");
     assert_eq!(std::fs::read_to_string(&db).expect("kept"), "not a database at all", "left untouched");
