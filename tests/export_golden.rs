@@ -310,3 +310,26 @@ fn unsafe_characters_in_the_article_are_stripped_everywhere() {
         assert!(out.contains("Ann Lee") && out.contains("[2Jthe vote"), "{out}");
     }
 }
+
+#[test]
+fn csv_cells_that_would_run_as_formulas_open_as_text_unless_raw() {
+    let formula = "=HYPERLINK(\"http://evil.example\",\"click\")";
+    let notes = vec![
+        note(30, "just a lamp", true, formula, &[]),
+        note(31, "from next spring", true, "- first point", &[]),
+    ];
+    let d = digest(&notes);
+    let cells = |format| -> Vec<String> {
+        let out = render(format, &d);
+        let mut reader = csv::Reader::from_reader(out.as_bytes());
+        let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().expect("rows parse");
+        rows.iter().map(|r| r[4].to_owned()).filter(|n| !n.is_empty()).collect()
+    };
+    let guarded = cells(Format::Csv);
+    assert!(guarded.contains(&format!("'{formula}")), "{guarded:?}");
+    assert!(guarded.contains(&"'- first point".to_owned()), "{guarded:?}");
+    assert!(guarded.iter().all(|n| !n.starts_with(['=', '+', '-', '@'])), "{guarded:?}");
+    let raw = cells(Format::CsvRaw);
+    assert!(raw.contains(&formula.to_owned()), "{raw:?}");
+    assert!(raw.contains(&"- first point".to_owned()), "{raw:?}");
+}

@@ -22,7 +22,9 @@ highlights and notes under them, then notes on other passages.
 JSON carries stable ids, code-point offsets, text-quote selectors, speakers,
 notes, tags and RFC 3339 times. CSV has the Readwise columns Highlight,
 Title, Author, URL, Note, Location, Date, plus Speaker; tags are appended to
-Note as `.tag` words, the way Readwise reads them.
+Note as `.tag` words, the way Readwise reads them. A cell that a spreadsheet
+would run as a formula (it starts with =, +, -, @) gets a leading ' so it
+opens as text; `--format csv-raw` keeps every cell exactly.
 
 Notes come from the library (the notes database in your data folder). An
 article not in it is exported as its who-said-what digest alone.
@@ -58,8 +60,12 @@ enum ExportFormat {
     Markdown,
     /// JSON.
     Json,
-    /// Readwise-compatible CSV.
+    /// Readwise-compatible CSV; a cell that would start a spreadsheet
+    /// formula (=, +, -, @) gets a leading ' so it opens as text.
     Csv,
+    /// The same CSV with every cell exactly as written.
+    #[value(name = "csv-raw")]
+    CsvRaw,
 }
 
 impl From<ExportFormat> for Format {
@@ -68,6 +74,7 @@ impl From<ExportFormat> for Format {
             ExportFormat::Markdown => Self::Markdown,
             ExportFormat::Json => Self::Json,
             ExportFormat::Csv => Self::Csv,
+            ExportFormat::CsvRaw => Self::CsvRaw,
         }
     }
 }

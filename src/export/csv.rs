@@ -7,6 +7,11 @@
 //! the code-point offset of the passage; `Date` is when its note was last
 //! changed, `YYYY-MM-DD HH:MM:SS` in UTC (empty for an attribution without
 //! notes).
+//!
+//! Article text and notes are untrusted: a cell that a spreadsheet would
+//! run as a formula (it starts with `=`, `+`, `-`, `@`, a tab or a carriage
+//! return) gets a leading `'`, which spreadsheets show as text. The raw
+//! flavour keeps every cell exactly, for tools that read CSV as data.
 
 use super::digest::{Digest, NoteItem};
 use crate::store::time;
@@ -14,17 +19,28 @@ use crate::store::time;
 /// The header row.
 pub const HEADER: [&str; 8] = ["Highlight", "Title", "Author", "URL", "Note", "Location", "Date", "Speaker"];
 
-/// Rows of one or more articles, with the header.
+/// Characters that make a spreadsheet read a cell as a formula.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// `cell` as a spreadsheet shows it as text: a leading `'` when it would
+/// otherwise start a formula.
+fn as_text(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(FORMULA_STARTS) { format!("'{cell}").into() } else { cell.into() }
+}
+
+/// Rows of one or more articles, with the header; with `guard`, cells that
+/// would start a spreadsheet formula are written as text (see the module).
 ///
 /// # Errors
 /// Never in practice (writing to memory).
-pub fn rows(digests: &[Digest]) -> Result<String, csv::Error> {
+pub fn rows(digests: &[Digest], guard: bool) -> Result<String, csv::Error> {
+    let cell = |c: &str| -> String { if guard { as_text(c).into_owned() } else { c.to_owned() } };
     let mut out = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
     out.write_record(HEADER)?;
     for d in digests {
-        let title = d.meta.title.as_deref().unwrap_or("");
-        let author = d.meta.author.as_deref().unwrap_or("");
-        let url = d.meta.source.as_deref().unwrap_or("");
+        let title = cell(d.meta.title.as_deref().unwrap_or(""));
+        let author = cell(d.meta.author.as_deref().unwrap_or(""));
+        let url = cell(d.meta.source.as_deref().unwrap_or(""));
         let mut lines: Vec<(Option<usize>, [String; 5])> = Vec::new();
         for a in &d.attributions {
             let date = a.notes.iter().map(|n| n.note.updated).max().map(time::date_time).unwrap_or_default();
@@ -41,7 +57,8 @@ pub fn rows(digests: &[Digest]) -> Result<String, csv::Error> {
         }
         lines.sort_by_key(|(at, _)| (at.is_none(), *at));
         for (_, [highlight, note, location, date, speaker]) in lines {
-            out.write_record([&highlight, title, author, url, &note, &location, &date, &speaker])?;
+            let (highlight, note, speaker) = (cell(&highlight), cell(&note), cell(&speaker));
+            out.write_record([&highlight, &title, &author, &url, &note, &location, &date, &speaker])?;
         }
     }
     let bytes = out.into_inner().map_err(|e| csv::Error::from(e.into_error()))?;
@@ -59,4 +76,20 @@ fn note_text(item: &NoteItem) -> String {
         s.extend(tag.chars().map(|c| if c.is_whitespace() { '_' } else { c }));
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_that_would_run_as_formulas_become_text() {
+        assert_eq!(as_text("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
+        assert_eq!(as_text("+1 202"), "'+1 202");
+        assert_eq!(as_text("- a list"), "'- a list");
+        assert_eq!(as_text("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(as_text("\tx"), "'\tx");
+        assert_eq!(as_text("He said = twice"), "He said = twice");
+        assert_eq!(as_text(""), "");
+    }
 }

@@ -21,8 +21,11 @@ pub enum Format {
     Markdown,
     /// JSON.
     Json,
-    /// Readwise-compatible CSV.
+    /// Readwise-compatible CSV, cells that would start a spreadsheet
+    /// formula written as text.
     Csv,
+    /// The same CSV with every cell exactly as written.
+    CsvRaw,
 }
 
 /// A failure to write an export (in practice only from the CSV writer).
@@ -44,7 +47,8 @@ pub fn article(format: Format, d: &Digest, exported: i64) -> Result<String, Expo
     Ok(match format {
         Format::Markdown => markdown::article(d, exported),
         Format::Json => json::article(d, exported)?,
-        Format::Csv => self::csv::rows(std::slice::from_ref(d))?,
+        Format::Csv => self::csv::rows(std::slice::from_ref(d), true)?,
+        Format::CsvRaw => self::csv::rows(std::slice::from_ref(d), false)?,
     })
 }
 
@@ -57,7 +61,8 @@ pub fn library(format: Format, digests: &[Digest], exported: i64) -> Result<Stri
     Ok(match format {
         Format::Markdown => markdown::library(digests, exported),
         Format::Json => json::library(digests, exported)?,
-        Format::Csv => self::csv::rows(digests)?,
+        Format::Csv => self::csv::rows(digests, true)?,
+        Format::CsvRaw => self::csv::rows(digests, false)?,
     })
 }
 
