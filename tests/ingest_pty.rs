@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use expectrl::Session;
 use expectrl::session::OsSession;
-use ptyprocess::WaitStatus;
+use ptyprocess::{Signal, WaitStatus};
 
 const PATIENCE: Duration = Duration::from_secs(15);
 
@@ -129,6 +129,23 @@ fn a_story_opens_from_the_feed_list_and_q_comes_back() {
     t.send("q");
     assert_eq!(t.exit_code(), 0);
     t.assert_restored();
+}
+
+#[test]
+fn the_feed_and_library_lists_end_on_sigterm_and_sighup_and_restore_the_terminal() {
+    let feed = fixture("rss20.xml").display().to_string();
+    for (signal, code) in [(Signal::SIGTERM, 143), (Signal::SIGHUP, 129)] {
+        let mut t = Pty::open(100, 20, &["feed", &feed]);
+        t.wait_for("the feed list", |s| s.contains("The Harbour Gazette · 3 stories"));
+        t.session.get_process_mut().signal(signal).expect("send the signal");
+        assert_eq!(t.exit_code(), code, "feed list, {signal:?}");
+        t.assert_restored();
+        let mut t = Pty::open(100, 20, &["library"]);
+        t.wait_for("the library view", |s| s.contains("Articles (0)"));
+        t.session.get_process_mut().signal(signal).expect("send the signal");
+        assert_eq!(t.exit_code(), code, "library view, {signal:?}");
+        t.assert_restored();
+    }
 }
 
 #[test]

@@ -5,8 +5,6 @@
 //! article opened is kept there), so read marks outlive the session.
 
 use std::collections::HashSet;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use anyhow::{Context, Result};
@@ -16,10 +14,9 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
-use signal_hook::consts::{SIGHUP, SIGTERM};
 
 use super::keys::Keys;
-use super::terminal::Guard;
+use super::terminal::{Ended, Guard};
 use super::{Ending, Options, safe, wrap};
 use crate::app::ListClick;
 use crate::app::state::ListView;
@@ -242,21 +239,14 @@ pub fn run(
 ) -> Result<u8> {
     let mut view = FeedView::new(feeds);
     view.mark_library_read();
-    // SIGTERM or SIGHUP (a closed window) ends the view through the same
-    // restoring path as `q`; the flag is checked between short waits.
-    let ended = Arc::new(AtomicUsize::new(0));
-    for sig in [SIGTERM, SIGHUP] {
-        signal_hook::flag::register_usize(sig, Arc::clone(&ended), usize::try_from(sig).unwrap_or(1))
-            .context("could not watch for signals")?;
-    }
+    let ended = Ended::watch().context("could not watch for signals")?;
     let mut guard = Guard::new().context("could not set up the terminal")?;
     let mut keys = Keys::start();
     let mut exit = 0;
     loop {
         guard.screen.draw(|f| view.draw(config, f.buffer_mut())).context("could not draw")?;
-        let sig = ended.load(Ordering::Relaxed);
-        if sig != 0 {
-            exit = u8::try_from(128 + sig).unwrap_or(1);
+        if let Some(status) = ended.exit_status() {
+            exit = status;
             break;
         }
         let event =

@@ -9,18 +9,15 @@ mod view;
 #[cfg(test)]
 mod tests;
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use anyhow::{Context, Result};
 use ratatui::crossterm::event::Event;
-use signal_hook::consts::{SIGHUP, SIGTERM};
 
 pub use view::{Cursor, Effect, LibraryView, Query, Screen};
 
 use super::keys::Keys;
-use super::terminal::Guard;
+use super::terminal::{Ended, Guard};
 use super::{Ending, Options};
 use crate::config::Config;
 use crate::ingest;
@@ -107,20 +104,13 @@ pub fn run(mut store: Option<Store>, config: &Config, start: &Start) -> Result<u
             view.choose(store.as_ref(), name);
         }
     }
-    // SIGTERM or SIGHUP (a closed window) ends the view through the same
-    // restoring path as `q`; the flag is checked between short waits.
-    let ended = Arc::new(AtomicUsize::new(0));
-    for sig in [SIGTERM, SIGHUP] {
-        signal_hook::flag::register_usize(sig, Arc::clone(&ended), usize::try_from(sig).unwrap_or(1))
-            .context("could not watch for signals")?;
-    }
+    let ended = Ended::watch().context("could not watch for signals")?;
     let mut guard = Guard::new().context("could not set up the terminal")?;
     let mut keys = Keys::start();
     loop {
         guard.screen.draw(|f| view.draw(f.buffer_mut())).context("could not draw")?;
-        let sig = ended.load(Ordering::Relaxed);
-        if sig != 0 {
-            return Ok(u8::try_from(128 + sig).unwrap_or(1));
+        if let Some(status) = ended.exit_status() {
+            return Ok(status);
         }
         let event =
             keys.next(SIGNAL_POLL).map_err(|()| anyhow::anyhow!("the terminal can no longer be read"))?;
