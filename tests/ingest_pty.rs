@@ -2,113 +2,41 @@
 //! opens a story in the reader, `q` comes back to the list, and the
 //! terminal is restored at the end. Pages come from a loopback server.
 
-use std::io::{ErrorKind, Write};
+mod common;
+
+use std::io::Write;
 use std::net::TcpListener;
-use std::num::NonZeroU16;
 use std::path::PathBuf;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
-use expectrl::Session;
-use expectrl::session::OsSession;
-use ptyprocess::{Signal, WaitStatus};
+use common::pty::Pty;
+use ptyprocess::Signal;
 
+/// How long to wait for the screen to show something before failing.
 const PATIENCE: Duration = Duration::from_secs(15);
-
-fn nz(n: u16) -> NonZeroU16 {
-    NonZeroU16::new(n).expect("a size of at least 1")
-}
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ingest").join(name)
 }
 
-struct Pty {
-    session: OsSession,
-    screen: vt100::Parser,
-    home: tempfile::TempDir,
-}
-
 impl Pty {
     fn open(cols: u16, rows: u16, args: &[&str]) -> Self {
-        Self::open_in(tempfile::tempdir().expect("temp"), cols, rows, args)
+        Self::open_in(None, cols, rows, args)
     }
 
-    /// Run sayso with its data and config in `home` (kept from an earlier run).
-    fn open_in(home: tempfile::TempDir, cols: u16, rows: u16, args: &[&str]) -> Self {
-        let mut cmd = Command::new("sh");
-        cmd.arg("-c").arg(format!("stty cols {cols} rows {rows} && exec \"$0\" \"$@\""));
-        cmd.arg(env!("CARGO_BIN_EXE_sayso")).args(args);
-        cmd.env("TERM", "xterm-256color")
-            .env("XDG_CONFIG_HOME", home.path().join("config"))
-            .env("XDG_DATA_HOME", home.path().join("data"))
-            .env("SAYSO_HTTP_TIMEOUT", "5");
-        let session = Session::spawn(cmd).expect("spawn sayso in a pty");
-        Self { session, screen: vt100::Parser::new(nz(rows), nz(cols), 0), home }
-    }
-
-    fn pump(&mut self) {
-        let mut buf = [0u8; 65536];
-        loop {
-            match self.session.try_read(&mut buf) {
-                Ok(0) => return,
-                Ok(n) => self.screen.process(&buf[..n]),
-                Err(e) if e.kind() == ErrorKind::WouldBlock => return,
-                Err(_) => return,
-            }
-        }
-    }
-
-    fn text(&self) -> String {
-        self.screen.screen().contents()
-    }
-
-    fn wait_for(&mut self, what: &str, ok: impl Fn(&str) -> bool) {
-        let start = Instant::now();
-        loop {
-            self.pump();
-            if ok(&self.text()) {
-                return;
-            }
-            assert!(start.elapsed() < PATIENCE, "waited for {what}; the screen shows:\n{}", self.text());
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    /// A mouse event as an SGR report: `button` at 0-based `col`, `row`.
-    fn mouse(&mut self, button: u8, col: u16, row: u16) {
-        self.send(&format!("\x1b[<{button};{};{}M", col + 1, row + 1));
-    }
-
-    /// Whether the row is drawn with a background (the selected row).
-    fn highlighted(&self, row: u16) -> bool {
-        self.screen.screen().cell(row, 5).is_some_and(|c| c.bgcolor() != vt100::Color::Default)
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.session.write_all(keys.as_bytes()).expect("write to the pty");
-        self.session.flush().expect("flush the pty");
-    }
-
-    fn exit_code(&mut self) -> i32 {
-        let start = Instant::now();
-        loop {
-            self.pump();
-            match self.session.get_process().status().expect("process status") {
-                WaitStatus::Exited(_, code) => return code,
-                WaitStatus::StillAlive => {}
-                other => panic!("sayso ended with {other:?}"),
-            }
-            assert!(start.elapsed() < PATIENCE, "sayso did not exit; the screen shows:\n{}", self.text());
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn assert_restored(&mut self) {
-        self.pump();
-        let s = self.screen.screen();
-        assert!(!s.alternate_screen(), "left on the alternate screen");
-        assert!(!s.hide_cursor(), "cursor left hidden");
+    /// Run sayso with its data and config in `home` (kept from an earlier run),
+    /// or in a new temporary folder.
+    fn open_in(home: Option<tempfile::TempDir>, cols: u16, rows: u16, args: &[&str]) -> Self {
+        let home = home.unwrap_or_else(|| tempfile::tempdir().expect("temp"));
+        let (config, data) = (home.path().join("config"), home.path().join("data"));
+        let env = [
+            ("XDG_CONFIG_HOME", config.as_os_str()),
+            ("XDG_DATA_HOME", data.as_os_str()),
+            ("SAYSO_HTTP_TIMEOUT", "5".as_ref()),
+        ];
+        let mut t = Self::spawn(env!("CARGO_BIN_EXE_sayso"), args, (cols, rows), &env, PATIENCE);
+        t.home = Some(home);
+        t
     }
 }
 
@@ -137,12 +65,12 @@ fn the_feed_and_library_lists_end_on_sigterm_and_sighup_and_restore_the_terminal
     for (signal, code) in [(Signal::SIGTERM, 143), (Signal::SIGHUP, 129)] {
         let mut t = Pty::open(100, 20, &["feed", &feed]);
         t.wait_for("the feed list", |s| s.contains("The Harbour Gazette · 3 stories"));
-        t.session.get_process_mut().signal(signal).expect("send the signal");
+        t.signal(signal);
         assert_eq!(t.exit_code(), code, "feed list, {signal:?}");
         t.assert_restored();
         let mut t = Pty::open(100, 20, &["library"]);
         t.wait_for("the library view", |s| s.contains("Articles (0)"));
-        t.session.get_process_mut().signal(signal).expect("send the signal");
+        t.signal(signal);
         assert_eq!(t.exit_code(), code, "library view, {signal:?}");
         t.assert_restored();
     }

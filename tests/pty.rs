@@ -2,28 +2,18 @@
 //! emulator: it draws, resizes, quits with 0, and leaves the terminal as it
 //! found it, also when killed by SIGTERM or SIGHUP.
 
-use std::io::{ErrorKind, Write};
-use std::num::NonZeroU16;
-use std::process::Command;
-use std::time::{Duration, Instant};
+mod common;
 
-use expectrl::Session;
-use expectrl::session::OsSession;
-use ptyprocess::{Signal, WaitStatus};
+use std::ffi::OsStr;
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+use common::pty::Pty;
+use ptyprocess::Signal;
 
 /// How long to wait for the screen to show something before failing.
 const PATIENCE: Duration = Duration::from_secs(10);
-
-fn nz(n: u16) -> NonZeroU16 {
-    NonZeroU16::new(n).expect("a size of at least 1")
-}
-
-struct Pty {
-    session: OsSession,
-    screen: vt100::Parser,
-    /// The library database's folder, apart from the user's own.
-    _data: Option<tempfile::TempDir>,
-}
 
 impl Pty {
     /// Start sayso with `args` in a terminal of `cols`×`rows`.
@@ -31,107 +21,20 @@ impl Pty {
         Self::run(env!("CARGO_BIN_EXE_sayso"), cols, rows, args)
     }
 
-    /// Start `program` with `args` in a terminal of `cols`×`rows`.
+    /// Start `program` with `args` in a terminal of `cols`×`rows`, its library
+    /// in a folder apart from the user's own.
     fn run(program: &str, cols: u16, rows: u16, args: &[&str]) -> Self {
         let data = tempfile::tempdir().expect("a temporary folder");
         let mut t = Self::run_in(program, data.path(), cols, rows, args);
-        t._data = Some(data);
+        t.home = Some(data);
         t
     }
 
     /// Start `program` with its library in `data` (as XDG_DATA_HOME).
-    fn run_in(program: &str, data: &std::path::Path, cols: u16, rows: u16, args: &[&str]) -> Self {
-        let mut cmd = Command::new("sh");
-        // Size the terminal before the program starts, so the first frame has it.
-        cmd.arg("-c").arg(format!("stty cols {cols} rows {rows} && exec \"$0\" \"$@\""));
-        cmd.arg(program).args(args);
-        cmd.env("TERM", "xterm-256color")
-            .env("XDG_CONFIG_HOME", "/nonexistent-sayso-test")
-            .env("XDG_DATA_HOME", data);
-        let session = Session::spawn(cmd).expect("spawn sayso in a pty");
-        Self { session, screen: vt100::Parser::new(nz(rows), nz(cols), 0), _data: None }
-    }
-
-    /// Read what sayso wrote so far into the emulator.
-    fn pump(&mut self) -> bool {
-        let mut buf = [0u8; 65536];
-        let mut any = false;
-        loop {
-            match self.session.try_read(&mut buf) {
-                Ok(0) => return any,
-                Ok(n) => {
-                    self.screen.process(&buf[..n]);
-                    any = true;
-                }
-                Err(e) if e.kind() == ErrorKind::WouldBlock => return any,
-                Err(_) => return any,
-            }
-        }
-    }
-
-    fn text(&self) -> String {
-        self.screen.screen().contents()
-    }
-
-    /// Wait until the screen satisfies `ok`.
-    fn wait_for(&mut self, what: &str, ok: impl Fn(&str) -> bool) {
-        let start = Instant::now();
-        loop {
-            self.pump();
-            if ok(&self.text()) {
-                return;
-            }
-            assert!(start.elapsed() < PATIENCE, "waited for {what}; the screen shows:\n{}", self.text());
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    /// Wait until the screen has stopped changing for a moment.
-    fn settle(&mut self) {
-        let mut quiet = Instant::now();
-        let start = Instant::now();
-        while quiet.elapsed() < Duration::from_millis(150) && start.elapsed() < PATIENCE {
-            if self.pump() {
-                quiet = Instant::now();
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.session.write_all(keys.as_bytes()).expect("write to the pty");
-        self.session.flush().expect("flush the pty");
-    }
-
-    fn resize(&mut self, cols: u16, rows: u16) {
-        self.session.get_process_mut().set_window_size(cols, rows).expect("resize the pty");
-        self.screen.screen_mut().set_size(nz(rows), nz(cols));
-    }
-
-    /// Wait for sayso to exit; its exit code.
-    fn exit_code(&mut self) -> i32 {
-        let start = Instant::now();
-        loop {
-            self.pump();
-            match self.session.get_process().status().expect("process status") {
-                WaitStatus::Exited(_, code) => {
-                    self.pump();
-                    return code;
-                }
-                WaitStatus::StillAlive => {}
-                other => panic!("sayso ended with {other:?}"),
-            }
-            assert!(start.elapsed() < PATIENCE, "sayso did not exit; the screen shows:\n{}", self.text());
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    /// The terminal is as it was: main screen, cursor shown, mouse released.
-    fn assert_restored(&self) {
-        let s = self.screen.screen();
-        assert!(!s.alternate_screen(), "left on the alternate screen");
-        assert!(!s.hide_cursor(), "cursor left hidden");
-        assert_eq!(s.mouse_protocol_mode(), vt100::MouseProtocolMode::None, "mouse left captured");
+    fn run_in(program: &str, data: &Path, cols: u16, rows: u16, args: &[&str]) -> Self {
+        let env =
+            [("XDG_CONFIG_HOME", OsStr::new("/nonexistent-sayso-test")), ("XDG_DATA_HOME", data.as_os_str())];
+        Self::spawn(program, args, (cols, rows), &env, PATIENCE)
     }
 }
 
@@ -162,7 +65,7 @@ fn sigterm_and_sighup_restore_the_terminal() {
     for (signal, code) in [(Signal::SIGTERM, 143), (Signal::SIGHUP, 129)] {
         let mut t = Pty::open(80, 24, &[]);
         t.wait_for("the sample", |s| s.contains("No ceasefire deal"));
-        t.session.get_process_mut().signal(signal).expect("send the signal");
+        t.signal(signal);
         assert_eq!(t.exit_code(), code, "{signal:?}");
         t.assert_restored();
     }
