@@ -1,9 +1,9 @@
 //! Speaker corrections: the reader's word on who said an attribution.
 
-use rusqlite::params;
 use sayso_nlp::Span;
 
 use super::articles::{self, ArticleId};
+use super::columns::{AnchorColumns, anchor_at};
 use super::{Anchor, Store, StoreError, time};
 
 /// The speaker the reader gave an attribution, anchored at its content.
@@ -15,10 +15,6 @@ pub struct Correction {
     pub span: Option<Span>,
     /// The speaker's name as the reader gave it.
     pub speaker: String,
-}
-
-fn offset(n: usize) -> i64 {
-    i64::try_from(n).unwrap_or(i64::MAX)
 }
 
 /// Remove the corrections at this anchor: same offsets, or same quote and context.
@@ -39,25 +35,14 @@ impl Store {
     ) -> Result<(), StoreError> {
         let now = time::now();
         let a = anchor;
+        let columns = AnchorColumns::new(a);
         self.write(|c| {
             articles::require(c, article)?;
-            c.execute(
-                DELETE_SAME,
-                params![article.0, offset(a.start), offset(a.end), a.exact, a.prefix, a.suffix],
-            )?;
+            c.execute(DELETE_SAME, &*columns.after(&article.0, &[]))?;
             c.execute(
                 "INSERT INTO corrections (article, start, end, exact, prefix, suffix, speaker, updated)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![
-                    article.0,
-                    offset(a.start),
-                    offset(a.end),
-                    a.exact,
-                    a.prefix,
-                    a.suffix,
-                    speaker.trim(),
-                    now
-                ],
+                &*columns.after(&article.0, &[&speaker.trim(), &now]),
             )?;
             Self::correct_attribution(c, article, Span::new(a.start, a.end), Some(speaker.trim()))
         })
@@ -69,11 +54,9 @@ impl Store {
     /// When the database cannot be written.
     pub fn clear_correction(&self, article: &ArticleId, anchor: &Anchor) -> Result<(), StoreError> {
         let a = anchor;
+        let columns = AnchorColumns::new(a);
         self.write(|c| {
-            c.execute(
-                DELETE_SAME,
-                params![article.0, offset(a.start), offset(a.end), a.exact, a.prefix, a.suffix],
-            )?;
+            c.execute(DELETE_SAME, &*columns.after(&article.0, &[]))?;
             Self::correct_attribution(c, article, Span::new(a.start, a.end), None)
         })
     }
@@ -87,17 +70,7 @@ impl Store {
             "SELECT start, end, exact, prefix, suffix, speaker FROM corrections WHERE article = ?1 ORDER BY start, id",
         )?;
         let rows = stmt.query_map([&article.0], |r| {
-            Ok(Correction {
-                anchor: Anchor {
-                    start: usize::try_from(r.get::<_, i64>(0)?).unwrap_or(0),
-                    end: usize::try_from(r.get::<_, i64>(1)?).unwrap_or(0),
-                    exact: r.get(2)?,
-                    prefix: r.get(3)?,
-                    suffix: r.get(4)?,
-                },
-                span: None,
-                speaker: r.get(5)?,
-            })
+            Ok(Correction { anchor: anchor_at(r, 0)?, span: None, speaker: r.get(5)? })
         })?;
         let mut out: Vec<Correction> = rows.collect::<Result<_, _>>()?;
         for c in &mut out {

@@ -5,6 +5,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use sayso_nlp::{Annotation, Span};
 
 use super::articles::{self, ArticleId};
+use super::columns::{offset, usize_at};
 use super::{Store, StoreError};
 
 /// One article as the library lists it.
@@ -37,10 +38,6 @@ const SUMMARY: &str = "SELECT a.id, a.title, a.source, a.published, a.added, a.o
     (SELECT COUNT(*) FROM attributions t WHERE t.article = a.id),
     (SELECT COUNT(*) FROM notes n WHERE n.article = a.id AND n.deleted IS NULL)";
 
-fn count(r: &Row<'_>, i: usize) -> rusqlite::Result<usize> {
-    Ok(usize::try_from(r.get::<_, i64>(i)?).unwrap_or(0))
-}
-
 impl ArticleSummary {
     fn from_row(r: &Row<'_>) -> rusqlite::Result<Self> {
         Ok(Self {
@@ -51,9 +48,9 @@ impl ArticleSummary {
             added: r.get(4)?,
             opened: r.get(5)?,
             site: r.get(6)?,
-            speakers: count(r, 7)?,
-            attributions: count(r, 8)?,
-            notes: count(r, 9)?,
+            speakers: usize_at(r, 7)?,
+            attributions: usize_at(r, 8)?,
+            notes: usize_at(r, 9)?,
         })
     }
 }
@@ -70,10 +67,6 @@ fn fts_query(words: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-fn offset(n: usize) -> i64 {
-    i64::try_from(n).unwrap_or(i64::MAX)
 }
 
 impl Store {

@@ -8,6 +8,7 @@
 
 mod anchor;
 mod articles;
+mod columns;
 mod corrections;
 mod error;
 mod library;

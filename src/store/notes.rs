@@ -7,6 +7,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use sayso_nlp::Span;
 
 use super::articles::{self, ArticleId};
+use super::columns::{AnchorColumns, anchor_at, offset};
 use super::{Anchor, Store, StoreError, time};
 
 /// A note's id, unique in the database and kept across delete and undo.
@@ -58,13 +59,7 @@ const COLUMNS: &str = "id, start, end, exact, prefix, suffix, highlight, body, c
 
 impl Note {
     fn from_row(r: &Row<'_>) -> rusqlite::Result<Self> {
-        let anchor = Anchor {
-            start: usize::try_from(r.get::<_, i64>(1)?).unwrap_or(0),
-            end: usize::try_from(r.get::<_, i64>(2)?).unwrap_or(0),
-            exact: r.get(3)?,
-            prefix: r.get(4)?,
-            suffix: r.get(5)?,
-        };
+        let anchor = anchor_at(r, 1)?;
         Ok(Self {
             id: NoteId(r.get(0)?),
             span: Some(Span::new(anchor.start, anchor.end)),
@@ -89,10 +84,6 @@ pub fn clean_tags(tags: &[String]) -> Vec<String> {
         }
     }
     out
-}
-
-fn offset(n: usize) -> i64 {
-    i64::try_from(n).unwrap_or(i64::MAX)
 }
 
 fn write_tags(c: &Connection, id: NoteId, tags: &[String]) -> Result<(), StoreError> {
@@ -149,23 +140,14 @@ impl Store {
         let now = time::now();
         let tags = clean_tags(&new.tags);
         let a = &new.anchor;
+        let columns = AnchorColumns::new(a);
         let id = self.write(|c| {
             articles::require(c, article)?;
             c.prepare_cached(
                 "INSERT INTO notes (article, start, end, exact, prefix, suffix, highlight, body, created, updated)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
             )?
-            .execute(params![
-                article.0,
-                offset(a.start),
-                offset(a.end),
-                a.exact,
-                a.prefix,
-                a.suffix,
-                new.highlight,
-                new.body,
-                now
-            ])?;
+            .execute(&*columns.after(&article.0, &[&new.highlight, &new.body, &now]))?;
             let id = NoteId(c.last_insert_rowid());
             write_tags(c, id, &tags)?;
             Ok(id)
@@ -190,23 +172,13 @@ impl Store {
     pub fn update_note(&self, note: &Note) -> Result<Note, StoreError> {
         let now = time::now().max(note.created);
         let tags = clean_tags(&note.tags);
-        let a = &note.anchor;
+        let columns = AnchorColumns::new(&note.anchor);
         self.write(|c| {
             let n = c.execute(
                 "UPDATE notes SET start = ?2, end = ?3, exact = ?4, prefix = ?5, suffix = ?6,
                     highlight = ?7, body = ?8, updated = ?9
                  WHERE id = ?1 AND deleted IS NULL",
-                params![
-                    note.id.0,
-                    offset(a.start),
-                    offset(a.end),
-                    a.exact,
-                    a.prefix,
-                    a.suffix,
-                    note.highlight,
-                    note.body,
-                    now
-                ],
+                &*columns.after(&note.id.0, &[&note.highlight, &note.body, &now]),
             )?;
             if n == 0 {
                 return Err(StoreError::NotFound(note.id.to_string()));
@@ -238,22 +210,13 @@ impl Store {
     /// [`StoreError::NotFound`] when no note with that id was ever stored.
     pub fn restore_note(&self, note: &Note) -> Result<(), StoreError> {
         let tags = clean_tags(&note.tags);
-        let a = &note.anchor;
+        let columns = AnchorColumns::new(&note.anchor);
         self.write(|c| {
             let n = c.execute(
                 "UPDATE notes SET deleted = NULL, start = ?2, end = ?3, exact = ?4, prefix = ?5,
                     suffix = ?6, highlight = ?7, body = ?8
                  WHERE id = ?1",
-                params![
-                    note.id.0,
-                    offset(a.start),
-                    offset(a.end),
-                    a.exact,
-                    a.prefix,
-                    a.suffix,
-                    note.highlight,
-                    note.body
-                ],
+                &*columns.after(&note.id.0, &[&note.highlight, &note.body]),
             )?;
             if n == 0 {
                 return Err(StoreError::NotFound(note.id.to_string()));

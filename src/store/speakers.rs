@@ -10,6 +10,7 @@ use sayso_nlp::gazetteer::{GazFlags, Gazetteer};
 use sayso_nlp::text::sanitize;
 
 use super::articles::ArticleId;
+use super::columns::usize_at;
 use super::{Store, StoreError};
 
 /// One person (or organisation, or unnamed source) across the library.
@@ -63,8 +64,8 @@ impl SpeakerAttribution {
             cue: r.get(4)?,
             content: r.get(5)?,
             kind: r.get(6)?,
-            start: usize::try_from(r.get::<_, i64>(7)?).unwrap_or(0),
-            end: usize::try_from(r.get::<_, i64>(8)?).unwrap_or(0),
+            start: usize_at(r, 7)?,
+            end: usize_at(r, 8)?,
         })
     }
 }
@@ -234,7 +235,7 @@ impl Store {
                     name: r.get(0)?,
                     label: r.get(1)?,
                     article: r.get(2)?,
-                    count: usize::try_from(r.get::<_, i64>(3)?).unwrap_or(0),
+                    count: usize_at(r, 3)?,
                 })
             })?
             .collect::<Result<Vec<_>, _>>()?;
