@@ -57,42 +57,33 @@ fn store() -> (Store, [ArticleId; 3]) {
         (
             HARBOUR,
             "/news/harbour.txt",
-            annotation(
-                HARBOUR,
-                &[
-                    ("Anna Berg", Person, "We need more time,", Direct),
-                    ("Tom Reilly", Person, "the harbour mattered", Indirect),
-                ],
-            ),
+            [
+                ("Anna Berg", Person, "We need more time,", Direct),
+                ("Tom Reilly", Person, "the harbour mattered", Indirect),
+            ],
         ),
         (
             FERRY,
             "/news/ferry.txt",
-            annotation(
-                FERRY,
-                &[
-                    ("Lena Holm", Person, "Fuel costs doubled,", Direct),
-                    ("Berg", Person, "Families cannot pay,", Direct),
-                ],
-            ),
+            [
+                ("Lena Holm", Person, "Fuel costs doubled,", Direct),
+                ("Berg", Person, "Families cannot pay,", Direct),
+            ],
         ),
         (
             SCHOOL,
             "/news/school.txt",
-            annotation(
-                SCHOOL,
-                &[
-                    ("Omar Said", Person, "It will serve us for decades,", Direct),
-                    ("Officials", Misc, "traffic was a worry", Indirect),
-                ],
-            ),
+            [
+                ("Omar Said", Person, "It will serve us for decades,", Direct),
+                ("Officials", Misc, "traffic was a worry", Indirect),
+            ],
         ),
     ];
-    let ids = articles.map(|(text, source, ann)| {
+    let ids = articles.map(|(text, source, quotes)| {
         let title = text.lines().next();
         let new = NewArticle { source: Some(source), title, text, ..NewArticle::default() };
         let id = store.save_article(&new).expect("saved");
-        store.save_annotation(&id, &ann, text).expect("annotation saved");
+        store.save_annotation(&id, &annotation(text, &quotes), text).expect("annotation saved");
         id
     });
     let note = NewNote {
