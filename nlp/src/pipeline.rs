@@ -133,7 +133,7 @@ impl Annotator {
         let mut block = 0..0;
         for (k, s) in ann.sentences.iter().enumerate() {
             if s.tokens.end > block.end {
-                block = self.next_block(text, ann, k, &mut words, &mut doc);
+                block = next_block(text, ann, k, &mut words, &mut doc);
             }
             let range = s.tokens.clone();
             let tokens = &ann.tokens[range.clone()];
@@ -174,35 +174,32 @@ impl Annotator {
 /// writes each word (a headline's capitals are weighed against the body).
 const BLOCK_TOKENS: usize = 1 << 16;
 
-impl Annotator {
-    /// Describe the words of the sentences from `first` on, up to about
-    /// [`BLOCK_TOKENS`] tokens (always whole sentences, at least one), into
-    /// `words` and `doc`; returns the block's token range.
-    fn next_block(
-        &self,
-        text: &str,
-        ann: &Annotation,
-        first: usize,
-        words: &mut Vec<WordInfo>,
-        doc: &mut ner::DocWords,
-    ) -> std::ops::Range<usize> {
-        let sentences = &ann.sentences[first..];
-        let start = sentences.first().map_or(0, |s| s.tokens.start);
-        let mut end = start;
-        for s in sentences {
-            if end > start && s.tokens.end - start > BLOCK_TOKENS {
-                break;
-            }
-            end = s.tokens.end;
+/// Describe the words of the sentences from `first` on, up to about
+/// [`BLOCK_TOKENS`] tokens (always whole sentences, at least one), into
+/// `words` and `doc`; returns the block's token range.
+fn next_block(
+    text: &str,
+    ann: &Annotation,
+    first: usize,
+    words: &mut Vec<WordInfo>,
+    doc: &mut ner::DocWords,
+) -> std::ops::Range<usize> {
+    let sentences = &ann.sentences[first..];
+    let start = sentences.first().map_or(0, |s| s.tokens.start);
+    let mut end = start;
+    for s in sentences {
+        if end > start && s.tokens.end - start > BLOCK_TOKENS {
+            break;
         }
-        words.clear();
-        words.extend(ann.tokens[start..end].iter().map(|t| WordInfo::new(t.span.slice(text))));
-        *doc = ner::DocWords::default();
-        for s in sentences.iter().take_while(|s| s.tokens.end <= end) {
-            doc.add_sentence(&words[s.tokens.start - start..s.tokens.end - start]);
-        }
-        start..end
+        end = s.tokens.end;
     }
+    words.clear();
+    words.extend(ann.tokens[start..end].iter().map(|t| WordInfo::new(t.span.slice(text))));
+    *doc = ner::DocWords::default();
+    for s in sentences.iter().take_while(|s| s.tokens.end <= end) {
+        doc.add_sentence(&words[s.tokens.start - start..s.tokens.end - start]);
+    }
+    start..end
 }
 
 /// Paragraphs, tokens and sentences.
@@ -226,5 +223,34 @@ fn segment(text: &str, ann: &mut Annotation) {
             sentences: first_sentence..ann.sentences.len(),
             headline: block.headline,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotation::EntityLabel;
+
+    #[test]
+    fn inputs_longer_than_a_block_are_tagged_the_same_in_every_block() {
+        let sentence = "Russian President Vladimir Putin met Donald Trump in Alaska on Friday.\n";
+        let n = BLOCK_TOKENS / 12 * 2;
+        let text = sentence.repeat(n);
+        let annotator = Annotator::new().expect("models load");
+        let ann = annotator.entities(&text);
+        assert!(ann.tokens.len() > BLOCK_TOKENS, "the input spans more than one block");
+        assert_eq!(ann.pos.len(), ann.tokens.len());
+        let per_sentence = |k: usize| -> Vec<(usize, EntityLabel)> {
+            let range = ann.sentences[k].tokens.clone();
+            ann.entities
+                .iter()
+                .filter(|e| range.contains(&e.tokens.start))
+                .map(|e| (e.tokens.start - range.start, e.label))
+                .collect()
+        };
+        let first = per_sentence(0);
+        assert!(!first.is_empty());
+        assert_eq!(per_sentence(ann.sentences.len() - 1), first, "the last block reads like the first");
+        assert_eq!(per_sentence(ann.sentences.len() / 2), first);
     }
 }
