@@ -175,9 +175,8 @@ fn a_note_written_in_the_reader_is_in_the_export() {
     assert_eq!(t.exit_code(), 0);
 }
 
-#[test]
-fn the_library_view_lists_articles_and_one_speakers_words_across_them() {
-    let data = tempfile::tempdir().expect("a temporary folder");
+/// A library in `data` holding two short articles in which Annika Berg speaks.
+fn library_of_two(data: &std::path::Path) {
     let files = tempfile::tempdir().expect("a temporary folder");
     let ferry = files.path().join("ferry.txt");
     let council = files.path().join("council.txt");
@@ -197,12 +196,17 @@ fn the_library_view_lists_articles_and_one_speakers_words_across_them() {
         .arg("library")
         .arg("add")
         .args([&ferry, &council])
-        .env("XDG_DATA_HOME", data.path())
+        .env("XDG_DATA_HOME", data)
         .env("XDG_CONFIG_HOME", "/nonexistent-sayso-test")
         .output()
         .expect("sayso library add runs");
     assert!(added.status.success(), "{}", String::from_utf8_lossy(&added.stderr));
+}
 
+#[test]
+fn the_library_view_lists_articles_and_one_speakers_words_across_them() {
+    let data = tempfile::tempdir().expect("a temporary folder");
+    library_of_two(data.path());
     let mut t = Pty::run_in(env!("CARGO_BIN_EXE_sayso"), data.path(), 100, 24, &["library"]);
     t.wait_for("both articles", |s| s.contains("Ferry fares to rise") && s.contains("Council delays"));
     t.send("\t");
@@ -227,6 +231,43 @@ fn the_library_view_lists_articles_and_one_speakers_words_across_them() {
     t.wait_for("the list again", |s| s.contains("2 attributions in 2 articles") && !s.contains("ARTICLE"));
     t.send("q");
     t.settle();
+    t.send("q");
+    assert_eq!(t.exit_code(), 0);
+    t.assert_restored();
+}
+
+#[test]
+fn the_library_view_takes_the_mouse() {
+    let data = tempfile::tempdir().expect("a temporary folder");
+    library_of_two(data.path());
+    let mut t = Pty::run_in(env!("CARGO_BIN_EXE_sayso"), data.path(), 100, 24, &["library"]);
+    t.wait_for("both articles", |s| s.contains("Ferry fares to rise") && s.contains("Council delays"));
+    let row_of = |t: &Pty, title: &str| -> u16 {
+        let rows = t.text();
+        let at = rows.lines().position(|l| l.contains(title)).expect("the title is on screen");
+        u16::try_from(at).expect("a screen row")
+    };
+    let (ferry, council) = (row_of(&t, "Ferry fares to rise"), row_of(&t, "Council delays"));
+    let (first, second) = (ferry.min(council), ferry.max(council));
+    assert!(t.highlighted(first) && !t.highlighted(second), "the first article starts selected");
+    // A click selects the row under the pointer; the wheel moves the selection.
+    t.mouse(0, 20, second);
+    t.settle();
+    assert!(t.highlighted(second) && !t.highlighted(first), "a click selects:\n{}", t.text());
+    t.mouse(64, 20, second);
+    t.settle();
+    assert!(t.highlighted(first), "the wheel moves up:\n{}", t.text());
+    // A click on the border or the header row does nothing.
+    t.mouse(0, 20, 0);
+    t.mouse(0, 20, first - 1);
+    t.settle();
+    assert!(t.highlighted(first) && !t.text().contains("ARTICLE"), "{}", t.text());
+    // A click on the selected row opens it.
+    let title = if ferry == first { "Ferry fares to rise" } else { "Council delays harbour vote" };
+    t.mouse(0, 20, first);
+    t.wait_for("the article in the reader", |s| s.contains("ARTICLE") && s.contains(title));
+    t.send("q");
+    t.wait_for("the list again", |s| s.contains("Ferry fares to rise") && !s.contains("ARTICLE"));
     t.send("q");
     assert_eq!(t.exit_code(), 0);
     t.assert_restored();
