@@ -113,8 +113,8 @@ pub struct Context<'a> {
     pub pos: &'a [Pos],
     /// Gazetteer flags of the words (may be empty).
     pub gazetteer: &'a [GazFlags],
-    /// How the document writes its words elsewhere, when known.
-    pub doc: Option<&'a DocWords>,
+    /// How the document writes its words elsewhere.
+    pub doc: &'a DocWords,
 }
 
 /// How a document writes its words: which appear in lower case, and which
@@ -127,8 +127,19 @@ pub struct DocWords {
 }
 
 impl DocWords {
+    /// How the sentences `sentences` (ranges into `words`) write their words.
+    pub fn of(words: &[WordInfo], sentences: impl IntoIterator<Item = std::ops::Range<usize>>) -> Self {
+        let mut doc = Self::default();
+        for s in sentences {
+            if let Some(sentence) = words.get(s) {
+                doc.add_sentence(sentence);
+            }
+        }
+        doc
+    }
+
     /// Note the words of one sentence.
-    pub fn add_sentence(&mut self, words: &[WordInfo]) {
+    fn add_sentence(&mut self, words: &[WordInfo]) {
         for (i, w) in words.iter().enumerate() {
             if w.flags & (IS_TITLE | IS_PUNCT | HAS_DIGIT) == 0 {
                 self.lowercase.insert(w.lower);
@@ -236,10 +247,8 @@ pub fn features(cx: &Context<'_>, i: usize, out: &mut Vec<u64>) {
         out.push(feat(42, at(-k).lower));
         out.push(feat(43, at(k).lower));
     }
-    if let Some(doc) = cx.doc
-        && w.has(IS_TITLE)
-    {
-        let code = doc.code(w);
+    if w.has(IS_TITLE) {
+        let code = cx.doc.code(w);
         out.push(feat2(55, code, u64::from(i == 0)));
         out.push(feat2(56, code, pos(0)));
     }
@@ -457,10 +466,9 @@ mod tests {
 
     #[test]
     fn the_document_tells_how_it_writes_a_word() {
-        let sentence = |s: &str| s.split(' ').map(WordInfo::new).collect::<Vec<_>>();
-        let mut doc = DocWords::default();
-        doc.add_sentence(&sentence("Will Trump Win"));
-        doc.add_sentence(&sentence("Voters will decide , Trump said"));
+        let words: Vec<WordInfo> =
+            "Will Trump Win Voters will decide , Trump said".split(' ').map(WordInfo::new).collect();
+        let doc = DocWords::of(&words, [0..3, 3..9]);
         let code = |w: &str| doc.code(&WordInfo::new(w));
         // "Will" is also written in lower case; "Trump" is capitalised mid-sentence.
         assert_eq!(code("Will"), 1);

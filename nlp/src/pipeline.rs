@@ -142,7 +142,7 @@ impl Annotator {
             flags.clear();
             gazetteer.mark(text, tokens, &mut flags);
             self.pos.tag(words, &mut ann.pos, &mut scratch);
-            let cx = ner::Context { words, pos: &ann.pos[range.clone()], gazetteer: &flags, doc: Some(&doc) };
+            let cx = ner::Context { words, pos: &ann.pos[range.clone()], gazetteer: &flags, doc: &doc };
             self.ner.tag(&cx, &mut labels, &mut ner_scratch);
             let first = ann.entities.len();
             for (a, b, label) in ner::runs(&labels) {
@@ -195,10 +195,8 @@ fn next_block(
     }
     words.clear();
     words.extend(ann.tokens[start..end].iter().map(|t| WordInfo::new(t.span.slice(text))));
-    *doc = ner::DocWords::default();
-    for s in sentences.iter().take_while(|s| s.tokens.end <= end) {
-        doc.add_sentence(&words[s.tokens.start - start..s.tokens.end - start]);
-    }
+    let block = sentences.iter().take_while(|s| s.tokens.end <= end);
+    *doc = ner::DocWords::of(words, block.map(|s| s.tokens.start - start..s.tokens.end - start));
     start..end
 }
 

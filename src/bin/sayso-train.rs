@@ -224,10 +224,7 @@ fn ner_docs<'a>(pos: &PosTagger, docs: &'a [SilverDoc]) -> Vec<NerDoc<'a>> {
             let tags = taggers::tag_doc(pos, doc, &words);
             let mut gazetteer = Vec::new();
             Gazetteer::embedded().mark(&doc.text, &doc.tokens, &mut gazetteer);
-            let mut doc_words = sayso_nlp::ner::DocWords::default();
-            for s in &doc.sentences {
-                doc_words.add_sentence(&words[s.clone()]);
-            }
+            let doc_words = sayso_nlp::ner::DocWords::of(&words, doc.sentences.iter().cloned());
             NerDoc { doc, words, pos: tags, gazetteer, doc_words }
         })
         .collect()

@@ -377,7 +377,7 @@ fn context<'a>(d: &'a NerDoc<'_>, s: std::ops::Range<usize>) -> Context<'a> {
         words: &d.words[s.clone()],
         pos: &d.pos[s.clone()],
         gazetteer: d.gazetteer.get(s).unwrap_or(&[]),
-        doc: Some(&d.doc_words),
+        doc: &d.doc_words,
     }
 }
 
