@@ -1,4 +1,7 @@
-//! `sayso annotate`: print the annotation of one article, or of a folder.
+//! `sayso annotate`: print the annotation of one article, of a folder, or of
+//! a stream of JSON lines.
+
+mod jsonl;
 
 use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};
@@ -18,8 +21,10 @@ use sayso::ingest::Source;
 pub struct Args {
     /// The article: a text file, a saved web page (.html), an http(s) URL,
     /// `-` for standard input, or a folder of *.txt and *.html files (with
-    /// --out).
-    input: PathBuf,
+    /// --out). With --jsonl: a file of JSON lines, or `-` (the default) for
+    /// standard input.
+    #[arg(required_unless_present = "jsonl")]
+    input: Option<PathBuf>,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
@@ -32,25 +37,70 @@ pub struct Args {
     /// With a folder as INPUT: write one <name>.json per article here.
     #[arg(long, value_name = "OUTDIR")]
     out: Option<PathBuf>,
+
+    /// Read JSON lines, each an object such as {"id": "a1", "text": "…"}, and
+    /// write one line of annotation JSON per line, in input order.
+    ///
+    /// Each output line is the annotation with the input's `id` (any JSON
+    /// value; null when absent) and `line` (its line number, from 1) first. A
+    /// line that cannot be annotated (not JSON, not an object, no text) gets
+    /// {"id": …, "line": …, "error": "…"} instead and the stream goes on;
+    /// blank lines are skipped. Lines are annotated in batches on every core,
+    /// so memory stays flat however long the stream; the exit status is 0
+    /// when the input was read to its end or the reader closed the output
+    /// early. For Spark's RDD.pipe, Hadoop streaming and GNU parallel.
+    #[arg(long, conflicts_with_all = ["out", "format"])]
+    jsonl: bool,
+
+    /// With --jsonl: the field that holds the text [default: text].
+    #[arg(long, value_name = "NAME", requires = "jsonl")]
+    jsonl_field: Option<String>,
 }
 
 /// Run `sayso annotate`.
 pub fn run(args: &Args) -> Result<()> {
     let annotator = Annotator::new().context("the built-in models could not be loaded")?;
-    if args.input.is_dir() {
+    if args.jsonl {
+        return annotate_jsonl(&annotator, args);
+    }
+    let Some(path) = &args.input else { bail!("give an article to annotate, or --jsonl") };
+    if path.is_dir() {
         let Some(out) = &args.out else {
-            bail!(
-                "{} is a folder: add --out OUTDIR to write one JSON file per article",
-                args.input.display()
-            );
+            bail!("{} is a folder: add --out OUTDIR to write one JSON file per article", path.display());
         };
-        return annotate_dir(&annotator, &args.input, out, args.include_text);
+        return annotate_dir(&annotator, path, out, args.include_text);
     }
     if args.out.is_some() {
         bail!("--out is for folders; for one article, redirect standard output instead");
     }
-    let article = input::read(&args.input)?;
+    let article = input::read(path)?;
     print(&annotator, &article, args.format, args.include_text)
+}
+
+/// `--jsonl`: a stream of JSON lines from standard input or a file.
+fn annotate_jsonl(annotator: &Annotator, args: &Args) -> Result<()> {
+    let options = jsonl::Options {
+        field: args.jsonl_field.as_deref().unwrap_or("text"),
+        include_text: args.include_text,
+        threads: std::thread::available_parallelism().map_or(1, usize::from),
+    };
+    let stdout = std::io::stdout();
+    let out = std::io::BufWriter::new(stdout.lock());
+    let summary = match args.input.as_deref().filter(|p| *p != Path::new("-")) {
+        None => jsonl::run(annotator, std::io::stdin().lock(), out, options)?,
+        Some(path) => {
+            let file =
+                std::fs::File::open(path).with_context(|| format!("could not open {}", path.display()))?;
+            jsonl::run(annotator, std::io::BufReader::new(file), out, options)?
+        }
+    };
+    if summary.failed > 0 {
+        eprintln!(
+            "sayso: {} of {} lines could not be annotated; their output lines carry an \"error\"",
+            summary.failed, summary.lines
+        );
+    }
+    Ok(())
 }
 
 /// With no subcommand: print the annotation of the given file or of the
