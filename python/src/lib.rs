@@ -80,6 +80,12 @@ impl PyAnnotator {
         include_text: bool,
     ) -> PyResult<Bound<'py, PyList>> {
         let threads = thread_count(threads)?;
+        if texts.is_instance_of::<PyString>() {
+            // A str is an iterable of one-character texts: surely not what was meant.
+            return Err(PyTypeError::new_err(
+                "texts is one str: pass a list of texts, or call annotate() for one",
+            ));
+        }
         let mut owned = Vec::new();
         for (i, item) in texts.try_iter().map_err(|_| not_iterable(texts))?.enumerate() {
             owned.push(text_of(&item?, &format!("texts[{i}]"))?);

@@ -36,6 +36,8 @@ def test_a_bad_item_in_many_is_named_by_its_index():
         sayso.Annotator().annotate_many(["a", "b", b"c"])
     with pytest.raises(TypeError, match="iterable of str"):
         sayso.Annotator().annotate_many(5)
+    with pytest.raises(TypeError, match="texts is one str"):
+        sayso.Annotator().annotate_many("Mayor Ann Holt said so.")
 
 
 @pytest.mark.parametrize("threads, error", [(0, ValueError), (-1, ValueError), (True, ValueError), ("2", TypeError)])
