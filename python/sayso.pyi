@@ -3,9 +3,15 @@
 ``sayso.annotate(text)`` returns the annotation as a dict, the same JSON that
 ``sayso annotate`` prints; ``sayso.Annotator().annotate_many(texts)``
 annotates many texts on every core.
+
+The dict types below (``Annotation``, ``Entity``, ``Speaker``, ``Quote``,
+``Label``, ``Span``) exist for type checkers only: import them under
+``if typing.TYPE_CHECKING:``.
 """
 
-from typing import Iterable, List, Literal, Optional, TypedDict, Union
+from typing import Iterable, List, Literal, Optional, TypedDict, final
+
+__all__ = ["annotate", "Annotator", "EngineError", "JSON_VERSION", "__version__"]
 
 __version__: str
 JSON_VERSION: int
@@ -58,6 +64,7 @@ def annotate(text: str, *, include_text: bool = False) -> Annotation:
     and ``ValueError`` for a ``str`` holding lone surrogates.
     """
 
+@final
 class Annotator:
     """Loads the models once and annotates any number of texts.
 
