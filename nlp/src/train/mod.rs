@@ -6,6 +6,7 @@
 
 pub mod attribution;
 pub mod brat;
+pub mod conll;
 pub mod perceptron;
 pub mod silver;
 pub mod taggers;
