@@ -44,7 +44,7 @@ fn form(text: &str, tokens: &[Token], e: &Entity) -> Vec<String> {
         .get(e.tokens.clone())
         .unwrap_or(&[])
         .iter()
-        .map(|t| t.span.slice(text).to_lowercase())
+        .map(|t| fold(t.span.slice(text)))
         .collect();
     if words.len() > 1 && words.last().is_some_and(|w| is_possessive(w)) {
         words.pop();
@@ -52,9 +52,15 @@ fn form(text: &str, tokens: &[Token], e: &Entity) -> Vec<String> {
     let whole_token = e.tokens.len() != 1 || tokens.get(e.tokens.start).is_some_and(|t| t.span == e.span);
     if !whole_token || words.is_empty() {
         // A mention inside one token (a part of a compound) is its own text.
-        return vec![e.span.slice(text).to_lowercase()];
+        return vec![fold(e.span.slice(text))];
     }
     words
+}
+
+/// A word as names are compared: lower case, one kind of apostrophe
+/// ("O’Neill" is "O'Neill").
+fn fold(word: &str) -> String {
+    word.to_lowercase().replace('’', "'")
 }
 
 fn is_possessive(w: &str) -> bool {
@@ -212,7 +218,7 @@ fn add_repeated_names(text: &str, ann: &mut Annotation, names: &Names, labels: &
             if covered[j] || !(capitalised(w) || j > i) {
                 break;
             }
-            words.push(w.to_lowercase());
+            words.push(fold(w));
             if let Some(g) = known(&words) {
                 found = Some((j + 1, g));
             }
@@ -260,7 +266,7 @@ fn compound_parts(
     let mut parts = Vec::new();
     let mut at = token.span.start;
     for part in word.split('-') {
-        let g = if capitalised(part) { known(&[part.to_lowercase()]) } else { None };
+        let g = if capitalised(part) { known(&[fold(part)]) } else { None };
         let Some(g) = g else { return Vec::new() };
         let span = Span::new(at, at + part.len());
         parts.push(Entity { span, label: labels[g], tokens: index..index + 1, speaker: None, entity: 0 });
@@ -387,6 +393,16 @@ mod tests {
         let names: Vec<&str> = f.iter().map(|(t, _, _)| t.as_str()).collect();
         assert_eq!(names, vec!["Alaska", "Alaska"]);
         assert_eq!(f[0].2, f[1].2);
+    }
+
+    #[test]
+    fn apostrophes_and_case_do_not_make_two_people() {
+        use EntityLabel::Person;
+        let text = "JAMES O’NEILL RESIGNS . James O’Neill left . O'Neill said";
+        let mut a = ann(text, 0, &[(0..2, Person), (4..6, Person), (8..9, Person)]);
+        link(text, &mut a);
+        let ids: Vec<usize> = a.entities.iter().map(|e| e.entity).collect();
+        assert_eq!(ids, vec![0, 0, 0]);
     }
 
     #[test]
