@@ -184,7 +184,17 @@ fn run(args: &Args) -> Result<()> {
             f.recall(),
             f.f1()
         );
-        let whole = taggers::pipeline_ner_f1(&Annotator::with_models(pos.clone(), tagger.clone()), &dev);
+        let annotator = Annotator::with_models(pos.clone(), tagger.clone());
+        if !conll_dev.is_empty() {
+            let f = taggers::pipeline_ner_f1(&annotator, &conll_dev);
+            println!(
+                "ner: CoNLL-2003 dev entities (gold) through the whole pipeline P {:.4} R {:.4} F1 {:.4}",
+                f.precision(),
+                f.recall(),
+                f.f1()
+            );
+        }
+        let whole = taggers::pipeline_ner_f1(&annotator, &dev);
         println!(
             "ner: dev entities vs CoreNLP through the whole pipeline P {:.4} R {:.4} F1 {:.4} (as score.py --silver)",
             whole.precision(),
