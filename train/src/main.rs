@@ -21,9 +21,9 @@ use sayso_nlp::tag::model::Model;
 use sayso_nlp::tag::pos_tagger::PosTagger;
 use sayso_nlp::train::attribution as train_attr;
 use sayso_nlp::train::brat;
-use sayso_nlp::train::conll;
 use sayso_nlp::train::silver::{self, SilverDoc};
 use sayso_nlp::train::taggers::{self, NerDoc, Settings};
+use sayso_nlp::train::{conll, gum};
 
 /// Train sayso's models and print their figures on the dev split.
 #[derive(Debug, Parser)]
@@ -46,6 +46,15 @@ struct Args {
     /// pass (0: leave CoNLL out of training).
     #[arg(long, default_value_t = 1)]
     conll_weight: usize,
+
+    /// The folder holding GUM's gum-train.conllu (gold entity mentions).
+    #[arg(long, default_value = "../shared/corpus/ud")]
+    ud: PathBuf,
+
+    /// How many times the entity recogniser visits each GUM document per
+    /// pass (0: leave GUM out of training).
+    #[arg(long, default_value_t = 0)]
+    gum_weight: usize,
 
     /// Where to write the model files.
     #[arg(long, default_value = "assets/models")]
@@ -162,6 +171,11 @@ fn run(args: &Args) -> Result<()> {
         let mut train_docs = jackknifed_ner_docs(&train, settings)?;
         for _ in 0..args.conll_weight {
             train_docs.extend(ner_docs(&pos, &conll_train));
+        }
+        let gum_train =
+            if args.gum_weight > 0 { read_gum(&args.ud.join("gum-train.conllu")) } else { Vec::new() };
+        for _ in 0..args.gum_weight {
+            train_docs.extend(ner_docs(&pos, &gum_train));
         }
         let dev_docs = ner_docs(&pos, &dev);
         let model = taggers::train_ner(&train_docs, settings, args.members);
@@ -288,6 +302,17 @@ fn read_conll(path: &Path) -> Vec<SilverDoc> {
         Ok(docs) => docs,
         Err(err) => {
             eprintln!("sayso-train: skipping CoNLL data: {err}");
+            Vec::new()
+        }
+    }
+}
+
+/// The documents of a GUM file, or none (with a warning) when it is missing.
+fn read_gum(path: &Path) -> Vec<SilverDoc> {
+    match gum::read(path) {
+        Ok(docs) => docs,
+        Err(err) => {
+            eprintln!("sayso-train: skipping GUM data: {err}");
             Vec::new()
         }
     }

@@ -7,6 +7,7 @@
 pub mod attribution;
 pub mod brat;
 pub mod conll;
+pub mod gum;
 pub mod perceptron;
 pub mod silver;
 pub mod taggers;
