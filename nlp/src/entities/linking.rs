@@ -40,12 +40,8 @@ const fn is_name(label: EntityLabel) -> bool {
 
 /// A mention's words, lower-cased, without a trailing possessive.
 fn form(text: &str, tokens: &[Token], e: &Entity) -> Vec<String> {
-    let mut words: Vec<String> = tokens
-        .get(e.tokens.clone())
-        .unwrap_or(&[])
-        .iter()
-        .map(|t| fold(t.span.slice(text)))
-        .collect();
+    let mut words: Vec<String> =
+        tokens.get(e.tokens.clone()).unwrap_or(&[]).iter().map(|t| fold(t.span.slice(text))).collect();
     if words.len() > 1 && words.last().is_some_and(|w| is_possessive(w)) {
         words.pop();
     }
@@ -245,7 +241,17 @@ fn add_repeated_names(text: &str, ann: &mut Annotation, names: &Names, labels: &
     if added.is_empty() {
         return;
     }
-    ann.entities.retain(|e| !added.iter().any(|a| a.tokens == e.tokens && a.span != e.span));
+    // Whole-token mentions of a compound that was split into its names.
+    let split: std::collections::HashSet<(usize, usize)> = added
+        .iter()
+        .filter(|a| a.tokens.len() == 1 && ann.tokens[a.tokens.start].span != a.span)
+        .map(|a| (a.tokens.start, a.tokens.end))
+        .collect();
+    ann.entities.retain(|e| {
+        !(split.contains(&(e.tokens.start, e.tokens.end))
+            && e.tokens.len() == 1
+            && ann.tokens[e.tokens.start].span == e.span)
+    });
     ann.entities.extend(added);
     ann.entities.sort_by_key(|e| (e.span.start, e.span.end));
     ann.entities.dedup_by_key(|e| e.span);
