@@ -206,17 +206,17 @@ fn add_repeated_names(text: &str, ann: &mut Annotation, names: &Names, labels: &
             i += 1;
             continue;
         }
-        // The longest known name starting here, over uncovered capitalised words.
+        // The longest known name starting here, over words no entity holds.
         let mut found = None;
         let mut words = Vec::new();
-        for j in i..ann.tokens.len().min(i + longest) {
-            let w = ann.tokens[j].span.slice(text);
-            if covered[j] || !(capitalised(w) || j > i) {
+        let reach = ann.tokens.len().min(i + longest);
+        for (j, (token, &taken)) in ann.tokens[i..reach].iter().zip(&covered[i..reach]).enumerate() {
+            if taken {
                 break;
             }
-            words.push(fold(w));
+            words.push(fold(token.span.slice(text)));
             if let Some(g) = known(&words) {
-                found = Some((j + 1, g));
+                found = Some((i + j + 1, g));
             }
         }
         if let Some((end, g)) = found {

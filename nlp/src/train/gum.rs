@@ -187,7 +187,7 @@ impl Doc {
     }
 
     fn finish(self) -> Option<SilverDoc> {
-        (!self.tokens.is_empty()).then(|| SilverDoc {
+        (!self.tokens.is_empty()).then_some(SilverDoc {
             name: self.name,
             text: self.text,
             tokens: self.tokens,
