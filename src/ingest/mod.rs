@@ -11,7 +11,9 @@ pub mod feeds_file;
 pub mod fetch;
 pub mod flatten;
 pub mod html;
+pub mod junk;
 pub mod text;
+pub mod title;
 
 use std::io::Read as _;
 use std::path::Path;
