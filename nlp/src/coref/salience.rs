@@ -7,6 +7,10 @@ use super::mention::{Determiner, Form, Mention};
 
 /// How many paragraphs back a pronoun may find its antecedent.
 const PARAGRAPH_WINDOW: usize = 2;
+/// How many sentences back, whatever the paragraphs: a mention this far
+/// back weighs under 2⁻⁶⁴ of a near one, and without the bound a paragraph
+/// of many thousand sentences would cost the square of its length.
+const SENTENCE_WINDOW: usize = 64;
 /// Weight of any mention, before decay.
 const RECENCY: f32 = 100.0;
 /// Extra weight of a mention that opens its sentence.
@@ -103,7 +107,7 @@ fn salience(m: &Mention, history: &[usize], mentions: &[Mention], n: usize) -> V
     let mut scores = vec![0.0; n];
     for &h in history.iter().rev() {
         let Some(prev) = mentions.get(h) else { continue };
-        if prev.paragraph + PARAGRAPH_WINDOW < m.paragraph {
+        if prev.paragraph + PARAGRAPH_WINDOW < m.paragraph || prev.sentence + SENTENCE_WINDOW < m.sentence {
             break;
         }
         let Some(ci) = prev.cluster.filter(|&ci| ci < n) else { continue };
