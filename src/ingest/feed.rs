@@ -148,8 +148,8 @@ fn parse_declared(
     let text = lenient_rss(&text);
     let not_permalinks = guids_not_permalinks(&text);
     let parser = feed_rs::parser::Builder::new().base_uri(base).build();
-    let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parser.parse(text.as_bytes())))
-        .map_err(|_| failed("the feed parser stopped on this input".to_owned()))?
+    let parsed = contained(|| parser.parse(text.as_bytes()))
+        .ok_or_else(|| failed("the feed parser stopped on this input".to_owned()))?
         .map_err(|e| failed(e.to_string()))?;
     let rss = matches!(parsed.feed_type, FeedType::RSS0 | FeedType::RSS1 | FeedType::RSS2);
     let base = base.and_then(|b| url::Url::parse(b).ok());
@@ -202,6 +202,11 @@ fn parse_declared(
         })
         .collect();
     Ok(Feed { title, source: origin.to_owned(), items })
+}
+
+/// Run a third-party parser with its panics contained: `None` when it panicked.
+fn contained<T>(parse: impl FnOnce() -> T) -> Option<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(parse)).ok()
 }
 
 fn is_web(link: &str) -> bool {
@@ -355,4 +360,29 @@ fn guids_not_permalinks(text: &str) -> Vec<String> {
 /// A title that may carry markup (Atom `type="html"`) as plain text.
 fn html_title(title: &str) -> String {
     if title.contains('<') { html::fragment_paragraphs(title).join(" ") } else { title.to_owned() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_parser_panic_is_contained() {
+        assert_eq!(contained(|| 7), Some(7));
+        let panicked: Option<()> = contained(|| panic!("a parser bug"));
+        assert_eq!(panicked, None);
+    }
+
+    #[test]
+    fn rss_roots_are_made_readable() {
+        let fixed = lenient_rss("<?xml version=\"1.0\"?>\n<!-- c --><rss xmlns:dc=\"x\"><item/></rss>");
+        assert_eq!(
+            fixed,
+            "<?xml version=\"1.0\"?>\n<!-- c --><rss xmlns:dc=\"x\" version=\"2.0\"><channel><item/></channel></rss>"
+        );
+        let known = "<rss version=\"2.0\"><channel/></rss>";
+        assert_eq!(lenient_rss(known), known);
+        assert_eq!(lenient_rss("<feed/>"), "<feed/>");
+        assert_eq!(lenient_rss("<rss version='9'><channel/></rss>"), "<rss version=\"2.0\"><channel/></rss>");
+    }
 }
