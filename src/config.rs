@@ -52,6 +52,9 @@ pub enum ConfigError {
         field: String,
         /// What is wrong.
         message: String,
+        /// The file's other mistakes, one line each (`file:line:column: …`),
+        /// and whether there may be more still.
+        more: Vec<String>,
     },
 }
 
@@ -61,12 +64,12 @@ impl fmt::Display for ConfigError {
             Self::Read { file, source } => {
                 write!(f, "could not read the config file {}: {source}", file.display())
             }
-            Self::Invalid { file, line, column, field, message } => {
-                write!(f, "{file}:{line}:{column}: ")?;
-                if !field.is_empty() {
-                    write!(f, "`{field}`: ")?;
+            Self::Invalid { file, line, column, field, message, more } => {
+                write!(f, "{}", one_mistake(file, *line, *column, field, message))?;
+                for m in more {
+                    write!(f, "\n{m}")?;
                 }
-                write!(f, "{message}\n(`sayso config` prints the documented defaults)")
+                write!(f, "\n(`sayso config` prints the documented defaults)")
             }
         }
     }
@@ -170,8 +173,61 @@ struct Source {
     keys: Vec<Binding>,
 }
 
+/// One mistake as a line: `file:line:column: `field`: message`.
+fn one_mistake(file: &str, line: usize, column: usize, field: &str, message: &str) -> String {
+    let field = if field.is_empty() { String::new() } else { format!("`{field}`: ") };
+    format!("{file}:{line}:{column}: {field}{message}")
+}
+
+/// The most mistakes of one file reported together.
+const MAX_MISTAKES: usize = 10;
+
 impl Source {
+    /// Parse a file; when it has mistakes, the error lists each of them: the
+    /// parser stops at the first, so the line at fault is blanked and the
+    /// file read again. A syntax error ends the search (what follows it
+    /// cannot be trusted), and the message then says there may be more.
     fn parse(name: String, text: String) -> Result<Self, ConfigError> {
+        let first = match Self::parse_first(name.clone(), text.clone()) {
+            Ok(source) => return Ok(source),
+            Err(e) => e,
+        };
+        let ConfigError::Invalid { line, field, .. } = &first else { return Err(first) };
+        let mut found = Vec::new();
+        let mut blanked = text;
+        let (mut line, mut syntax) = (*line, field.is_empty());
+        while !syntax {
+            if found.len() + 1 >= MAX_MISTAKES {
+                found.push("(and perhaps more mistakes)".to_owned());
+                break;
+            }
+            blanked = blank_line(&blanked, line);
+            match Self::parse_first(name.clone(), blanked.clone()) {
+                Ok(_) => break,
+                Err(ConfigError::Invalid { file, line: l, column, field, message, .. }) if l != line => {
+                    syntax = field.is_empty();
+                    if syntax {
+                        found.push("(there may be more mistakes after these)".to_owned());
+                    } else {
+                        found.push(one_mistake(&file, l, column, &field, &message));
+                    }
+                    line = l;
+                }
+                Err(_) => break,
+            }
+        }
+        if field.is_empty() {
+            found.push("(there may be more mistakes after this one)".to_owned());
+        }
+        Err(match first {
+            ConfigError::Invalid { file, line, column, field, message, .. } => {
+                ConfigError::Invalid { file, line, column, field, message, more: found }
+            }
+            other => other,
+        })
+    }
+
+    fn parse_first(name: String, text: String) -> Result<Self, ConfigError> {
         let config = {
             let de = toml::de::Deserializer::parse(&text).map_err(|e| invalid(&name, &text, "", &e))?;
             serde_path_to_error::deserialize::<_, FileConfig>(de).map_err(|e| {
@@ -205,7 +261,7 @@ impl Source {
     /// An error about the key list of `action` at `span`.
     fn error_at(&self, span: std::ops::Range<usize>, field: String, message: String) -> ConfigError {
         let (line, column) = line_column(&self.text, span.start);
-        ConfigError::Invalid { file: self.name.clone(), line, column, field, message }
+        ConfigError::Invalid { file: self.name.clone(), line, column, field, message, more: Vec::new() }
     }
 }
 
@@ -217,7 +273,16 @@ fn invalid(file: &str, text: &str, field: &str, e: &toml::de::Error) -> ConfigEr
         column,
         field: field.to_owned(),
         message: friendly(e.message()),
+        more: Vec::new(),
     }
+}
+
+/// `text` with its 1-based line `line` emptied (line numbers kept).
+fn blank_line(text: &str, line: usize) -> String {
+    text.split_inclusive('\n')
+        .enumerate()
+        .map(|(k, l)| if k + 1 == line { if l.ends_with('\n') { "\n" } else { "" } } else { l })
+        .collect()
 }
 
 /// Serde's words for people who write config files.
@@ -443,6 +508,19 @@ mod tests {
             assert!(e.starts_with(expected), "{user:?} gave {e}");
             assert!(e.ends_with("(`sayso config` prints the documented defaults)"));
         }
+    }
+
+    #[test]
+    fn every_mistake_of_a_file_is_reported() {
+        let e = error("[layout]\nside_width = 3\ntext_width = 5\n[theme]\naccent = \"bluish\"\n");
+        let lines: Vec<&str> = e.lines().collect();
+        assert!(lines[0].starts_with("my.toml:2:14: `layout.side_width`: 3 is out of range"), "{e}");
+        assert!(lines[1].starts_with("my.toml:3:14: `layout.text_width`: 5 is out of range"), "{e}");
+        assert!(lines[2].starts_with("my.toml:5:10: `theme.accent`: `bluish` is not a colour"), "{e}");
+        assert_eq!(lines.len(), 4, "{e}");
+        // After a syntax error nothing can be trusted: the message says so.
+        let e = error("[theme\naccent = \"bluish\"\n");
+        assert!(e.contains("there may be more mistakes"), "{e}");
     }
 
     #[test]
