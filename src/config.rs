@@ -10,9 +10,9 @@ use sayso_nlp::EntityLabel;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::app::action::Action;
+use crate::action::Action;
 use crate::keymap::{Key, Keymap};
-use crate::tui::theme::Theme;
+use crate::theme::Theme;
 
 /// The documented default configuration.
 pub const DEFAULT: &str = include_str!("../config.toml");
@@ -379,7 +379,7 @@ mod tests {
         let c = Config::defaults().expect("the built-in config.toml parses");
         assert_eq!((c.side_width, c.text_width), (32, 84));
         assert_eq!(c.theme.entities.len(), EntityLabel::ALL.len(), "a colour for every entity type");
-        for (_, actions) in crate::app::action::HELP_SECTIONS {
+        for (_, actions) in crate::action::HELP_SECTIONS {
             for &a in actions {
                 assert!(!c.keymap.keys(a).is_empty(), "{a:?} has a default key");
             }

@@ -7,8 +7,9 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{TextArea, WrapMode};
 
-use super::notes::{Effect, ExportFormat, UserNote};
+use super::notes::{Effect, UserNote};
 use super::state::State;
+use crate::export::Format as ExportFormat;
 
 /// An open dialog.
 #[derive(Debug, Clone)]
@@ -87,7 +88,7 @@ fn slug(title: &str) -> String {
 pub fn parse_tags(typed: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for t in typed.split([',', ' ', '\t']).map(|t| t.trim().trim_start_matches('#')) {
-        let t = crate::tui::safe::line(t);
+        let t = crate::safe::line(t);
         if !t.is_empty() && !out.contains(&t) {
             out.push(t);
         }
@@ -144,7 +145,7 @@ impl Dialog {
     #[must_use]
     pub fn choices(&self) -> Vec<String> {
         let Kind::Speaker { input, names, .. } = &self.kind else { return Vec::new() };
-        let typed = crate::tui::safe::line(first_line(input).trim());
+        let typed = crate::safe::line(first_line(input).trim());
         let lower = typed.to_lowercase();
         let mut out: Vec<String> =
             names.iter().filter(|n| n.to_lowercase().contains(&lower)).cloned().collect();
@@ -246,9 +247,9 @@ pub(super) fn on_key(state: &mut State, key: KeyEvent) {
             }
             KeyCode::Esc => false,
             KeyCode::Tab | KeyCode::BackTab => {
-                let at = ExportFormat::ALL.iter().position(|f| f == format).unwrap_or(0);
-                let step = if key.code == KeyCode::Tab { 1 } else { ExportFormat::ALL.len() - 1 };
-                let next = ExportFormat::ALL[(at + step) % ExportFormat::ALL.len()];
+                let at = ExportFormat::DIALOG.iter().position(|f| f == format).unwrap_or(0);
+                let step = if key.code == KeyCode::Tab { 1 } else { ExportFormat::DIALOG.len() - 1 };
+                let next = ExportFormat::DIALOG[(at + step) % ExportFormat::DIALOG.len()];
                 let file = first_line(path);
                 let old = format!(".{}", format.extension());
                 if let Some(stem) = file.strip_suffix(&old) {

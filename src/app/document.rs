@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use sayso_nlp::{Annotation, EntityLabel, Span};
 
-use crate::tui::safe;
+use crate::safe;
 
 /// Words read per minute, for the reading time on the meta line.
 const WORDS_PER_MINUTE: usize = 230;

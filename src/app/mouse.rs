@@ -8,7 +8,7 @@ use ratatui::layout::{Position, Rect};
 
 use super::navigate;
 use super::state::{ListView, Pane, State};
-use crate::tui::{help, layout};
+use super::{help, layout};
 
 /// What the mouse did to a list screen's list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

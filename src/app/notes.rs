@@ -37,43 +37,6 @@ impl UserNote {
     }
 }
 
-/// The export formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum ExportFormat {
-    /// Markdown with YAML front matter.
-    #[default]
-    Markdown,
-    /// JSON.
-    Json,
-    /// CSV with Readwise's columns.
-    Csv,
-}
-
-impl ExportFormat {
-    /// Every format, in the order the dialog offers them.
-    pub const ALL: [Self; 3] = [Self::Markdown, Self::Json, Self::Csv];
-
-    /// The file extension.
-    #[must_use]
-    pub const fn extension(self) -> &'static str {
-        match self {
-            Self::Markdown => "md",
-            Self::Json => "json",
-            Self::Csv => "csv",
-        }
-    }
-
-    /// The name shown in the dialog.
-    #[must_use]
-    pub const fn label(self) -> &'static str {
-        match self {
-            Self::Markdown => "Markdown",
-            Self::Json => "JSON",
-            Self::Csv => "CSV (Readwise)",
-        }
-    }
-}
-
 /// A change the event loop must carry out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
@@ -95,7 +58,7 @@ pub enum Effect {
     /// Write an export file.
     Export {
         /// In which format.
-        format: ExportFormat,
+        format: crate::export::Format,
         /// Where.
         path: PathBuf,
     },
@@ -233,7 +196,7 @@ pub(super) fn export(state: &mut State) {
 pub(super) fn copy(state: &mut State) {
     let Some(t) = need_target(state) else { return };
     let Some(doc) = &state.doc else { return };
-    let words = crate::tui::safe::line(t.span.slice(&doc.text));
+    let words = crate::safe::line(t.span.slice(&doc.text));
     let words = words.trim().trim_matches(['"', '“', '”']).trim();
     let speaker = t.quote.and_then(|q| doc.quote_rank[q]).and_then(|r| doc.speakers.get(r));
     let text = match speaker {
@@ -400,7 +363,7 @@ pub(super) fn stored(state: &mut State, result: Result<Stored, String>) {
             if state.dialog.as_ref().is_some_and(|d| d.saving) {
                 state.dialog = None;
             }
-            state.message = Some(format!("exported to {}", crate::tui::safe::line(&path.to_string_lossy())));
+            state.message = Some(format!("exported to {}", crate::safe::line(&path.to_string_lossy())));
         }
     }
 }

@@ -4,10 +4,11 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
-use super::notes::{Effect, ExportFormat, Stored};
+use super::notes::{Effect, Stored};
 use super::state::{Pane, State};
 use super::{Msg, update};
 use crate::config::Config;
+use crate::export::Format as ExportFormat;
 use crate::fixture;
 
 fn reader() -> State {

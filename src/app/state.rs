@@ -5,10 +5,10 @@ use sayso_nlp::Span;
 
 use super::dialog::Dialog;
 use super::document::Document;
+use super::layout::{self, Areas};
 use super::notes::{Effect, UserNote};
+use crate::app::wrap::Wrapped;
 use crate::config::Config;
-use crate::tui::layout::{self, Areas};
-use crate::tui::wrap::Wrapped;
 
 /// The panes that can have the focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

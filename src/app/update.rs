@@ -3,13 +3,13 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent};
 use ratatui::layout::Rect;
 
-use super::action::Action;
 use super::document::Document;
+use super::help;
 use super::notes::{self, Stored};
 use super::state::{Pane, State};
 use super::{dialog, mouse, navigate, search};
+use crate::action::Action;
 use crate::keymap::Key;
-use crate::tui::help;
 
 /// What can happen to the reader.
 #[derive(Debug, Clone)]
@@ -82,7 +82,7 @@ pub fn update(state: &mut State, msg: Msg) -> bool {
         Msg::Loaded(doc) => {
             state.doc = Some(*doc);
             state.loading = None;
-            state.wrapped = crate::tui::wrap::Wrapped::default();
+            state.wrapped = crate::app::wrap::Wrapped::default();
             let start = state.start_at.take();
             let resume = state.resume.take();
             if let Some(q) = start.and_then(|at| navigate::quote_at(state, at)) {

@@ -167,10 +167,11 @@ fn read(args: &Args, config: Option<&Path>) -> Result<ExitCode> {
 /// Links of the stories already in the library. A library that cannot be
 /// read is reported and the list goes on without read marks.
 fn library_read(feeds: &[Feed]) -> HashSet<String> {
-    tui::feed::read_in_library(feeds.iter().flat_map(|f| &f.items)).unwrap_or_else(|e| {
-        eprintln!("sayso: stories are not marked read: {e}");
-        HashSet::new()
-    })
+    sayso::store::kept_links(feeds.iter().flat_map(|f| &f.items).filter_map(|s| s.link.as_deref()))
+        .unwrap_or_else(|e| {
+            eprintln!("sayso: stories are not marked read: {e}");
+            HashSet::new()
+        })
 }
 
 fn is_read(story: &feed::Story, read: &HashSet<String>) -> bool {

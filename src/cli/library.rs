@@ -61,7 +61,7 @@ pub fn run(args: &Args, config: Option<&Path>) -> Result<ExitCode> {
         Some(LibraryCommand::Add { paths }) => add(paths).map(|()| ExitCode::SUCCESS),
         None if args.format.is_none() && std::io::stdout().is_terminal() => {
             let config = Config::load(config)?;
-            let store = tui::library::existing_store()?;
+            let store = sayso::store::Store::existing()?;
             let mut view_start = tui::library::Start::Articles;
             if let Some(q) = &args.search {
                 view_start = tui::library::Start::Search(q.clone());

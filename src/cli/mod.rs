@@ -134,7 +134,7 @@ fn then(ending: tui::Ending, config: &Config) -> anyhow::Result<ExitCode> {
     if ending != tui::Ending::Library {
         return Ok(ExitCode::from(ending.code()));
     }
-    let store = tui::library::existing_store()?;
+    let store = sayso::store::Store::existing()?;
     let code = tui::library::run(store, config, &tui::library::Start::Articles)?;
     Ok(ExitCode::from(code))
 }

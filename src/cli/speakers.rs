@@ -37,7 +37,7 @@ pub struct Args {
 pub fn run(args: &Args, config: Option<&Path>) -> Result<ExitCode> {
     if args.format.is_none() && std::io::stdout().is_terminal() {
         let config = Config::load(config)?;
-        let store = tui::library::existing_store()?;
+        let store = sayso::store::Store::existing()?;
         let start = match (&args.name, &store) {
             (Some(name), Some(store)) => {
                 let speakers = store.speakers(true)?;

@@ -10,8 +10,8 @@ use ratatui_textarea::TextArea;
 use super::safe;
 use super::wrap::{ellipsis, wrap_plain};
 use crate::app::dialog::{Dialog, Kind};
-use crate::app::notes::ExportFormat;
 use crate::app::state::State;
+use crate::export::Format;
 
 /// A centred box of at most `w`×`h` cells; its inside.
 fn boxed(buf: &mut Buffer, state: &State, title: &str, w: u16, h: u16) -> Rect {
@@ -130,7 +130,7 @@ pub fn render(state: &State, dialog: &Dialog, buf: &mut Buffer) {
         Kind::Export { format, path } => {
             let inner = boxed(buf, state, " Export ", 64, 8);
             let mut spans = vec![TextSpan::raw("Format: ")];
-            for f in ExportFormat::ALL {
+            for f in Format::DIALOG {
                 let style =
                     if f == *format { state.config.theme.selected(true) } else { state.config.theme.faint() };
                 spans.push(TextSpan::styled(format!(" {} ", f.label()), style));

@@ -23,7 +23,7 @@ use crate::app::state::ListView;
 use crate::config::Config;
 use crate::ingest::feed::{Feed, Story};
 use crate::ingest::{self, Article};
-use crate::store::{Store, StoreError};
+use crate::store::Store;
 
 /// How often the view looks for a signal while no key comes.
 const SIGNAL_POLL: Duration = Duration::from_millis(200);
@@ -134,7 +134,7 @@ impl FeedView {
     /// marks from earlier sessions show. A library that cannot be read
     /// leaves only this session's marks, and the status line says why.
     pub fn mark_library_read(&mut self) {
-        match read_in_library(&self.stories) {
+        match crate::store::kept_links(self.stories.iter().filter_map(|s| s.link.as_deref())) {
             Ok(keys) => self.read.extend(keys),
             Err(e) => self.status = Some(format!("read marks of earlier sessions are unavailable: {e}")),
         }
@@ -192,38 +192,6 @@ impl FeedView {
         let bar = Rect::new(area.x, area.y + area.height - 1, area.width, 1);
         Line::raw(wrap::ellipsis(&status, usize::from(area.width))).render(bar, buf);
     }
-}
-
-/// Keys of the stories whose link is already an article in the library:
-/// read before, in this session or an earlier one. Links are compared as
-/// [`crate::store::normalize_source`] says (without `#fragment` or a
-/// trailing `/`). No library yet means none; the library is never created
-/// here.
-///
-/// # Errors
-/// When the library exists but cannot be opened (damaged, newer) or read;
-/// callers go on without these marks.
-pub fn read_in_library<'a>(
-    stories: impl IntoIterator<Item = &'a Story>,
-) -> Result<HashSet<String>, StoreError> {
-    match super::library::existing_store()? {
-        Some(store) => read_in(&store, stories),
-        None => Ok(HashSet::new()),
-    }
-}
-
-/// Keys of the stories whose link is an article in `store` (one prepared
-/// statement for all of them).
-///
-/// # Errors
-/// When the database cannot be read.
-pub fn read_in<'a>(
-    store: &Store,
-    stories: impl IntoIterator<Item = &'a Story>,
-) -> Result<HashSet<String>, StoreError> {
-    let links: Vec<&str> = stories.into_iter().filter_map(|s| s.link.as_deref()).collect();
-    let kept = store.sources_kept(&links)?;
-    Ok(links.into_iter().zip(kept).filter(|&(_, kept)| kept).map(|(link, _)| link.to_owned()).collect())
 }
 
 /// Run the feed view until the user quits. `reload` reads the feeds again
@@ -284,7 +252,7 @@ pub fn run(
                     Ok(Ending::Signal(code)) => return Ok(code),
                     // `L`: the library, then back to the feed.
                     Ok(Ending::Library) => {
-                        let store = super::library::existing_store().map_err(anyhow::Error::from);
+                        let store = Store::existing().map_err(anyhow::Error::from);
                         match store
                             .and_then(|s| super::library::run(s, config, &super::library::Start::Articles))
                         {
@@ -417,7 +385,7 @@ mod tests {
         drop(store);
         // A new session opens the library afresh.
         let store = Store::open(&path).expect("reopen");
-        let read = read_in(&store, &view.stories).expect("lookup");
+        let read = store.kept_links(view.stories.iter().filter_map(|s| s.link.as_deref())).expect("lookup");
         assert_eq!(read, HashSet::from([view.stories[1].key().to_owned()]));
         view.read.extend(read);
         let mut buf = Buffer::empty(Rect::new(0, 0, 80, 7));

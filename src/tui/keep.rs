@@ -10,7 +10,7 @@ use ratatui::crossterm::execute;
 use sayso_nlp::Span;
 
 use crate::app::Document;
-use crate::app::notes::{Effect, ExportFormat, Stored, UserNote};
+use crate::app::notes::{Effect, Stored, UserNote};
 use crate::export;
 use crate::store::{Anchor, ArticleId, NewArticle, NewNote, Note, NoteId, Store};
 
@@ -126,11 +126,6 @@ impl Keeper {
                 let notes = self.store.notes(&self.article, &self.text)?;
                 let corrections = self.store.corrections(&self.article, &self.text)?;
                 let digest = export::digest(&meta, &self.text, &doc.ann, &notes, &corrections);
-                let format = match format {
-                    ExportFormat::Markdown => export::Format::Markdown,
-                    ExportFormat::Json => export::Format::Json,
-                    ExportFormat::Csv => export::Format::Csv,
-                };
                 let out = export::article(format, &digest, crate::store::time::now())?;
                 export::write_atomic(&path, out.as_bytes())
                     .map_err(|e| anyhow::anyhow!("could not write {}: {e}", path.display()))?;

@@ -7,16 +7,12 @@ pub mod feed;
 pub mod help;
 mod keep;
 mod keys;
-pub mod layout;
 pub mod library;
 mod lists;
 mod notes;
 mod run;
-pub mod safe;
 mod status;
 mod terminal;
-pub mod theme;
-pub mod wrap;
 
 #[cfg(test)]
 mod tests;
@@ -31,6 +27,8 @@ use ratatui::widgets::{Block, Widget};
 pub use run::{Ending, Library, Opened, Options, read, run, run_with};
 
 use crate::app::state::State;
+use crate::app::{layout, wrap};
+use crate::{safe, theme};
 
 /// Spinner frames shown while an article is annotated.
 const SPINNER: [&str; 8] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧"];

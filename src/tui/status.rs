@@ -6,7 +6,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 
 use super::wrap::{ellipsis, width};
-use crate::app::action::Action;
+use crate::action::Action;
 use crate::app::document::Document;
 use crate::app::state::State;
 

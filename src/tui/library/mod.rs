@@ -20,8 +20,7 @@ use super::keys::Keys;
 use super::terminal::{Ended, Guard};
 use super::{Ending, Options};
 use crate::config::Config;
-use crate::ingest;
-use crate::store::{ArticleRecord, Store, StoreError};
+use crate::store::Store;
 
 /// How often the view looks for a signal while no key comes.
 const SIGNAL_POLL: Duration = Duration::from_millis(200);
@@ -40,42 +39,6 @@ pub enum Start {
     },
     /// The attributions of the speaker with this (full) name.
     Speaker(String),
-}
-
-/// The library at its usual place when it exists; looking never creates it.
-///
-/// # Errors
-/// When the database exists but cannot be opened (damaged, newer).
-pub fn existing_store() -> Result<Option<Store>, StoreError> {
-    match Store::default_path() {
-        Some(path) if path.exists() => Store::open(&path).map(Some),
-        _ => Ok(None),
-    }
-}
-
-/// The article to read for a stored record: its text and metadata as kept,
-/// with the same source, so the reader finds the same library entry again.
-#[must_use]
-pub fn article_of(record: ArticleRecord) -> ingest::Article {
-    // Named as when it was first read: a file by its name, a page by its URL
-    // without the scheme; text from standard input by its headline.
-    let short = record.source.as_deref().map(|s| match s.split_once("://") {
-        Some((_, rest)) => rest.to_owned(),
-        None => s.rsplit('/').next().unwrap_or(s).to_owned(),
-    });
-    let title = record.title.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned);
-    let origin =
-        short.filter(|s| !s.is_empty()).or(title).unwrap_or_else(|| "an article from the library".to_owned());
-    ingest::Article {
-        origin,
-        source: record.source,
-        title: record.title,
-        byline: record.author,
-        published: record.published,
-        site: record.site,
-        text: record.text,
-        note: None,
-    }
 }
 
 /// Run the library view until the user quits; the exit code (0, or 128 +
@@ -136,7 +99,7 @@ pub fn run(mut store: Option<Store>, config: &Config, start: &Start) -> Result<u
                 };
                 keys.stop();
                 drop(guard);
-                let article = article_of(record);
+                let article = record.into_article();
                 let (origin, bytes) = (article.origin.clone(), article.text.len());
                 let options = Options { start_at: at, ..Options::default() };
                 let done = super::read(origin, bytes, config.clone(), options, move || Ok(article));
@@ -147,7 +110,7 @@ pub fn run(mut store: Option<Store>, config: &Config, start: &Start) -> Result<u
                 }
                 // The reader may have made the library (it saves what it opens).
                 if store.is_none() {
-                    store = existing_store().ok().flatten();
+                    store = Store::existing().ok().flatten();
                 }
                 view.reload(store.as_ref());
                 guard = Guard::new().context("could not set up the terminal")?;

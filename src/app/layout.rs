@@ -2,7 +2,7 @@
 
 use ratatui::layout::Rect;
 
-use crate::app::state::Pane;
+use super::state::Pane;
 
 /// Terminals narrower than this get the side panes under the article.
 pub const WIDE: u16 = 80;
