@@ -3,11 +3,14 @@
 
 pub mod dialog;
 pub mod document;
+pub mod feed;
 pub mod help;
 pub mod layout;
+pub mod library;
 mod mouse;
 mod navigate;
 pub mod notes;
+pub mod screen;
 mod search;
 pub mod state;
 mod update;

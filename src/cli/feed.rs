@@ -152,15 +152,14 @@ fn read(args: &Args, config: Option<&Path>) -> Result<ExitCode> {
         return print(&feeds, &read, args.format.unwrap_or(Format::Text), args.source.is_some())
             .map(|()| ExitCode::SUCCESS);
     }
-    let reload = || {
+    let reload: tui::Reload = std::sync::Arc::new(move || {
         let mut feeds = Vec::new();
         for source in &sources {
             feeds.push(feed::load(source, &fetcher).map_err(|e| e.to_string())?);
         }
         Ok(feeds)
-    };
-    let open = move |story: &feed::Story| story.article(&fetcher);
-    let code = tui::feed::run(&feeds, &config, reload, open)?;
+    });
+    let code = tui::run(tui::Start::Feed(feeds, reload), config, tui::Options::default())?;
     Ok(ExitCode::from(code))
 }
 

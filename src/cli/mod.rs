@@ -13,8 +13,9 @@ use std::process::ExitCode;
 use std::io::IsTerminal;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use sayso::app::screen::{self, Reading};
 use sayso::config::{self, Config};
-use sayso::ingest::{self, Fetcher, Source, fetch};
+use sayso::ingest::{Source, fetch};
 use sayso::tui;
 
 /// A terminal news reader that shows who said what.
@@ -112,30 +113,20 @@ fn read(cli: &Cli) -> anyhow::Result<ExitCode> {
     if !std::io::stdout().is_terminal() {
         return annotate::print_default(cli.input.as_deref()).map(|()| ExitCode::SUCCESS);
     }
-    let options = tui::Options { exit_after_first_frame: cli.exit_after_first_frame, start_at: None };
+    let options = tui::Options { exit_after_first_frame: cli.exit_after_first_frame };
     let source = cli.input.as_deref().map(Source::parse).transpose()?;
-    if let Some(Source::Url(url)) = source {
-        // Fetched on the reader's background thread, behind its spinner.
-        let ending = tui::read(fetch::short_name(&url), 0, config.clone(), options, move || {
-            ingest::open(&Source::Url(url), &Fetcher::from_env(), &mut |_| {}).map_err(|e| e.to_string())
-        })?;
-        return then(ending, &config);
-    }
-    let article = match &source {
-        Some(source) => input::read_source(source, true)?,
-        None => input::sample(),
+    let reading = match source {
+        // Fetched behind the reader's spinner.
+        Some(Source::Url(url)) => Reading {
+            origin: fetch::short_name(&url),
+            bytes: 0,
+            source: screen::Source::Url(url),
+            start_at: None,
+        },
+        Some(source) => Reading::article(input::read_source(&source, true)?),
+        None => Reading::article(input::sample()),
     };
-    let ending = tui::run(article, config.clone(), options)?;
-    then(ending, &config)
-}
-
-/// After the reader: the library view when it was asked for (`L`).
-fn then(ending: tui::Ending, config: &Config) -> anyhow::Result<ExitCode> {
-    if ending != tui::Ending::Library {
-        return Ok(ExitCode::from(ending.code()));
-    }
-    let store = sayso::store::Store::existing()?;
-    let code = tui::library::run(store, config, &tui::library::Start::Articles)?;
+    let code = tui::run(tui::Start::Read(Box::new(reading)), config, options)?;
     Ok(ExitCode::from(code))
 }
 

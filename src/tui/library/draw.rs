@@ -8,8 +8,8 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 
-use super::view::{LibraryView, Screen};
 use crate::app::Action;
+use crate::app::library::{LibraryView, Screen};
 use crate::store::{ArticleSummary, SpeakerAttribution, SpeakerSummary, time};
 use crate::tui::{safe, wrap};
 
@@ -129,10 +129,9 @@ fn header(title: &'static str, cols: &[Column], width: usize, style: Style) -> L
 }
 
 impl LibraryView {
-    /// Draw the view into `buf`; keeps the selection on screen.
-    pub fn draw(&mut self, buf: &mut Buffer) {
+    /// Draw the view into `buf`, as laid out by [`LibraryView::settle`].
+    pub fn draw(&self, buf: &mut Buffer) {
         let area = buf.area;
-        self.body = Rect::default();
         if area.height < 3 || area.width < 10 {
             return;
         }
@@ -184,21 +183,13 @@ impl LibraryView {
         Line::from(vec![Span::styled(articles, styles.0), Span::raw(" "), Span::styled(speakers, styles.1)])
     }
 
-    /// Lay out `entries` rows of `per` rows each under an optional header;
-    /// returns the list's area and the first and past-last entry shown.
-    fn window(&mut self, inner: Rect, header: bool, per: usize) -> (Rect, usize, usize) {
+    /// The list's area under an optional header, and the first and
+    /// past-last entry shown (as laid out by `settle`).
+    fn window(&self, inner: Rect, header: bool) -> (Rect, usize, usize) {
         let top = u16::from(header).min(inner.height);
         let body = Rect::new(inner.x, inner.y + top, inner.width, inner.height - top);
-        let rows = usize::from(body.height) / per.max(1);
-        self.page = rows.max(1);
-        // Only whole entries are drawn: a click below them hits nothing.
-        let drawn = u16::try_from(rows * per.max(1)).unwrap_or(body.height).min(body.height);
-        (self.body, self.per) = (Rect { height: drawn, ..body }, per.max(1));
-        let len = self.len();
-        let cursor = self.cursor();
-        cursor.clamp(len, rows);
-        let first = cursor.offset;
-        (body, first, (first + rows).min(len))
+        let (first, last) = self.shown_range();
+        (body, first, last)
     }
 
     fn empty_note(&self, area: Rect, text: &str, buf: &mut Buffer) {
@@ -208,7 +199,7 @@ impl LibraryView {
         }
     }
 
-    fn draw_articles(&mut self, inner: Rect, buf: &mut Buffer) {
+    fn draw_articles(&self, inner: Rect, buf: &mut Buffer) {
         let width = usize::from(inner.width);
         let cols = article_columns(width);
         let theme = self.config.theme.clone();
@@ -216,7 +207,7 @@ impl LibraryView {
             let head = header("Title", &cols, width, Style::new().add_modifier(Modifier::BOLD));
             head.render(Rect::new(inner.x, inner.y, inner.width, 1), buf);
         }
-        let (body, first, last) = self.window(inner, true, 1);
+        let (body, first, last) = self.window(inner, true);
         if self.articles.is_empty() {
             let text = if self.search.text.trim().is_empty() {
                 "The library is empty: `sayso library add PATH` imports articles; every article read is kept."
@@ -246,7 +237,7 @@ impl LibraryView {
         }
     }
 
-    fn draw_speakers(&mut self, inner: Rect, buf: &mut Buffer) {
+    fn draw_speakers(&self, inner: Rect, buf: &mut Buffer) {
         let width = usize::from(inner.width);
         let cols = speaker_columns(width);
         let theme = self.config.theme.clone();
@@ -254,7 +245,7 @@ impl LibraryView {
             let head = header("Speaker", &cols, width, Style::new().add_modifier(Modifier::BOLD));
             head.render(Rect::new(inner.x, inner.y, inner.width, 1), buf);
         }
-        let (body, first, last) = self.window(inner, true, 1);
+        let (body, first, last) = self.window(inner, true);
         if self.shown.is_empty() {
             let text = if self.filter.text.trim().is_empty() {
                 "No speakers yet: articles read or added with `sayso library add PATH` bring them.".to_owned()
@@ -276,10 +267,10 @@ impl LibraryView {
         }
     }
 
-    fn draw_attributions(&mut self, inner: Rect, buf: &mut Buffer) {
+    fn draw_attributions(&self, inner: Rect, buf: &mut Buffer) {
         let per = if inner.height >= 4 { 2 } else { 1 };
         let theme = self.config.theme.clone();
-        let (body, first, last) = self.window(inner, false, per);
+        let (body, first, last) = self.window(inner, false);
         if self.attributions.is_empty() {
             self.empty_note(body, "No attributions are kept for this speaker.", buf);
             return;
