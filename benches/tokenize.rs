@@ -2,7 +2,8 @@
 //! pipeline runs them.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use sayso_nlp::{Token, TokenKind, article, sentences, tokenize};
+use sayso_nlp::segment::{article, sentences, tokenize};
+use sayso_nlp::{Token, TokenKind};
 
 fn sample_text() -> String {
     let one = include_str!("../assets/sample/alaska-summit.txt");

@@ -7,10 +7,14 @@ use std::path::Path;
 use std::{env, fs};
 
 #[allow(dead_code)]
-#[path = "src/lexicon.rs"]
-mod lexicon;
+#[path = "src/text/keys.rs"]
+pub mod keys;
+// The table reaches the word keys as `crate::text::keys`, as in the library.
+mod text {
+    pub use super::keys;
+}
 #[allow(dead_code)]
-#[path = "src/gazetteer/table.rs"]
+#[path = "src/entities/gazetteer/table.rs"]
 mod table;
 
 use table::{Kind, Table};
@@ -36,8 +40,8 @@ const LISTS: [(&str, Kind); 13] = [
 const PLACES: &str = "lexicons/places.tsv";
 
 fn main() -> Result<(), Box<dyn Error>> {
-    println!("cargo::rerun-if-changed=src/lexicon.rs");
-    println!("cargo::rerun-if-changed=src/gazetteer/table.rs");
+    println!("cargo::rerun-if-changed=src/text/keys.rs");
+    println!("cargo::rerun-if-changed=src/entities/gazetteer/table.rs");
     let assets = Path::new(&env::var("CARGO_MANIFEST_DIR")?).join("../assets");
     let read = |name: &str| -> Result<String, Box<dyn Error>> {
         let path = assets.join(name);

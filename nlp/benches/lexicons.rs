@@ -2,8 +2,9 @@
 //! gazetteer table, and marking tokens of the sample article.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use sayso_nlp::gazetteer::Gazetteer;
-use sayso_nlp::{rules, tokenize};
+use sayso_nlp::entities::gazetteer::Gazetteer;
+use sayso_nlp::entities::rules;
+use sayso_nlp::segment::tokenize;
 
 fn sample_text() -> String {
     let one = include_str!("../../assets/sample/alaska-summit.txt");

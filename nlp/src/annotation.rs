@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use crate::pos::Pos;
+use crate::tag::pos::Pos;
 use crate::text::Span;
 
 /// What kind of thing a token is, as decided by the tokenizer.

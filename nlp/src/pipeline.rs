@@ -2,18 +2,18 @@
 //! entities, quotes and speakers.
 
 use crate::annotation::{Annotation, Entity, Paragraph, Sentence};
-use crate::article;
 use crate::attribution::{self, Word, cues::Lexicon, tagger::AttributionTagger};
-use crate::consistency;
-use crate::features::WordInfo;
-use crate::gazetteer::{Gazetteer, title_entities};
-use crate::model::{Model, ModelError};
-use crate::ner::{self, EntityTagger};
-use crate::rules;
-use crate::sentences;
-use crate::tagger::PosTagger;
+use crate::entities::consistency;
+use crate::entities::gazetteer::{Gazetteer, title_entities};
+use crate::entities::ner::{self, EntityTagger};
+use crate::entities::rules;
+use crate::segment::article;
+use crate::segment::sentences;
+use crate::segment::tokenize;
+use crate::tag::features::WordInfo;
+use crate::tag::model::{Model, ModelError};
+use crate::tag::pos_tagger::PosTagger;
 use crate::text::Span;
-use crate::tokenize;
 
 /// The part-of-speech model, embedded at build time.
 const POS_MODEL: &[u8] = include_bytes!("../../assets/models/pos.bin");

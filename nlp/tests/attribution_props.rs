@@ -5,7 +5,7 @@
 use std::sync::LazyLock;
 
 use proptest::prelude::*;
-use sayso_nlp::quotes;
+use sayso_nlp::attribution::quotes;
 use sayso_nlp::{Annotator, QuoteKind, Span};
 
 static ANNOTATOR: LazyLock<Annotator> = LazyLock::new(|| Annotator::new().expect("embedded models load"));

@@ -6,7 +6,8 @@
 use std::collections::HashSet;
 use std::path::PathBuf;
 
-use sayso_nlp::{CharOffsets, Span, article, sentences, tokenize};
+use sayso_nlp::segment::{article, sentences, tokenize};
+use sayso_nlp::{CharOffsets, Span};
 use serde_json::Value;
 
 /// Counts for one F1 figure.

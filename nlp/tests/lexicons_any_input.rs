@@ -3,8 +3,10 @@
 //! with the tokens they name.
 
 use proptest::prelude::*;
-use sayso_nlp::gazetteer::{self, Gazetteer};
-use sayso_nlp::{Entity, Token, rules, tokenize};
+use sayso_nlp::entities::gazetteer::{self, Gazetteer};
+use sayso_nlp::entities::rules;
+use sayso_nlp::segment::tokenize;
+use sayso_nlp::{Entity, Token};
 
 fn check_entities(text: &str, tokens: &[Token], entities: &[Entity]) {
     for e in entities {
@@ -20,7 +22,7 @@ fn check_entities(text: &str, tokens: &[Token], entities: &[Entity]) {
 }
 
 fn space_tokens(text: &str) -> Vec<Token> {
-    sayso_nlp::tokenize::pretokenised(text)
+    sayso_nlp::segment::tokenize::pretokenised(text)
 }
 
 fn check(text: &str) {

@@ -1,7 +1,8 @@
 //! Properties of the tokenizer and sentence splitter on arbitrary text.
 
 use proptest::prelude::*;
-use sayso_nlp::{Span, Token, article, sentences, tokenize};
+use sayso_nlp::segment::{article, sentences, tokenize};
+use sayso_nlp::{Span, Token};
 
 /// Pieces that exercise the tokenizer's special cases, glued at random.
 fn piece() -> impl Strategy<Value = String> {

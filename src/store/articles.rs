@@ -3,7 +3,7 @@
 use std::fmt;
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
-use sayso_nlp::hash::hash_bytes;
+use sayso_nlp::tag::hash::hash_bytes;
 
 use super::{Store, StoreError, time};
 

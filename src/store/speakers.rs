@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rusqlite::Row;
 use sayso_nlp::TokenKind;
-use sayso_nlp::gazetteer::{GazFlags, Gazetteer};
+use sayso_nlp::entities::gazetteer::{GazFlags, Gazetteer};
 use sayso_nlp::text::sanitize;
 
 use super::articles::ArticleId;
@@ -201,7 +201,7 @@ fn key(name: &str) -> String {
 /// known given name or an initial ("Charles Kupchan", "President Joe
 /// Biden", "J. Smith"), not a group ("Oversight Committee Republicans").
 fn full_name(name: &str) -> bool {
-    let tokens = sayso_nlp::tokenize::tokenize(name);
+    let tokens = sayso_nlp::segment::tokenize::tokenize(name);
     let mut flags = Vec::new();
     Gazetteer::embedded().mark(name, &tokens, &mut flags);
     let title = GazFlags(GazFlags::TITLE_BEGIN.0 | GazFlags::TITLE_INSIDE.0 | GazFlags::TITLE_MODIFIER.0);

@@ -2,10 +2,10 @@
 //! matched over tokens by their lower-cased forms.
 
 use crate::attribution::layers::Word;
-use crate::features::WordInfo;
-use crate::hash::PrehashedMap;
+use crate::segment::tokenize;
+use crate::tag::features::WordInfo;
+use crate::tag::hash::PrehashedMap;
 use crate::text::Span;
-use crate::tokenize;
 
 /// The embedded lexicon source.
 const CUES: &str = include_str!("../../../assets/lexicons/cues.txt");

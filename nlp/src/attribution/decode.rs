@@ -8,9 +8,9 @@ use crate::annotation::{Quote, QuoteKind};
 use crate::attribution::cues;
 use crate::attribution::layers::{self, Layers};
 use crate::attribution::mention;
+use crate::attribution::quotes;
 use crate::attribution::tagger::{OUTSIDE, Role, begins, role};
-use crate::features::{IS_PUNCT, IS_TITLE};
-use crate::quotes;
+use crate::tag::features::{IS_PUNCT, IS_TITLE};
 use crate::text::Span;
 
 /// A run of tokens with one role (token indices into the article).
@@ -468,7 +468,8 @@ fn finish(l: &Layers<'_>, d: &Draft) -> Quote {
     }
 }
 
-#[cfg(test)]
+// These tests build gold tags with the training code.
+#[cfg(all(test, feature = "train"))]
 mod tests {
     use super::*;
     use crate::Annotator;

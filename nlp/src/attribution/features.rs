@@ -5,8 +5,8 @@
 use std::ops::Range;
 
 use crate::attribution::layers::{HAS_CUE, HAS_MARK, Layers, Near, STARTS_QUOTED, Word};
-use crate::features::{feat, feat2};
-use crate::quotes;
+use crate::attribution::quotes;
+use crate::tag::features::{feat, feat2};
 
 /// Value used for positions beyond the paragraph's edges.
 const EDGE: u64 = 0xEE;

@@ -6,9 +6,9 @@ use std::ops::Range;
 
 use crate::annotation::{Annotation, Sentence, Token};
 use crate::attribution::cues::{self, CueMark, Lexicon};
-use crate::features::WordInfo;
-use crate::pos::Pos;
-use crate::quotes::{self, Quotation, QuoteState};
+use crate::attribution::quotes::{self, Quotation, QuoteState};
+use crate::tag::features::WordInfo;
+use crate::tag::pos::Pos;
 use crate::text::Span;
 
 /// The parts of a token's description the attribution features read
@@ -17,7 +17,7 @@ use crate::text::Span;
 pub struct Word {
     /// Hash of the lower-cased form.
     pub lower: u64,
-    /// Surface flags ([`crate::features::IS_TITLE`], ...).
+    /// Surface flags ([`crate::tag::features::IS_TITLE`], ...).
     pub flags: u8,
 }
 
@@ -31,12 +31,12 @@ impl Word {
     /// The key of a word beyond the paragraph's edge.
     #[must_use]
     pub const fn pad() -> Self {
-        Self { lower: crate::features::PAD, flags: 0 }
+        Self { lower: crate::tag::features::PAD, flags: 0 }
     }
 }
 
 /// Entity code of a token: 0 outside, else 1 + the label's index in
-/// [`crate::ner::TYPES`], plus [`ENTITY_BEGIN`] on an entity's first token.
+/// [`crate::entities::ner::TYPES`], plus [`ENTITY_BEGIN`] on an entity's first token.
 pub const ENTITY_BEGIN: u8 = 8;
 
 /// The nearest cue on one side of a token, inside its sentence.
@@ -145,7 +145,7 @@ impl<'a> Layers<'a> {
         let n = ann.tokens.len();
         let mut entity = vec![0u8; n];
         for e in &ann.entities {
-            let code = crate::ner::TYPES.iter().position(|&t| t == e.label).map_or(0, |k| k + 1);
+            let code = crate::entities::ner::TYPES.iter().position(|&t| t == e.label).map_or(0, |k| k + 1);
             let code = u8::try_from(code).unwrap_or(0);
             for i in e.tokens.clone() {
                 if let Some(c) = entity.get_mut(i) {

@@ -10,6 +10,7 @@ pub mod decode;
 pub mod features;
 pub mod layers;
 pub mod mention;
+pub mod quotes;
 pub mod tagger;
 
 use crate::annotation::{Annotation, Quote};

@@ -5,10 +5,11 @@ use std::ops::Range;
 
 use crate::attribution::features::features;
 use crate::attribution::layers::Layers;
-use crate::features::feat;
-use crate::model::{Model, ModelError};
-pub use crate::ner::Part;
-use crate::viterbi::{self, Lattice};
+use crate::tag::bilou;
+pub use crate::tag::bilou::Part;
+use crate::tag::features::feat;
+use crate::tag::model::{Model, ModelError};
+use crate::tag::viterbi::{self, Lattice};
 
 /// The role a tag gives its token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -24,9 +25,9 @@ pub enum Role {
 /// Roles in label order.
 pub const ROLES: [Role; 3] = [Role::Source, Role::Cue, Role::Content];
 /// Number of labels: O, then B, I, L and U of each role.
-pub const N_LABELS: usize = 1 + 4 * ROLES.len();
+pub const N_LABELS: usize = bilou::n_labels(ROLES.len());
 /// The "outside" label.
-pub const OUTSIDE: usize = 0;
+pub const OUTSIDE: usize = bilou::OUTSIDE;
 
 /// The label of a role's token at a position in its span.
 #[must_use]
@@ -51,62 +52,38 @@ pub const fn role(label: usize) -> Option<(Role, Part)> {
 /// True when a token at this position starts a span.
 #[must_use]
 pub const fn begins(part: Part) -> bool {
-    matches!(part, Part::Begin | Part::Unit)
+    part.begins()
 }
 
 /// True when a token at this position ends a span.
 #[must_use]
 pub const fn ends(part: Part) -> bool {
-    matches!(part, Part::Last | Part::Unit)
+    part.ends()
 }
 
 /// The label for a token of `role` given whether its span begins and ends there.
 #[must_use]
 pub const fn label_at(role: Role, first: bool, last: bool) -> usize {
-    let part = match (first, last) {
-        (true, true) => Part::Unit,
-        (true, false) => Part::Begin,
-        (false, true) => Part::Last,
-        (false, false) => Part::Inside,
-    };
-    label(role, part)
+    label(role, Part::at(first, last))
 }
 
 /// Label names as stored in the model.
 #[must_use]
 pub fn label_names() -> Vec<String> {
-    let mut names = vec!["O".to_owned()];
-    for r in ["SOURCE", "CUE", "CONTENT"] {
-        for p in ["B", "I", "L", "U"] {
-            names.push(format!("{p}-{r}"));
-        }
-    }
-    names
+    bilou::label_names(&["SOURCE", "CUE", "CONTENT"])
 }
 
 /// Spans nest correctly: an open span (B, I) continues with I or L of its
 /// role; I and L only continue an open span.
 #[must_use]
 pub const fn allowed(prev: Option<usize>, cur: usize) -> bool {
-    let open = match prev {
-        Some(p) => match role(p) {
-            Some((r, Part::Begin | Part::Inside)) => Some(r as u8),
-            _ => None,
-        },
-        None => None,
-    };
-    match (open, role(cur)) {
-        (Some(r), Some((c, Part::Inside | Part::Last))) => r == c as u8,
-        (Some(_), _) => false,
-        (None, Some((_, Part::Inside | Part::Last))) => false,
-        (None, _) => true,
-    }
+    bilou::allowed(prev, cur, N_LABELS)
 }
 
 /// A paragraph may not end inside a span.
 #[must_use]
 pub const fn may_end(label: usize) -> bool {
-    !matches!(role(label), Some((_, Part::Begin | Part::Inside)))
+    bilou::may_end(label, N_LABELS)
 }
 
 /// The label constraints, tabulated.

@@ -9,7 +9,7 @@ use super::doc::Doc;
 use super::lexicon::{Class, lexicon};
 use super::mention::{Determiner, Form, Mention, analyse, title_start, with_normal};
 use crate::annotation::EntityLabel;
-use crate::hash::{PrehashedMap, hash_bytes};
+use crate::tag::hash::{PrehashedMap, hash_bytes};
 use crate::text::Span;
 
 /// Every mention, in text order, and what points at each.

@@ -4,8 +4,8 @@
 
 use std::sync::OnceLock;
 
-use crate::gazetteer::{Sex, given_name_sex};
-use crate::hash::{PrehashedMap, hash_bytes};
+use crate::entities::gazetteer::{Sex, given_name_sex};
+use crate::tag::hash::{PrehashedMap, hash_bytes};
 
 /// Referring words, one per line: word, class, canonical form, flag.
 const REFERRING_WORDS: &str = include_str!("../../../assets/lexicons/referring-words.tsv");
@@ -110,7 +110,7 @@ impl Lexicon {
             };
             words.entry(key(word)).or_default().push((word, Entry { class, canonical, flag }));
         }
-        for head in crate::lexicon::entries(TITLES).filter_map(title_head) {
+        for head in crate::text::keys::entries(TITLES).filter_map(title_head) {
             let entries = words.entry(with_lower(head, key)).or_default();
             if !entries.iter().any(|(k, e)| e.class == Class::Role && k.eq_ignore_ascii_case(head)) {
                 entries.push((head, Entry { class: Class::Role, canonical: head, flag: Flag::None }));

@@ -11,13 +11,13 @@ use crate::attribution::tagger::{
     self, AttributionTagger, N_LABELS, OUTSIDE, Role, begins, ends, label_at, role,
 };
 use crate::attribution::{self as attr, features};
-use crate::model::Model;
 use crate::pipeline::Annotator;
+use crate::tag::model::Model;
+use crate::tag::viterbi;
 use crate::train::Rng;
 use crate::train::brat::GoldDoc;
 use crate::train::perceptron::Perceptron;
 use crate::train::taggers::Settings;
-use crate::viterbi;
 
 /// A gold article with the engine's annotation layers.
 #[derive(Debug)]

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::Model;
+use crate::tag::model::Model;
 
 /// A multiclass perceptron being trained; [`Perceptron::finish`] averages it
 /// into a compact [`Model`].

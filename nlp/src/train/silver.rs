@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::annotation::{Token, TokenKind};
-use crate::pos::Pos;
+use crate::tag::pos::Pos;
 use crate::text::{CharOffsets, Span};
 
 /// Why a corpus could not be read.
@@ -51,7 +51,7 @@ pub struct SilverDoc {
     pub tokens: Vec<Token>,
     /// One part-of-speech tag per token.
     pub pos: Vec<Pos>,
-    /// One entity class per token: index into [`crate::ner::TYPES`], or `None`.
+    /// One entity class per token: index into [`crate::entities::ner::TYPES`], or `None`.
     pub entity: Vec<Option<usize>>,
     /// Sentences as token ranges.
     pub sentences: Vec<Range<usize>>,

@@ -2,12 +2,12 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::features::{WordInfo, word_infos};
-use crate::gazetteer::GazFlags;
-use crate::model::Model;
-use crate::ner::{self, Context, EntityTagger, N_LABELS, Part};
-use crate::pos::{Pos, TAGSET};
-use crate::tagger::{self, PosTagger};
+use crate::entities::gazetteer::GazFlags;
+use crate::entities::ner::{self, Context, EntityTagger, N_LABELS, Part};
+use crate::tag::features::{WordInfo, word_infos};
+use crate::tag::model::Model;
+use crate::tag::pos::{Pos, TAGSET};
+use crate::tag::pos_tagger::{self, PosTagger};
 use crate::text::Span;
 use crate::train::Rng;
 use crate::train::perceptron::Perceptron;
@@ -69,7 +69,7 @@ pub fn train_pos(docs: &[SilverDoc], settings: Settings) -> Model {
             let (mut prev, mut prev2) = (0xFF, 0xFE);
             for i in s.clone() {
                 feats.clear();
-                tagger::features(&words[s.clone()], i - s.start, prev, prev2, &mut feats);
+                pos_tagger::features(&words[s.clone()], i - s.start, prev, prev2, &mut feats);
                 counter.add(&feats);
                 prev2 = prev;
                 prev = u64::from(d.pos[i].0);
@@ -90,13 +90,13 @@ pub fn train_pos(docs: &[SilverDoc], settings: Settings) -> Model {
                 let words = &infos[di][s.clone()];
                 let (mut prev, mut prev2) = (0xFF, 0xFE);
                 for i in 0..words.len() {
-                    let guess = if let Some(&tag) = dict.get(&tagger::tagdict_key(&words[i])) {
+                    let guess = if let Some(&tag) = dict.get(&pos_tagger::tagdict_key(&words[i])) {
                         tag
                     } else {
                         feats.clear();
-                        tagger::features(words, i, prev, prev2, &mut feats);
+                        pos_tagger::features(words, i, prev, prev2, &mut feats);
                         p.score(&feats, &mut scores);
-                        let guess = tagger::argmax(&scores);
+                        let guess = pos_tagger::argmax(&scores);
                         let truth = usize::from(d.pos[s.start + i].0);
                         if guess != truth {
                             p.update(&feats, truth, 1.0);
@@ -128,7 +128,8 @@ fn tag_dictionary(docs: &[SilverDoc], infos: &[Vec<WordInfo>]) -> HashMap<u64, u
     let mut counts: HashMap<u64, HashMap<usize, u32>> = HashMap::new();
     for (d, words) in docs.iter().zip(infos) {
         for (w, tag) in words.iter().zip(&d.pos) {
-            *counts.entry(tagger::tagdict_key(w)).or_default().entry(usize::from(tag.0)).or_default() += 1;
+            *counts.entry(pos_tagger::tagdict_key(w)).or_default().entry(usize::from(tag.0)).or_default() +=
+                1;
         }
     }
     counts

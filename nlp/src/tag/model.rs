@@ -1,7 +1,7 @@
 //! Sparse linear models: hashed features → per-class weights, and their
 //! compact, versioned, checksummed binary file format.
 
-use crate::hash::checksum;
+use crate::tag::hash::checksum;
 
 /// File signature of every model file.
 const MAGIC: &[u8; 8] = b"SAYSOMDL";

@@ -5,7 +5,7 @@
 //! into one lookup table that is embedded in the binary and read back once.
 //! An entry is split into words as the tokenizer splits text (possessive
 //! "'s" and a trailing comma apart, hyphenated words whole), and each word is reduced to a
-//! [`WordKey`](crate::lexicon::WordKey) (lower case, no periods), so "U.S."
+//! [`WordKey`](crate::text::keys::WordKey) (lower case, no periods), so "U.S."
 //! matches the entry "US". Capitalisation is checked per word of the entry:
 //! a lower-case word in the entry matches any case, a capitalised one needs
 //! a capital in the text ("Turkey" the country, not "turkey" the bird), and
@@ -32,8 +32,8 @@ pub use sex::{Sex, given_name_sex};
 use table::{Kind, Table};
 
 use crate::annotation::{Entity, EntityLabel, Token};
-use crate::lexicon::{self, EMPTY_KEY, WordKey};
 use crate::text::Span;
+use crate::text::keys::{self, EMPTY_KEY, WordKey};
 
 /// The lookup table, built from `assets/` by the build script.
 const TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.bin"));
@@ -89,7 +89,7 @@ impl Gazetteer {
 
     /// Replace `out` with one [`GazFlags`] per token of `tokens`.
     pub fn mark(&self, text: &str, tokens: &[Token], out: &mut Vec<GazFlags>) {
-        let keys: Vec<WordKey> = tokens.iter().map(|t| lexicon::word_key(t.span.slice(text))).collect();
+        let keys: Vec<WordKey> = tokens.iter().map(|t| keys::word_key(t.span.slice(text))).collect();
         self.mark_keys(&keys, out);
     }
 
@@ -107,7 +107,7 @@ impl Gazetteer {
                 if wk.hash == EMPTY_KEY {
                     break;
                 }
-                key = lexicon::extend(key, wk.hash);
+                key = keys::extend(key, wk.hash);
                 let Some(node) = self.table.nodes.get(&key) else { break };
                 let mut at = node.first;
                 while let Some(c) = self.table.completions.get(at as usize) {

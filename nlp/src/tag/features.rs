@@ -1,7 +1,7 @@
 //! Per-token feature hashes shared by the taggers: word forms, affixes and shapes.
 
 use crate::annotation::Token;
-use crate::hash::{finish, hash_bytes, mix};
+use crate::tag::hash::{finish, hash_bytes, mix};
 
 /// Hashes describing one token's surface, computed once per token.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

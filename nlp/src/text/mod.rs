@@ -1,5 +1,7 @@
 //! Spans into the original text and the conversion to code-point offsets.
 
+pub mod keys;
+
 use serde::{Deserialize, Serialize};
 
 /// A half-open byte range `[start, end)` into the original document text.

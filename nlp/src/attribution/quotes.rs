@@ -333,7 +333,7 @@ mod tests {
     use super::*;
 
     fn quoted(text: &str) -> Vec<&str> {
-        let paras = crate::article::blocks(text);
+        let paras = crate::segment::article::blocks(text);
         let spans: Vec<Span> = paras.iter().map(|b| b.span).collect();
         find(text, &spans).iter().map(|q| q.content.slice(text)).collect()
     }
@@ -359,7 +359,7 @@ mod tests {
     #[test]
     fn open_quotation_continues_in_the_next_paragraph_only() {
         let text = "Title\n“First part.\n“Second part,” he said.\nNo quote here.";
-        let paras: Vec<Span> = crate::article::blocks(text).iter().map(|b| b.span).collect();
+        let paras: Vec<Span> = crate::segment::article::blocks(text).iter().map(|b| b.span).collect();
         let q = find(text, &paras);
         assert_eq!(q.len(), 2);
         assert!(q[0].continues && q[0].close.is_none());

@@ -1,8 +1,8 @@
 //! Part-of-speech tagging: a greedy, left-to-right averaged perceptron.
 
-use crate::features::{WordInfo, feat, feat2};
-use crate::model::{Model, ModelError};
-use crate::pos::{Pos, TAGSET};
+use crate::tag::features::{WordInfo, feat, feat2};
+use crate::tag::model::{Model, ModelError};
+use crate::tag::pos::{Pos, TAGSET};
 
 /// Tag id used for "before the sentence start".
 const START: u64 = 0xFF;

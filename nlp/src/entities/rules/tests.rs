@@ -2,7 +2,7 @@ use super::*;
 use crate::annotation::TokenKind;
 
 fn tokens(text: &str) -> Vec<Token> {
-    crate::tokenize::pretokenised(text)
+    crate::segment::tokenize::pretokenised(text)
 }
 
 fn found(text: &str) -> Vec<(EntityLabel, String)> {
@@ -121,7 +121,7 @@ fn entities_are_token_aligned_and_ordered() {
 #[test]
 fn works_with_the_crate_tokenizer() {
     let text = "On Friday, the fund fell 24 percent to $5 million.";
-    let toks = crate::tokenize::tokenize(text);
+    let toks = crate::segment::tokenize::tokenize(text);
     let ents = numeric_entities(text, &toks);
     let labels: Vec<EntityLabel> = ents.iter().map(|e| e.label).collect();
     assert!(labels.contains(&Date));

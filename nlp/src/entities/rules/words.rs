@@ -3,8 +3,8 @@
 
 use std::sync::OnceLock;
 
-use crate::hash::PrehashedMap;
-use crate::lexicon::{self, Case};
+use crate::tag::hash::PrehashedMap;
+use crate::text::keys::{self, Case};
 
 /// Word classes, one bit each.
 pub mod class {
@@ -114,11 +114,11 @@ pub struct Words {
     pub possessive: [u64; 2],
 }
 
-const MONTHS: &str = include_str!("../../../assets/lexicons/months.tsv");
-const WEEKDAYS: &str = include_str!("../../../assets/lexicons/weekdays.tsv");
-const TEMPORAL: &str = include_str!("../../../assets/lexicons/temporal.tsv");
-const NUMBERS: &str = include_str!("../../../assets/lexicons/numbers.tsv");
-const AMOUNTS: &str = include_str!("../../../assets/lexicons/amounts.tsv");
+const MONTHS: &str = include_str!("../../../../assets/lexicons/months.tsv");
+const WEEKDAYS: &str = include_str!("../../../../assets/lexicons/weekdays.tsv");
+const TEMPORAL: &str = include_str!("../../../../assets/lexicons/temporal.tsv");
+const NUMBERS: &str = include_str!("../../../../assets/lexicons/numbers.tsv");
+const AMOUNTS: &str = include_str!("../../../../assets/lexicons/amounts.tsv");
 
 /// Class bits for the names used in the lexicon files.
 fn class_of(name: &str) -> u32 {
@@ -163,7 +163,7 @@ impl Words {
     }
 
     fn load() -> Self {
-        let key = |w: &str| lexicon::word_key(w).hash;
+        let key = |w: &str| keys::word_key(w).hash;
         let mut words = Self {
             entries: PrehashedMap::default(),
             article: [key("a"), key("an")],
@@ -171,27 +171,27 @@ impl Words {
             the: key("the"),
             possessive: [key("'s"), key("s")],
         };
-        for row in lexicon::rows(MONTHS) {
+        for row in keys::rows(MONTHS) {
             let kind = row.get(2).copied().unwrap_or("name");
             words.add(row[0], class_of(kind));
         }
-        for row in lexicon::rows(WEEKDAYS) {
+        for row in keys::rows(WEEKDAYS) {
             words.add(row[0], class::WEEKDAY);
         }
-        for row in lexicon::rows(TEMPORAL) {
+        for row in keys::rows(TEMPORAL) {
             words.add(row[0], class_of(row.get(1).copied().unwrap_or("")));
         }
-        for row in lexicon::rows(NUMBERS) {
+        for row in keys::rows(NUMBERS) {
             words.add(row[0], class_of(row.get(2).copied().unwrap_or("number")));
         }
-        for row in lexicon::rows(AMOUNTS) {
+        for row in keys::rows(AMOUNTS) {
             words.add(row[0], class_of(row.get(1).copied().unwrap_or("")));
         }
         words
     }
 
     fn add(&mut self, word: &str, class: u32) {
-        let (key, required) = lexicon::entry_key(word);
+        let (key, required) = keys::entry_key(word);
         let entry = self.entries.entry(key).or_insert(Entry { class: 0, required });
         entry.class |= class;
         entry.required = entry.required.min(required);
@@ -199,7 +199,7 @@ impl Words {
 
     /// Key and classes of a word as written, honouring the case its entry demands.
     fn lookup(&self, word: &str) -> (u64, u32) {
-        let wk = lexicon::word_key(word);
+        let wk = keys::word_key(word);
         match self.entries.get(&wk.hash) {
             Some(e) if wk.case >= e.required => (wk.hash, e.class),
             _ => (wk.hash, 0),

@@ -12,13 +12,13 @@ use anyhow::{Context, Result};
 use clap::{Parser, ValueEnum};
 use sayso_nlp::Annotator;
 use sayso_nlp::attribution::tagger::AttributionTagger;
-use sayso_nlp::features::word_infos;
-use sayso_nlp::gazetteer::Gazetteer;
-use sayso_nlp::hash::checksum;
+use sayso_nlp::entities::gazetteer::Gazetteer;
+use sayso_nlp::entities::ner::EntityTagger;
 use sayso_nlp::json;
-use sayso_nlp::model::Model;
-use sayso_nlp::ner::EntityTagger;
-use sayso_nlp::tagger::PosTagger;
+use sayso_nlp::tag::features::word_infos;
+use sayso_nlp::tag::hash::checksum;
+use sayso_nlp::tag::model::Model;
+use sayso_nlp::tag::pos_tagger::PosTagger;
 use sayso_nlp::train::attribution as train_attr;
 use sayso_nlp::train::brat;
 use sayso_nlp::train::silver::{self, SilverDoc};
@@ -224,7 +224,7 @@ fn ner_docs<'a>(pos: &PosTagger, docs: &'a [SilverDoc]) -> Vec<NerDoc<'a>> {
             let tags = taggers::tag_doc(pos, doc, &words);
             let mut gazetteer = Vec::new();
             Gazetteer::embedded().mark(&doc.text, &doc.tokens, &mut gazetteer);
-            let doc_words = sayso_nlp::ner::DocWords::of(&words, doc.sentences.iter().cloned());
+            let doc_words = sayso_nlp::entities::ner::DocWords::of(&words, doc.sentences.iter().cloned());
             NerDoc { doc, words, pos: tags, gazetteer, doc_words }
         })
         .collect()

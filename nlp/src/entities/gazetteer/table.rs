@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::lexicon::{self, EMPTY_KEY};
+use crate::text::keys::{self, EMPTY_KEY};
 
 /// The longest entry, in words, that the gazetteer keeps.
 pub const MAX_WORDS: usize = 16;
@@ -95,7 +95,7 @@ pub struct Node {
 pub struct Completion {
     /// Mask of [`Kind::bit`]s.
     pub kinds: u16,
-    /// Two bits per word: the [`lexicon::Case`] the text must have at least.
+    /// Two bits per word: the [`keys::Case`] the text must have at least.
     pub required: u32,
     /// Next completion of the same node, or [`NONE`].
     pub next: u32,
@@ -124,8 +124,8 @@ impl Table {
     /// Add every entry of a list (first column of each line) as `kind`.
     pub fn add_list(&mut self, data: &str, kind: Kind) {
         let mut words = Vec::with_capacity(MAX_WORDS);
-        for entry in lexicon::entries(data) {
-            lexicon::split_entry(entry, &mut words);
+        for entry in keys::entries(data) {
+            keys::split_entry(entry, &mut words);
             self.insert(&words, kind);
         }
     }
@@ -134,13 +134,13 @@ impl Table {
     /// (`country`, `city`, anything else a region).
     pub fn add_places(&mut self, data: &str) {
         let mut words = Vec::with_capacity(MAX_WORDS);
-        for row in lexicon::rows(data) {
+        for row in keys::rows(data) {
             let kind = match row.get(1).copied() {
                 Some("country") => Kind::Country,
                 Some("city") => Kind::City,
                 _ => Kind::Region,
             };
-            lexicon::split_entry(row.first().copied().unwrap_or(""), &mut words);
+            keys::split_entry(row.first().copied().unwrap_or(""), &mut words);
             self.insert(&words, kind);
         }
     }
@@ -153,11 +153,11 @@ impl Table {
         let mut key = 0;
         let mut required = 0u32;
         for (i, word) in words.iter().enumerate() {
-            let (hash, case) = lexicon::entry_key(word);
+            let (hash, case) = keys::entry_key(word);
             if hash == EMPTY_KEY {
                 return;
             }
-            key = lexicon::extend(key, hash);
+            key = keys::extend(key, hash);
             required |= (case as u32) << (2 * i);
             let node = self.nodes.entry(key).or_insert(Node { longer: 0, first: NONE });
             if i + 1 < words.len() {
@@ -264,7 +264,7 @@ mod tests {
         // New, New York, Paris, US, president, vice, vice president, Gaza, Gaza Strip, Holland
         assert_eq!(table.nodes.len(), 10);
         assert_eq!(table.max_words, 2);
-        let new = lexicon::extend(0, lexicon::word_key("new").hash);
+        let new = keys::extend(0, keys::word_key("new").hash);
         let node = table.nodes[&new];
         assert_eq!(node.longer, Kind::City.bit());
         assert_eq!(node.first, NONE);

@@ -1,7 +1,7 @@
 use super::*;
 
 fn tokens(text: &str) -> Vec<Token> {
-    crate::tokenize::pretokenised(text)
+    crate::segment::tokenize::pretokenised(text)
 }
 
 fn marks(text: &str) -> Vec<(String, GazFlags)> {

@@ -63,7 +63,7 @@ fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
 
 impl Lexicon {
     fn load() -> Self {
-        let abbreviations = entries(include_str!("../../../assets/lexicons/abbreviations.txt"))
+        let abbreviations = entries(include_str!("../../../../assets/lexicons/abbreviations.txt"))
             .filter_map(|line| {
                 let mut fields = line.split_whitespace();
                 let word = fields.next()?;
@@ -76,9 +76,9 @@ impl Lexicon {
                 Some((word, class))
             })
             .collect();
-        let starters = entries(include_str!("../../../assets/lexicons/sentence-starters.txt")).collect();
+        let starters = entries(include_str!("../../../../assets/lexicons/sentence-starters.txt")).collect();
         let contractions: Vec<(&str, usize)> =
-            entries(include_str!("../../../assets/lexicons/contractions.txt"))
+            entries(include_str!("../../../../assets/lexicons/contractions.txt"))
                 .filter_map(|line| {
                     let mut fields = line.split_whitespace();
                     let word = fields.next()?;
@@ -90,8 +90,8 @@ impl Lexicon {
             .iter()
             .filter_map(|(w, _)| w.bytes().next())
             .fold(0, |mask, b| mask | initial_bit(b));
-        let elisions = entries(include_str!("../../../assets/lexicons/elisions.txt")).collect();
-        let domains = entries(include_str!("../../../assets/lexicons/domains.txt")).collect();
+        let elisions = entries(include_str!("../../../../assets/lexicons/elisions.txt")).collect();
+        let domains = entries(include_str!("../../../../assets/lexicons/domains.txt")).collect();
         Self { abbreviations, starters, contractions, contraction_initials, elisions, domains }
     }
 

@@ -9,7 +9,7 @@
 use std::ops::Range;
 
 use crate::annotation::{Token, TokenKind};
-use crate::tokenize::chars;
+use crate::segment::tokenize::chars;
 
 /// Split `tokens[range]` into sentences: non-empty token ranges that cover
 /// `range` in order. A paragraph without final punctuation is one sentence.
@@ -67,8 +67,8 @@ fn closes(text: &str, prev: Token, token: Token) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::segment::tokenize::{tokenize, tokenize_into};
     use crate::text::Span;
-    use crate::tokenize::{tokenize, tokenize_into};
 
     fn sentences(text: &str) -> Vec<&str> {
         let tokens = tokenize(text);

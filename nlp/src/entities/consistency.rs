@@ -2,7 +2,7 @@
 //! may split a long organisation name at a lower-case word.
 
 use crate::annotation::{Entity, EntityLabel, Token};
-use crate::gazetteer::GazFlags;
+use crate::entities::gazetteer::GazFlags;
 use crate::text::Span;
 
 /// Replace the model's pieces of a known multi-word organisation joined by a
@@ -58,7 +58,7 @@ fn is_article(token: Token, text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tokenize::pretokenised;
+    use crate::segment::tokenize::pretokenised;
 
     /// Apply the rule to `text` with the words in `known` marked as one
     /// known organisation and `model` the model's one entity (token range).

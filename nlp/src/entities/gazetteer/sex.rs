@@ -4,11 +4,11 @@
 
 use std::sync::OnceLock;
 
-use crate::hash::PrehashedMap;
-use crate::lexicon::{self, EMPTY_KEY};
+use crate::tag::hash::PrehashedMap;
+use crate::text::keys::{self, EMPTY_KEY};
 
 /// The given names with their columns, as the gazetteer lists them.
-const GIVEN_NAMES: &str = include_str!("../../../assets/gazetteers/given-names.tsv");
+const GIVEN_NAMES: &str = include_str!("../../../../assets/gazetteers/given-names.tsv");
 
 /// The sex that most bearers of a given name share.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -25,7 +25,7 @@ pub enum Sex {
 #[must_use]
 pub fn given_name_sex(word: &str) -> Option<Sex> {
     static SEXES: OnceLock<PrehashedMap<Sex>> = OnceLock::new();
-    let key = lexicon::word_key(word).hash;
+    let key = keys::word_key(word).hash;
     if key == EMPTY_KEY {
         return None;
     }
@@ -34,14 +34,14 @@ pub fn given_name_sex(word: &str) -> Option<Sex> {
 
 fn parse() -> PrehashedMap<Sex> {
     let mut out = PrehashedMap::default();
-    for row in lexicon::rows(GIVEN_NAMES) {
+    for row in keys::rows(GIVEN_NAMES) {
         let sex = match row.get(3).copied() {
             Some("F") => Sex::Female,
             Some("M") => Sex::Male,
             _ => continue,
         };
         if let Some(name) = row.first() {
-            out.insert(lexicon::word_key(name).hash, sex);
+            out.insert(keys::word_key(name).hash, sex);
         }
     }
     out

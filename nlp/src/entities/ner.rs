@@ -3,58 +3,23 @@
 //! correctly.
 
 use crate::annotation::EntityLabel;
-use crate::features::{HAS_DIGIT, IS_PUNCT, IS_TITLE, WordInfo, feat, feat2};
-use crate::gazetteer::GazFlags;
-use crate::hash::PrehashedSet;
-use crate::model::{Model, ModelError};
-use crate::pos::Pos;
-use crate::viterbi::{self, Lattice};
+use crate::entities::gazetteer::GazFlags;
+use crate::tag::bilou;
+pub use crate::tag::bilou::Part;
+use crate::tag::features::{HAS_DIGIT, IS_PUNCT, IS_TITLE, WordInfo, feat, feat2};
+use crate::tag::hash::PrehashedSet;
+use crate::tag::model::{Model, ModelError};
+use crate::tag::pos::Pos;
+use crate::tag::viterbi::{self, Lattice};
 
 /// Entity types the model learns, in label order.
 pub const TYPES: [EntityLabel; 4] =
     [EntityLabel::Person, EntityLabel::Org, EntityLabel::Loc, EntityLabel::Misc];
 /// Number of BILOU labels: O plus B, I, L, U for each type.
-pub const N_LABELS: usize = 1 + 4 * TYPES.len();
+pub const N_LABELS: usize = bilou::n_labels(TYPES.len());
 /// The "outside" label.
-pub const OUTSIDE: usize = 0;
+pub const OUTSIDE: usize = bilou::OUTSIDE;
 const START_LABEL: u64 = N_LABELS as u64;
-
-/// Position of a label inside its entity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Part {
-    /// First of several tokens.
-    Begin = 0,
-    /// Middle token.
-    Inside = 1,
-    /// Last of several tokens.
-    Last = 2,
-    /// A one-token entity.
-    Unit = 3,
-}
-
-impl Part {
-    /// The BILOU label of this part of span kind `kind` (label 0 is O).
-    #[must_use]
-    pub const fn label(self, kind: usize) -> usize {
-        1 + 4 * kind + self as usize
-    }
-
-    /// The span kind and part of `label`, or `None` for O and labels at or
-    /// past `n_labels`.
-    #[must_use]
-    pub const fn of(label: usize, n_labels: usize) -> Option<(usize, Self)> {
-        if label == 0 || label >= n_labels {
-            return None;
-        }
-        let part = match (label - 1) % 4 {
-            0 => Self::Begin,
-            1 => Self::Inside,
-            2 => Self::Last,
-            _ => Self::Unit,
-        };
-        Some(((label - 1) / 4, part))
-    }
-}
 
 /// The label index for an entity type and part.
 #[must_use]
@@ -71,37 +36,19 @@ pub const fn parts(label: usize) -> Option<(usize, Part)> {
 /// Label names as stored in the model ("O", "B-PERSON", ...).
 #[must_use]
 pub fn label_names() -> Vec<String> {
-    let mut names = vec!["O".to_owned()];
-    for ty in TYPES {
-        for p in ["B", "I", "L", "U"] {
-            names.push(format!("{p}-{}", ty.as_str()));
-        }
-    }
-    names
+    bilou::label_names(&TYPES.map(EntityLabel::as_str))
 }
 
 /// True when `cur` may follow `prev` (`None` = sentence start).
 #[must_use]
 pub const fn allowed(prev: Option<usize>, cur: usize) -> bool {
-    let open = match prev {
-        None => None,
-        Some(p) => match parts(p) {
-            Some((ty, Part::Begin | Part::Inside)) => Some(ty),
-            _ => None,
-        },
-    };
-    match (open, parts(cur)) {
-        (Some(ty), Some((t, Part::Inside | Part::Last))) => ty == t,
-        (Some(_), _) => false,
-        (None, Some((_, Part::Inside | Part::Last))) => false,
-        (None, _) => true,
-    }
+    bilou::allowed(prev, cur, N_LABELS)
 }
 
 /// True when a sentence may end after `label`.
 #[must_use]
 pub const fn may_end(label: usize) -> bool {
-    !matches!(parts(label), Some((_, Part::Begin | Part::Inside)))
+    bilou::may_end(label, N_LABELS)
 }
 
 /// Everything the entity features read about one sentence.
@@ -308,7 +255,7 @@ pub const fn transition_feature(prev: Option<usize>) -> u64 {
     }
 }
 
-/// The label constraints of the BILOU set, for [`crate::viterbi`].
+/// The label constraints of the BILOU set, for [`crate::tag::viterbi`].
 #[must_use]
 pub fn lattice() -> Lattice {
     Lattice::new(N_LABELS, allowed, may_end)
