@@ -88,7 +88,7 @@ fn slug(title: &str) -> String {
 pub fn parse_tags(typed: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for t in typed.split([',', ' ', '\t']).map(|t| t.trim().trim_start_matches('#')) {
-        let t = crate::safe::line(t);
+        let t = crate::safe::own_line(t);
         if !t.is_empty() && !out.contains(&t) {
             out.push(t);
         }
