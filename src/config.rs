@@ -128,6 +128,7 @@ impl TryFrom<Vec<Colour>> for Palette {
 struct FileConfig {
     layout: LayoutFile,
     text: TextFile,
+    #[serde(deserialize_with = "theme_or_preset")]
     theme: ThemeFile,
     keys: BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
 }
@@ -151,6 +152,8 @@ struct TextFile {
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 struct ThemeFile {
+    /// A built-in set of colours the rest is laid over.
+    preset: Option<Preset>,
     accent: Option<Colour>,
     dim: Option<Colour>,
     selection: Option<Colour>,
@@ -159,6 +162,41 @@ struct ThemeFile {
     cursor: Option<Colour>,
     speakers: Option<Palette>,
     entities: BTreeMap<EntityLabel, Colour>,
+}
+
+/// The built-in colour presets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Preset {
+    /// Light text on a dark background: the defaults.
+    Dark,
+    /// Dark text on a light background.
+    Light,
+}
+
+/// The light preset's colours, laid over the defaults.
+const LIGHT: &str = include_str!("../themes/light.toml");
+
+/// `theme = "light"`, or a `[theme]` table (which may name a `preset`).
+fn theme_or_preset<'de, D: serde::Deserializer<'de>>(d: D) -> Result<ThemeFile, D::Error> {
+    struct Either;
+    impl<'de> serde::de::Visitor<'de> for Either {
+        type Value = ThemeFile;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a preset (`\"dark\"` or `\"light\"`) or a [theme] table")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<ThemeFile, E> {
+            let preset = Preset::deserialize(serde::de::value::StrDeserializer::<E>::new(name))?;
+            Ok(ThemeFile { preset: Some(preset), ..ThemeFile::default() })
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<ThemeFile, A::Error> {
+            ThemeFile::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+        }
+    }
+    d.deserialize_any(Either)
 }
 
 /// A parsed file with its name and text, for error positions.
@@ -260,7 +298,10 @@ impl Config {
             }
             None => None,
         };
-        Self::from_texts(user)
+        let mut config = Self::from_texts(user)?;
+        // https://no-color.org: set and not empty means no colour.
+        config.theme.plain = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Ok(config)
     }
 
     /// The defaults with an optional `(name, text)` laid over them.
@@ -287,6 +328,12 @@ fn resolve(base: &Source, user: Option<&Source>) -> Result<Config, ConfigError> 
     let missing =
         |field: &str| base.error_at(0..0, field.to_owned(), "missing from the built-in file".to_owned());
     let (b, u) = (&base.config, user.map(|u| &u.config));
+    // A preset's colours lie between the defaults and the user's own.
+    let light = match u.and_then(|u| u.theme.preset) {
+        Some(Preset::Light) => Some(Source::parse("built-in light theme".to_owned(), LIGHT.to_owned())?),
+        _ => None,
+    };
+    let p = light.as_ref().map(|l| &l.config);
 
     let side_width = u
         .and_then(|u| u.layout.side_width)
@@ -301,12 +348,16 @@ fn resolve(base: &Source, user: Option<&Source>) -> Result<Config, ConfigError> 
         .or_else(|| b.text.highlight.clone())
         .ok_or_else(|| missing("text.highlight"))?;
     let colour = |f: fn(&ThemeFile) -> Option<Colour>, name: &str| {
-        u.and_then(|u| f(&u.theme)).or_else(|| f(&b.theme)).map(|c| c.0).ok_or_else(|| missing(name))
+        u.and_then(|u| f(&u.theme))
+            .or_else(|| p.and_then(|p| f(&p.theme)))
+            .or_else(|| f(&b.theme))
+            .map(|c| c.0)
+            .ok_or_else(|| missing(name))
     };
     let mut entities: BTreeMap<EntityLabel, Color> =
         b.theme.entities.iter().map(|(&l, c)| (l, c.0)).collect();
-    if let Some(u) = u {
-        entities.extend(u.theme.entities.iter().map(|(&l, c)| (l, c.0)));
+    for layer in [p, u].into_iter().flatten() {
+        entities.extend(layer.theme.entities.iter().map(|(&l, c)| (l, c.0)));
     }
     let theme = Theme {
         accent: colour(|t| t.accent, "theme.accent")?,
@@ -317,11 +368,13 @@ fn resolve(base: &Source, user: Option<&Source>) -> Result<Config, ConfigError> 
         cursor: colour(|t| t.cursor, "theme.cursor")?,
         speakers: u
             .and_then(|u| u.theme.speakers.clone())
+            .or_else(|| p.and_then(|p| p.theme.speakers.clone()))
             .or_else(|| b.theme.speakers.clone())
             .ok_or_else(|| missing("theme.speakers"))?
             .0,
         entities,
         highlight,
+        plain: false,
     };
 
     // Defaults for the actions the user did not rebind, then the user's own
@@ -443,6 +496,25 @@ mod tests {
             assert!(e.starts_with(expected), "{user:?} gave {e}");
             assert!(e.ends_with("(`sayso config` prints the documented defaults)"));
         }
+    }
+
+    #[test]
+    fn the_light_preset_is_laid_between_the_defaults_and_the_users_colours() {
+        let dark = Config::defaults().expect("defaults");
+        let light = with("theme = \"light\"\n").expect("a preset name");
+        assert_ne!(light.theme.accent, dark.theme.accent);
+        assert_ne!(light.theme.entities[&EntityLabel::Person], dark.theme.entities[&EntityLabel::Person]);
+        let mixed = with("[theme]\npreset = \"light\"\naccent = \"red\"\n").expect("preset and colours");
+        assert_eq!(mixed.theme.accent, Color::Red);
+        assert_eq!(mixed.theme.dim, light.theme.dim);
+        assert_eq!(with("theme = \"dark\"\n").expect("dark").theme.accent, dark.theme.accent);
+        let e = error("theme = \"sepia\"\n");
+        assert!(e.starts_with("my.toml:1:9: `theme`: unknown name `sepia`"), "{e}");
+        // The preset file is complete: every colour, every entity type.
+        let preset = Source::parse("light".to_owned(), LIGHT.to_owned()).expect("the preset parses");
+        let t = &preset.config.theme;
+        assert!(t.accent.is_some() && t.dim.is_some() && t.selection.is_some() && t.speakers.is_some());
+        assert_eq!(t.entities.len(), EntityLabel::ALL.len());
     }
 
     #[test]

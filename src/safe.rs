@@ -83,6 +83,29 @@ fn fold(s: &str, is_invisible: fn(char) -> bool) -> String {
     out
 }
 
+/// Words shown as a quotation: in curly double quotes, once. Quotation
+/// marks the words already have around them are not doubled, and double
+/// quotes inside become single ones, as a quotation within a quotation is
+/// written.
+#[must_use]
+pub fn in_quotes(words: &str) -> String {
+    const OPEN: [char; 4] = ['“', '"', '«', '„'];
+    const CLOSE: [char; 4] = ['”', '"', '»', '“'];
+    let w = words.trim();
+    let w = w.strip_prefix(OPEN).unwrap_or(w);
+    let w = w.strip_suffix(CLOSE).unwrap_or(w);
+    let inner: String = w
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '“' | '„' => '‘',
+            '”' => '’',
+            c => c,
+        })
+        .collect();
+    format!("“{inner}”")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,6 +128,15 @@ mod tests {
         assert_eq!(g.width, 2);
         assert_eq!(glyph("é").width, 1);
         assert_eq!(line("  two\n  lines\t "), "two lines");
+    }
+
+    #[test]
+    fn quotations_are_never_nested_in_double_quotes() {
+        assert_eq!(in_quotes("We need more time,"), "“We need more time,”");
+        assert_eq!(in_quotes(" “We need more time,” "), "“We need more time,”");
+        assert_eq!(in_quotes("“We need time,” he said, “now.”"), "“We need time,’ he said, ‘now.”");
+        assert_eq!(in_quotes("the “new” pier"), "“the ‘new’ pier”");
+        assert_eq!(in_quotes("\"plain\""), "“plain”");
     }
 
     #[test]

@@ -50,6 +50,16 @@ pub enum Kind {
         /// The highlighted choice among [`Dialog::choices`].
         selected: usize,
     },
+    /// Why something cannot be done now (notes are off: the library is
+    /// damaged, read-only, or the disk is full). It takes every key until
+    /// closed, so words typed for a dialog that could not open never run
+    /// as commands.
+    Notice {
+        /// The title.
+        title: String,
+        /// What happened and what to do.
+        text: String,
+    },
     /// Export to a file.
     Export {
         /// The format chosen.
@@ -130,6 +140,12 @@ impl Dialog {
     #[must_use]
     pub fn speaker(quote: usize, names: Vec<String>) -> Self {
         Self::new(Kind::Speaker { input: line_input(""), quote, names, selected: 0 })
+    }
+
+    /// A notice that takes every key until Esc or Enter closes it.
+    #[must_use]
+    pub fn notice(title: &str, text: String) -> Self {
+        Self::new(Kind::Notice { title: title.to_owned(), text })
     }
 
     /// The export dialog, with a file name made from the headline.
@@ -234,6 +250,8 @@ pub(super) fn on_key(state: &mut State, key: KeyEvent) {
                 true
             }
         },
+        // Only a key that closes it gets through; the rest wait.
+        Kind::Notice { .. } => !matches!(key.code, KeyCode::Esc | KeyCode::Enter),
         Kind::Export { format, path } => match key.code {
             KeyCode::Enter => {
                 let file = first_line(path);

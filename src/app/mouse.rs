@@ -59,7 +59,7 @@ const WHEEL_ROWS: isize = 3;
 pub(super) fn on_mouse(state: &mut State, ev: MouseEvent) {
     let at = Position::new(ev.column, ev.row);
     if let Some(scroll) = state.help.as_mut() {
-        let max = help::line_count(&state.config).saturating_sub(1);
+        let max = help::max_scroll(&state.config, state.area);
         match ev.kind {
             MouseEventKind::ScrollDown => *scroll = (*scroll + 1).min(max),
             MouseEventKind::ScrollUp => *scroll = scroll.saturating_sub(1),

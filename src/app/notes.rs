@@ -121,6 +121,19 @@ fn refuse(state: &mut State) -> bool {
     false
 }
 
+/// Like [`refuse`], for a key that opens a dialog: a notice opens in its
+/// place and takes the keys typed next, so words meant for the dialog
+/// never run as reader commands.
+fn refuse_dialog(state: &mut State) -> bool {
+    let Some(why) = state.store_error.clone() else { return false };
+    let text = format!(
+        "Notes are off: {why}\n\nYou can read on; highlights, notes, tags and corrections \
+         cannot be kept until the library can be written."
+    );
+    state.dialog = Some(Dialog::notice(" Notes are off ", text));
+    true
+}
+
 /// The target, or a message saying how to get one.
 fn need_target(state: &mut State) -> Option<Target> {
     let t = target(state);
@@ -154,7 +167,7 @@ pub(super) fn toggle_highlight(state: &mut State) {
 
 /// a: open the note editor on the target.
 pub(super) fn edit_note(state: &mut State) {
-    if refuse(state) {
+    if refuse_dialog(state) {
         return;
     }
     let Some(t) = need_target(state) else { return };
@@ -164,7 +177,7 @@ pub(super) fn edit_note(state: &mut State) {
 
 /// t: edit the target's tags.
 pub(super) fn edit_tags(state: &mut State) {
-    if refuse(state) {
+    if refuse_dialog(state) {
         return;
     }
     let Some(t) = need_target(state) else { return };
@@ -174,7 +187,7 @@ pub(super) fn edit_tags(state: &mut State) {
 
 /// s: pick who really said the current quote.
 pub(super) fn reassign(state: &mut State) {
-    if refuse(state) {
+    if refuse_dialog(state) {
         return;
     }
     let Some(q) = state.current else {
@@ -197,11 +210,11 @@ pub(super) fn copy(state: &mut State) {
     let Some(t) = need_target(state) else { return };
     let Some(doc) = &state.doc else { return };
     let words = crate::safe::line(t.span.slice(&doc.text));
-    let words = words.trim().trim_matches(['"', '“', '”']).trim();
+    let words = crate::safe::in_quotes(&words);
     let speaker = t.quote.and_then(|q| doc.quote_rank[q]).and_then(|r| doc.speakers.get(r));
     let text = match speaker {
-        Some(s) => format!("“{words}” — {}, in {}", s.name, doc.title()),
-        None => format!("“{words}” — {}", doc.title()),
+        Some(s) => format!("{words} — {}, in {}", s.name, doc.title()),
+        None => format!("{words} — {}", doc.title()),
     };
     state.effects.push(Effect::Copy(text));
 }
@@ -233,7 +246,7 @@ pub(super) fn undo(state: &mut State) {
     }
 }
 
-/// N: show the Notes pane (focused), or hide it.
+/// m: show the Notes pane (focused), or hide it.
 pub(super) fn toggle_pane(state: &mut State) {
     state.show_notes = !state.show_notes;
     if state.show_notes {
@@ -324,11 +337,15 @@ pub(super) fn stored(state: &mut State, result: Result<Stored, String>) {
     };
     match stored {
         Stored::Saved(note) => {
+            let tags =
+                state.dialog.as_ref().is_some_and(|d| matches!(d.kind, super::dialog::Kind::Tags { .. }));
             if state.dialog.as_ref().is_some_and(|d| d.saving) {
                 state.dialog = None;
             }
             state.message = Some(
-                if !note.body.is_empty() {
+                if tags {
+                    if note.tags.is_empty() { "tags removed" } else { "tags saved" }
+                } else if !note.body.is_empty() {
                     "note saved"
                 } else if note.highlight {
                     "highlighted"

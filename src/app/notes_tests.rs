@@ -4,6 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
+use super::dialog::{Dialog, Kind};
 use super::notes::{Effect, Stored};
 use super::state::{Pane, State};
 use super::{Msg, update};
@@ -166,6 +167,13 @@ fn tags_are_split_and_kept() {
     save_all(&mut s, &mut ids);
     assert_eq!(s.notes[0].tags, ["budget", "pier"]);
     assert!(!s.notes[0].highlight);
+    assert_eq!(s.message.as_deref(), Some("tags saved"));
+    // The reader's own words keep their joiners (an emoji family is one tag).
+    press(&mut s, "t");
+    type_text(&mut s, " 👩\u{200d}👧\u{202e}");
+    press(&mut s, "enter");
+    save_all(&mut s, &mut ids);
+    assert_eq!(s.notes[0].tags, ["budget", "pier", "👩\u{200d}👧"]);
 }
 
 #[test]
@@ -202,15 +210,15 @@ fn the_notes_pane_lists_in_text_order_and_jumps() {
     press(&mut s, "[ [ h");
     save_all(&mut s, &mut ids);
     assert!(s.notes[0].span < s.notes[1].span);
-    press(&mut s, "N");
+    press(&mut s, "m");
     assert_eq!(s.focus, Pane::Notes);
     assert!(!s.areas.entities.is_empty());
     press(&mut s, "j enter");
     assert_eq!(Some(current_text(&s)), s.notes.get(1).map(|n| n.quote.clone()));
-    press(&mut s, "N");
+    press(&mut s, "m");
     assert!(!s.show_notes);
     // d in the pane deletes the selected note.
-    press(&mut s, "N g d");
+    press(&mut s, "m g d");
     save_all(&mut s, &mut ids);
     assert_eq!(s.notes.len(), 1);
 }
@@ -243,7 +251,30 @@ fn x_exports_in_the_chosen_format() {
 fn when_the_library_cannot_be_opened_notes_are_refused_plainly() {
     let mut s = reader();
     s.store_error = Some("library.db is not a database".to_owned());
-    press(&mut s, "] h a");
+    press(&mut s, "] h");
     assert!(s.effects.is_empty() && s.dialog.is_none());
     assert!(s.message.as_deref().is_some_and(|m| m.contains("not a database")));
+}
+
+#[test]
+fn a_dialog_that_cannot_open_never_lets_the_words_typed_run_as_commands() {
+    for key in ["a", "t", "s"] {
+        let mut s = reader();
+        s.store_error = Some("the disk is full".to_owned());
+        press(&mut s, &format!("] {key}"));
+        let Some(Dialog { kind: Kind::Notice { text, .. }, .. }) = &s.dialog else {
+            panic!("{key}: a notice")
+        };
+        assert!(text.contains("the disk is full"), "{text}");
+        // Words meant for the note: L (library), q (quit), d, j… all wait.
+        let (scroll, current) = (s.scroll, s.current);
+        press(&mut s, "L o o k i n g space a t space q u o t e s d j G");
+        assert!(s.dialog.is_some() && !s.quit && !s.to_library, "{key}");
+        assert!(s.effects.is_empty());
+        assert_eq!((s.scroll, s.current), (scroll, current));
+        press(&mut s, "esc");
+        assert!(s.dialog.is_none());
+        press(&mut s, "q");
+        assert!(s.quit);
+    }
 }

@@ -135,8 +135,10 @@ fn search_highlights_and_takes_over_n_until_cleared() {
     assert!(s.searching());
     press(&mut s, "n");
     assert_eq!(s.search.as_ref().and_then(|x| x.current), Some(1));
-    press(&mut s, "p p");
-    assert_eq!(s.search.as_ref().and_then(|x| x.current), Some(4), "p wraps to the last match");
+    press(&mut s, "N N");
+    assert_eq!(s.search.as_ref().and_then(|x| x.current), Some(4), "N wraps to the last match, as in less");
+    press(&mut s, "p n");
+    assert_eq!(s.search.as_ref().and_then(|x| x.current), Some(4), "p goes back too");
     press(&mut s, "esc");
     assert!(s.search.is_none());
     press(&mut s, "n");
@@ -181,6 +183,12 @@ fn focus_mode_entities_and_help_toggle() {
     assert!(s.help.is_some());
     press(&mut s, "j");
     assert_eq!(s.help, Some(1));
+    // G goes to the end of the help and no further: its last line at the bottom.
+    press(&mut s, "G");
+    let max = super::help::max_scroll(&s.config, s.area);
+    assert!(max > 0 && s.help == Some(max));
+    press(&mut s, "j j");
+    assert_eq!(s.help, Some(max));
     press(&mut s, "q");
     assert!(s.help.is_none() && !s.quit, "q closes the help first");
     press(&mut s, "q");

@@ -129,7 +129,7 @@ fn on_key(state: &mut State, key: KeyEvent) {
 
 fn on_help_key(state: &mut State, key: KeyEvent, action: Option<Action>) {
     let Some(scroll) = state.help.as_mut() else { return };
-    let max = help::line_count(&state.config).saturating_sub(1);
+    let max = help::max_scroll(&state.config, state.area);
     match action {
         Some(Action::ScrollDown) => *scroll = (*scroll + 1).min(max),
         Some(Action::ScrollUp) => *scroll = scroll.saturating_sub(1),

@@ -38,8 +38,7 @@ fn boxed(buf: &mut Buffer, state: &State, title: &str, w: u16, h: u16) -> Rect {
 
 /// The passage a note is on, in quotation marks unless it has its own.
 fn quoted(note: &crate::app::notes::UserNote) -> String {
-    let words = safe::line(note.quote.trim());
-    if words.starts_with(['“', '"', '‘', '«']) { words } else { format!("“{words}”") }
+    safe::in_quotes(&safe::line(&note.quote))
 }
 
 /// Write `text` on row `y` of `area`, faint.
@@ -126,6 +125,25 @@ pub fn render(state: &State, dialog: &Dialog, buf: &mut Buffer) {
                 inner.bottom().saturating_sub(1),
                 "type to filter or name someone · ↑↓ · Enter",
             );
+        }
+        Kind::Notice { title, text } => {
+            let width = 60.min(buf.area.width.saturating_sub(2)).max(12);
+            let rows: Vec<String> = text
+                .lines()
+                .flat_map(|l| {
+                    if l.is_empty() {
+                        vec![String::new()]
+                    } else {
+                        wrap_plain(&safe::line(l), usize::from(width - 4), 6)
+                    }
+                })
+                .collect();
+            let h = u16::try_from(rows.len()).unwrap_or(8) + 4;
+            let inner = boxed(buf, state, title, width, h);
+            for (y, row) in (inner.y..inner.bottom().saturating_sub(1)).zip(&rows) {
+                buf.set_stringn(inner.x, y, row, usize::from(inner.width), Style::new());
+            }
+            faint_line(buf, state, inner, inner.bottom().saturating_sub(1), "Esc or Enter closes");
         }
         Kind::Export { format, path } => {
             let inner = boxed(buf, state, " Export ", 64, 8);

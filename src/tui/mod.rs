@@ -16,6 +16,8 @@ mod work;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod theme_tests;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;

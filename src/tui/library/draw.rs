@@ -402,7 +402,7 @@ fn attribution_lines(a: &SpeakerAttribution, per: usize, faint: Style) -> Vec<Ve
     let title = title.unwrap_or_else(|| "(untitled)".to_owned());
     let cue = a.cue.as_deref().map(safe::line).filter(|c| !c.is_empty());
     let words = safe::line(&a.content);
-    let words = if a.kind == "direct" { format!("“{words}”") } else { words };
+    let words = if a.kind == "direct" { safe::in_quotes(&words) } else { words };
     let bold = Style::new().add_modifier(Modifier::BOLD);
     if per >= 2 {
         let mut head = vec![Span::styled(title, bold)];
