@@ -28,6 +28,9 @@ pub struct Config {
     pub theme: Theme,
     /// Keys to actions.
     pub keymap: Keymap,
+    /// Where the reader's exports go, as written (`~` for the home folder);
+    /// empty for the default (see [`Config::export_folder`]).
+    pub export_folder: String,
 }
 
 /// A configuration file that cannot be used.
@@ -128,6 +131,7 @@ impl TryFrom<Vec<Colour>> for Palette {
 struct FileConfig {
     layout: LayoutFile,
     text: TextFile,
+    export: ExportFile,
     #[serde(deserialize_with = "theme_or_preset")]
     theme: ThemeFile,
     keys: BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
@@ -135,6 +139,12 @@ struct FileConfig {
 
 /// One `[keys]` entry, checked: the action and its keys with where each was written.
 type Binding = (Action, Vec<(Key, std::ops::Range<usize>)>);
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct ExportFile {
+    folder: Option<String>,
+}
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -314,6 +324,26 @@ impl Config {
         resolve(&base, user.as_ref())
     }
 
+    /// The folder the reader's exports go to: the one configured (`~`
+    /// standing for the home folder), else the Documents folder in the home
+    /// folder when there is one, else the home folder, else the current one.
+    #[must_use]
+    pub fn export_folder(&self) -> PathBuf {
+        let home = std::env::var_os("HOME").filter(|h| !h.is_empty()).map(PathBuf::from);
+        let set = self.export_folder.trim();
+        if !set.is_empty() {
+            return match (set.strip_prefix('~'), &home) {
+                (Some(rest), Some(home)) => home.join(rest.trim_start_matches('/')),
+                _ => PathBuf::from(set),
+            };
+        }
+        match home {
+            Some(home) if home.join("Documents").is_dir() => home.join("Documents"),
+            Some(home) => home,
+            None => PathBuf::from("."),
+        }
+    }
+
     /// The defaults alone.
     ///
     /// # Errors
@@ -399,7 +429,15 @@ fn resolve(base: &Source, user: Option<&Source>) -> Result<Config, ConfigError> 
             bindings.push((*action, keys.iter().map(|k| k.0).collect()));
         }
     }
-    Ok(Config { side_width: side_width.0, text_width: text_width.0, theme, keymap: Keymap::new(bindings) })
+    let export_folder =
+        u.and_then(|u| u.export.folder.clone()).or_else(|| b.export.folder.clone()).unwrap_or_default();
+    Ok(Config {
+        side_width: side_width.0,
+        text_width: text_width.0,
+        theme,
+        keymap: Keymap::new(bindings),
+        export_folder,
+    })
 }
 
 /// An action's name as written in `[keys]`.

@@ -45,6 +45,10 @@ pub enum Kind {
         input: Box<TextArea<'static>>,
         /// The attribution being corrected.
         quote: usize,
+        /// Its words, to show which quote this is.
+        words: String,
+        /// Who has it now, if anyone.
+        now: Option<String>,
         /// The article's speakers.
         names: Vec<String>,
         /// The highlighted choice among [`Dialog::choices`].
@@ -138,8 +142,8 @@ impl Dialog {
 
     /// The speaker picker for attribution `quote`.
     #[must_use]
-    pub fn speaker(quote: usize, names: Vec<String>) -> Self {
-        Self::new(Kind::Speaker { input: line_input(""), quote, names, selected: 0 })
+    pub fn speaker(quote: usize, words: String, now: Option<String>, names: Vec<String>) -> Self {
+        Self::new(Kind::Speaker { input: line_input(""), quote, words, now, names, selected: 0 })
     }
 
     /// A notice that takes every key until Esc or Enter closes it.
@@ -148,11 +152,13 @@ impl Dialog {
         Self::new(Kind::Notice { title: title.to_owned(), text })
     }
 
-    /// The export dialog, with a file name made from the headline.
+    /// The export dialog, with the full path of a file in `folder` named
+    /// after the headline, so the reader sees where it goes before it is written.
     #[must_use]
-    pub fn export(title: &str) -> Self {
+    pub fn export(title: &str, folder: &std::path::Path) -> Self {
         let format = ExportFormat::default();
-        let path = line_input(&format!("{}.{}", slug(title), format.extension()));
+        let file = folder.join(format!("{}.{}", slug(title), format.extension()));
+        let path = line_input(&file.to_string_lossy());
         Self::new(Kind::Export { format, path })
     }
 

@@ -196,13 +196,16 @@ pub(super) fn reassign(state: &mut State) {
     };
     let Some(doc) = &state.doc else { return };
     let names = doc.speakers.iter().map(|s| s.name.clone()).collect();
-    state.dialog = Some(Dialog::speaker(q, names));
+    let words = doc.ann.quotes.get(q).map(|x| x.content.slice(&doc.text).to_owned()).unwrap_or_default();
+    let now =
+        doc.quote_rank.get(q).copied().flatten().and_then(|r| doc.speakers.get(r)).map(|s| s.name.clone());
+    state.dialog = Some(Dialog::speaker(q, words, now, names));
 }
 
 /// x: open the export dialog.
 pub(super) fn export(state: &mut State) {
     let Some(doc) = &state.doc else { return };
-    state.dialog = Some(Dialog::export(&doc.title()));
+    state.dialog = Some(Dialog::export(&doc.title(), &state.config.export_folder()));
 }
 
 /// y: the current quote with who said it, or the current sentence, to the clipboard.
@@ -377,10 +380,12 @@ pub(super) fn stored(state: &mut State, result: Result<Stored, String>) {
             state.message = Some(format!("copied {chars} characters (if your terminal allows OSC 52)"));
         }
         Stored::Exported(path) => {
+            let path = crate::safe::line(&path.to_string_lossy());
+            // The whole path, wrapped in a box: the status line would cut it.
             if state.dialog.as_ref().is_some_and(|d| d.saving) {
-                state.dialog = None;
+                state.dialog = Some(Dialog::notice(" Exported ", format!("Written to\n{path}")));
             }
-            state.message = Some(format!("exported to {}", crate::safe::line(&path.to_string_lossy())));
+            state.message = Some(format!("exported to {path}"));
         }
     }
 }

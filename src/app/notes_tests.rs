@@ -182,7 +182,12 @@ fn s_gives_the_quote_to_another_speaker_everywhere() {
     let mut ids = 0;
     press(&mut s, "]");
     let q = s.current.expect("a quote");
+    let before = current_text(&s);
     press(&mut s, "s");
+    // The dialog says which quote it corrects and who has it now.
+    let Some(Dialog { kind: Kind::Speaker { words, now, .. }, .. }) = &s.dialog else { panic!("the picker") };
+    assert_eq!(*words, before);
+    assert_eq!(now.as_deref(), Some("Elena Ortiz"));
     type_text(&mut s, "Dana Holt");
     press(&mut s, "enter");
     let done = save_all(&mut s, &mut ids);
@@ -235,6 +240,17 @@ fn y_copies_the_quote_with_its_speaker_and_headline() {
 }
 
 #[test]
+fn the_export_folder_is_configurable() {
+    let user = "[export]\nfolder = \"/srv/notes\"\n".to_owned();
+    let config = Config::from_texts(Some(("mine.toml".to_owned(), user))).expect("valid");
+    assert_eq!(config.export_folder(), std::path::PathBuf::from("/srv/notes"));
+    let mut s = State::with_document(config, fixture::document(), Rect::new(0, 0, 100, 30));
+    press(&mut s, "x enter");
+    let [Effect::Export { path, .. }] = &s.effects[..] else { panic!("{:?}", s.effects) };
+    assert!(path.starts_with("/srv/notes"), "{}", path.display());
+}
+
+#[test]
 fn x_exports_in_the_chosen_format() {
     let mut s = reader();
     let mut ids = 0;
@@ -242,8 +258,14 @@ fn x_exports_in_the_chosen_format() {
     let done = save_all(&mut s, &mut ids);
     let [Effect::Export { format, path }] = &done[..] else { panic!("{done:?}") };
     assert_eq!(*format, ExportFormat::Csv);
-    assert!(path.to_string_lossy().starts_with("harbour-town-votes"));
-    assert!(path.to_string_lossy().ends_with(".csv"));
+    // The dialog offered the whole path, in the export folder.
+    assert_eq!(path.parent(), Some(s.config.export_folder().as_path()));
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    assert!(name.starts_with("harbour-town-votes") && name.ends_with(".csv"), "{name}");
+    // The confirmation names it in full, in a box that wraps.
+    let Some(Dialog { kind: Kind::Notice { text, .. }, .. }) = &s.dialog else { panic!("a confirmation") };
+    assert!(text.contains(&*path.to_string_lossy()), "{text}");
+    press(&mut s, "esc");
     assert!(s.dialog.is_none());
 }
 

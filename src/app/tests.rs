@@ -298,3 +298,34 @@ fn l_leaves_the_article_for_the_library() {
     press(&mut s, "q");
     assert!(s.quit && !s.to_library);
 }
+
+#[test]
+fn a_reading_place_resumes_at_a_sentence_start_and_says_so() {
+    let doc = fixture::document();
+    // A place saved mid-sentence, as another width's row start may be.
+    let sentence = doc.ann.sentences[doc.ann.sentences.len() / 2].span;
+    let mid = doc.text[..sentence.start + (sentence.end - sentence.start) / 2]
+        .char_indices()
+        .last()
+        .map_or(sentence.start, |(i, _)| i);
+    let config = Config::defaults().expect("defaults");
+    let mut s = State::loading(config, "fixture".to_owned(), doc.text.len(), Rect::new(0, 0, 60, 12));
+    s.resume = Some(mid);
+    update(&mut s, Msg::Loaded(Box::new(doc)));
+    assert!(s.scroll > 0);
+    let top_row = s.wrapped.rows[s.scroll];
+    assert!(
+        top_row.start <= sentence.start && sentence.start < top_row.end.max(top_row.start + 1),
+        "the sentence begins on the top row"
+    );
+    let message = s.message.clone().unwrap_or_default();
+    assert!(message.starts_with("resumed at ") && message.ends_with("% · g for the top"), "{message}");
+    press(&mut s, "g");
+    assert_eq!(s.scroll, 0);
+    // From the top, nothing is said.
+    let mut fresh =
+        State::loading(Config::defaults().expect("defaults"), "f".to_owned(), 1, Rect::new(0, 0, 60, 12));
+    fresh.resume = Some(0);
+    update(&mut fresh, Msg::Loaded(Box::new(fixture::document())));
+    assert_eq!(fresh.message, None);
+}

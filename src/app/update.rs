@@ -87,9 +87,11 @@ pub fn update(state: &mut State, msg: Msg) -> bool {
             let resume = state.resume.take();
             if let Some(q) = start.and_then(|at| navigate::quote_at(state, at)) {
                 navigate::jump_to(state, q);
-            } else if let Some(at) = start.or(resume) {
+            } else if let Some(at) = start {
                 state.settle();
                 state.scroll = state.wrapped.row_of(at).min(state.max_scroll());
+            } else if let Some(at) = resume {
+                resume_at(state, at);
             }
         }
         Msg::Tick => {
@@ -102,6 +104,25 @@ pub fn update(state: &mut State, msg: Msg) -> bool {
     }
     state.settle();
     loaded || state.dialog.is_some() || Seen::of(state) != before
+}
+
+/// Open where the reader left off, from the start of the sentence there
+/// (the place was saved at another width, maybe mid-sentence), and say so.
+fn resume_at(state: &mut State, at: usize) {
+    state.settle();
+    let start = super::notes::sentence_at(state, at)
+        .and_then(|i| state.doc.as_ref().and_then(|d| d.ann.sentences.get(i)))
+        .map_or(at, |s| s.span.start.min(at));
+    state.scroll = state.wrapped.row_of(start).min(state.max_scroll());
+    if state.scroll > 0 {
+        let top = state.config.keymap.hint(Action::Top);
+        let percent = state.scroll * 100 / state.wrapped.rows.len().max(1);
+        state.message = Some(if top.is_empty() {
+            format!("resumed at {percent}%")
+        } else {
+            format!("resumed at {percent}% · {top} for the top")
+        });
+    }
 }
 
 fn on_key(state: &mut State, key: KeyEvent) {

@@ -44,7 +44,7 @@ fn place(a: &ArticleSummary) -> String {
 }
 
 /// The day it was published when known (its first ten characters when they
-/// are a date), else the day it was added.
+/// are a date), else the day it was added, marked as such.
 fn day(a: &ArticleSummary) -> String {
     match a.published.as_deref().map(safe::line).filter(|p| !p.is_empty()) {
         Some(p) => p
@@ -52,7 +52,8 @@ fn day(a: &ArticleSummary) -> String {
             .filter(|d| d.bytes().all(|b| b.is_ascii_digit() || b == b'-'))
             .unwrap_or(&p)
             .to_owned(),
-        None => time::rfc3339(a.added).get(..10).unwrap_or_default().to_owned(),
+        // Not the article's own date: the day it came into the library, said so.
+        None => format!("added {}", time::rfc3339(a.added).get(5..10).unwrap_or_default()),
     }
 }
 
@@ -67,7 +68,7 @@ struct Column {
 /// the source goes first, then notes, the date and the speakers.
 fn article_columns(width: usize) -> Vec<Column> {
     let source = Column { header: "Source", width: (width / 5).clamp(8, 24), right: false };
-    let date = Column { header: "Date", width: 10, right: false };
+    let date = Column { header: "Date", width: 11, right: false };
     let speakers = Column { header: "Speakers", width: 8, right: true };
     let notes = Column { header: "Notes", width: 5, right: true };
     let mut cols = vec![source, date, speakers, notes];
@@ -173,7 +174,13 @@ impl LibraryView {
             return Line::styled(wrap::ellipsis(&text, room), theme.title(true));
         }
         let articles = format!(" Articles ({}) ", self.articles.len());
-        let speakers = format!(" Speakers ({}) ", self.shown.len());
+        // Unnamed sources ("officials") are left out unless asked for: say so,
+        // since the reader lists them among an article's speakers.
+        let speakers = if self.all {
+            format!(" Speakers ({}) ", self.shown.len())
+        } else {
+            format!(" Speakers ({} named) ", self.shown.len())
+        };
         let (on, off) = (theme.title(true).add_modifier(Modifier::REVERSED), theme.faint());
         if wrap::width(&articles) + wrap::width(&speakers) + 1 > room {
             let only = if self.screen == Screen::Articles { articles } else { speakers };
@@ -280,7 +287,9 @@ impl LibraryView {
             let a = &self.attributions[i];
             let style = if i == self.cursors[2].selected { theme.selected(true) } else { Style::new() };
             let y = body.y + u16::try_from(n * per).unwrap_or(0);
-            let lines = attribution_lines(a, per, theme.faint());
+            // Grouped by article: its title only where the article changes.
+            let same = i > first && self.attributions.get(i - 1).is_some_and(|b| b.article == a.article);
+            let lines = attribution_lines(a, per, theme.faint(), same);
             for (k, spans) in lines.into_iter().enumerate() {
                 let line = row(&spans, &[], &[], width, style);
                 let at = y + u16::try_from(k).unwrap_or(0);
@@ -397,13 +406,19 @@ fn speaker_name(s: &SpeakerSummary, faint: Style) -> Vec<Span<'static>> {
 
 /// One attribution as `per` rows: the article and cue, then the words (or
 /// all of it on one row).
-fn attribution_lines(a: &SpeakerAttribution, per: usize, faint: Style) -> Vec<Vec<Span<'static>>> {
+fn attribution_lines(
+    a: &SpeakerAttribution,
+    per: usize,
+    faint: Style,
+    same: bool,
+) -> Vec<Vec<Span<'static>>> {
     let title = a.title.as_deref().map(safe::line).filter(|t| !t.is_empty());
     let title = title.unwrap_or_else(|| "(untitled)".to_owned());
     let cue = a.cue.as_deref().map(safe::line).filter(|c| !c.is_empty());
     let words = safe::line(&a.content);
     let words = if a.kind == "direct" { safe::in_quotes(&words) } else { words };
     let bold = Style::new().add_modifier(Modifier::BOLD);
+    let title = if same { " ".repeat(wrap::width(&title).min(2)) } else { title };
     if per >= 2 {
         let mut head = vec![Span::styled(title, bold)];
         if let Some(cue) = cue {

@@ -261,7 +261,11 @@ fn rows_show_title_source_date_speakers_and_notes() {
     let (store, _) = store();
     let mut v = view(&store);
     let rows = screen(&mut v, 100, 8);
-    assert!(rows[0].contains("Articles (3)") && rows[0].contains("Speakers (4)"), "{rows:#?}");
+    // Unnamed sources are left out of the speakers unless asked for, and the tab says so.
+    assert!(rows[0].contains("Articles (3)") && rows[0].contains("Speakers (4 named)"), "{rows:#?}");
+    // Dates: none of these articles has its own, so each is marked as the day it was added.
+    let ferry = rows.iter().find(|r| r.contains("Ferry fares rise")).expect("ferry row");
+    assert!(ferry.contains("added "), "{ferry}");
     assert!(
         rows[1].contains("Title") && rows[1].contains("Source") && rows[1].contains("Notes"),
         "{rows:#?}"
@@ -426,4 +430,34 @@ fn a_click_ends_typing_a_search_and_closes_the_help() {
             }
         }
     }
+}
+
+#[test]
+fn a_speakers_attributions_are_grouped_by_article() {
+    let (store, _) = store();
+    const PIER: &str = "Pier reopens\n\n\u{201c}Boats are back,\u{201d} said Anna Berg. \u{201c}And so are we,\u{201d} Berg said.\n";
+    let pier = NewArticle {
+        source: Some("/news/pier.txt"),
+        title: Some("Pier reopens"),
+        text: PIER,
+        ..NewArticle::default()
+    };
+    let id = store.save_article(&pier).expect("saved");
+    let ann = annotation(
+        PIER,
+        &[
+            ("Anna Berg", EntityLabel::Person, "Boats are back,", QuoteKind::Direct),
+            ("Anna Berg", EntityLabel::Person, "And so are we,", QuoteKind::Direct),
+        ],
+    );
+    store.save_annotation(&id, &ann, PIER).expect("annotation saved");
+    let mut v = view(&store);
+    press(&mut v, &store, "tab enter");
+    assert_eq!(v.screen, Screen::Attributions);
+    let rows = screen(&mut v, 100, 14);
+    let titled = rows.iter().filter(|r| r.contains("Pier reopens")).count();
+    assert_eq!(titled, 1, "the article's title once above its two attributions: {rows:#?}");
+    assert!(
+        rows.iter().any(|r| r.contains("Boats are back")) && rows.iter().any(|r| r.contains("And so are we"))
+    );
 }
