@@ -199,6 +199,7 @@ fn add(paths: &[PathBuf]) -> Result<()> {
         // were given, so the library lists them the same way every time.
         let mut waiting = std::collections::BTreeMap::new();
         let mut due = 0;
+        let progress = super::progress::Progress::new("files", files.len());
         for (i, done) in receive {
             waiting.insert(i, done);
             while let Some(done) = waiting.remove(&due) {
@@ -208,8 +209,10 @@ fn add(paths: &[PathBuf]) -> Result<()> {
                     Err(err) => failures.push(format!("{}: {err:#}", path.display())),
                 }
                 due += 1;
+                progress.tick();
             }
         }
+        progress.finish();
     });
     for f in &failures {
         eprintln!("sayso: {f}");
