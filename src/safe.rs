@@ -92,8 +92,9 @@ pub fn in_quotes(words: &str) -> String {
     const OPEN: [char; 4] = ['“', '"', '«', '„'];
     const CLOSE: [char; 4] = ['”', '"', '»', '“'];
     let w = words.trim();
-    let w = w.strip_prefix(OPEN).unwrap_or(w);
-    let w = w.strip_suffix(CLOSE).unwrap_or(w);
+    // Marks around the words go only as a pair: a closing mark alone ends
+    // a quotation inside them.
+    let w = w.strip_prefix(OPEN).map_or(w, |rest| rest.strip_suffix(CLOSE).unwrap_or(rest));
     let inner: String = w
         .trim()
         .chars()
@@ -136,6 +137,7 @@ mod tests {
         assert_eq!(in_quotes(" “We need more time,” "), "“We need more time,”");
         assert_eq!(in_quotes("“We need time,” he said, “now.”"), "“We need time,’ he said, ‘now.”");
         assert_eq!(in_quotes("the “new” pier"), "“the ‘new’ pier”");
+        assert_eq!(in_quotes("the talks as “productive,”"), "“the talks as ‘productive,’”");
         assert_eq!(in_quotes("\"plain\""), "“plain”");
     }
 

@@ -37,6 +37,21 @@ impl HelpLine {
     }
 }
 
+/// What the legend says an entity type's colour marks.
+const fn entity_words(label: EntityLabel) -> &'static str {
+    match label {
+        EntityLabel::Person => "names of people",
+        EntityLabel::Org => "names of organisations",
+        EntityLabel::Loc => "names of places",
+        EntityLabel::Misc => "other names: events, nationalities, works…",
+        EntityLabel::Date => "dates",
+        EntityLabel::Time => "times of day",
+        EntityLabel::Money => "sums of money",
+        EntityLabel::Percent => "percentages",
+        EntityLabel::Title => "titles and roles",
+    }
+}
+
 /// What an entity type is called in the legend.
 #[must_use]
 pub const fn entity_name(label: EntityLabel) -> &'static str {
@@ -83,7 +98,7 @@ pub fn lines(config: &Config) -> Vec<HelpLine> {
         let name = entity_name(label);
         out.push(HelpLine {
             colour: Some(label),
-            ..HelpLine::row(&format!("■ {name}"), &format!("the name of a {name}"))
+            ..HelpLine::row(&format!("■ {name}"), entity_words(label))
         });
     }
     out.push(HelpLine::row("italic", "words someone is reported to have said"));
