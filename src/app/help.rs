@@ -52,6 +52,22 @@ const fn entity_words(label: EntityLabel) -> &'static str {
     }
 }
 
+/// The heading of an entity type's group in the Entities pane.
+#[must_use]
+pub const fn entity_heading(label: EntityLabel) -> &'static str {
+    match label {
+        EntityLabel::Person => "People",
+        EntityLabel::Org => "Organisations",
+        EntityLabel::Loc => "Places",
+        EntityLabel::Misc => "Other names",
+        EntityLabel::Date => "Dates",
+        EntityLabel::Time => "Times",
+        EntityLabel::Money => "Money",
+        EntityLabel::Percent => "Percentages",
+        EntityLabel::Title => "Titles",
+    }
+}
+
 /// What an entity type is called in the legend.
 #[must_use]
 pub const fn entity_name(label: EntityLabel) -> &'static str {

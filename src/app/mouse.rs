@@ -133,9 +133,14 @@ fn click(state: &mut State, pane: Pane, at: Position) {
             }
         }
         Pane::Entities => {
-            let len = state.doc.as_ref().map_or(0, |d| d.entities.len());
-            if let Some(i) = state.entities.item_at(layout::inner(state.areas.entities), at, 1, len) {
-                state.entities.selected = i;
+            // Rows as drawn: headings between the kinds are not entities.
+            let body = layout::inner(state.areas.entities);
+            let Some(doc) = &state.doc else { return };
+            if body.contains(at) {
+                let rows = doc.entity_rows(state.entities.offset, usize::from(body.height));
+                if let Some(&super::document::EntityRow::Item(i)) = rows.get(usize::from(at.y - body.y)) {
+                    state.entities.selected = i;
+                }
             }
         }
         Pane::Notes => {

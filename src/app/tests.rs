@@ -329,3 +329,27 @@ fn a_reading_place_resumes_at_a_sentence_start_and_says_so() {
     update(&mut fresh, Msg::Loaded(Box::new(fixture::document())));
     assert_eq!(fresh.message, None);
 }
+
+#[test]
+fn the_entities_pane_groups_by_kind_and_a_click_on_a_heading_selects_nothing() {
+    let mut s = reader(100, 30);
+    press(&mut s, "e");
+    let doc = s.doc.clone().expect("doc");
+    let body = super::layout::inner(s.areas.entities);
+    let rows = doc.entity_rows(0, usize::from(body.height));
+    assert_eq!(rows.first(), Some(&super::document::EntityRow::Heading(sayso_nlp::EntityLabel::Person)));
+    let headings = rows.iter().filter(|r| matches!(r, super::document::EntityRow::Heading(_))).count();
+    assert_eq!(headings, 3, "people, organisations, places: {rows:?}");
+    // A click on the second heading (organisations) changes nothing; one on
+    // the row under it selects that organisation.
+    let at =
+        rows.iter().enumerate().filter(|(_, r)| matches!(r, super::document::EntityRow::Heading(_))).nth(1);
+    let (row, _) = at.expect("a second heading");
+    let y = body.y + u16::try_from(row).expect("small");
+    click(&mut s, body.x + 3, y);
+    assert_eq!(s.entities.selected, 0);
+    click(&mut s, body.x + 3, y + 1);
+    let super::document::EntityRow::Item(i) = rows[row + 1] else { panic!("an entity under its heading") };
+    assert_eq!(s.entities.selected, i);
+    assert_eq!(doc.entities[i].label, sayso_nlp::EntityLabel::Org);
+}

@@ -10,7 +10,7 @@ use super::layout;
 use super::safe;
 use super::theme::Theme;
 use super::wrap::{self, ellipsis, width};
-use crate::app::document::Document;
+use crate::app::document::{Document, EntityRow};
 use crate::app::state::{Pane, State};
 
 /// The colour chip before a name.
@@ -227,8 +227,19 @@ pub fn entities(state: &State, doc: &Document, buf: &mut Buffer) {
     }
     legend(buf, state.areas.entities, theme);
     let view = state.entities;
-    for (y, (i, e)) in (inner.y..inner.bottom()).zip(doc.entities.iter().enumerate().skip(view.offset)) {
-        let style = if i == view.selected { theme.selected(focused) } else { Style::new() };
-        chip_row(buf, inner, y, theme.entity_chip(e.label), &e.name, e.mentions.len(), style);
+    let rows = doc.entity_rows(view.offset, usize::from(inner.height));
+    for (y, row) in (inner.y..inner.bottom()).zip(rows) {
+        match row {
+            EntityRow::Heading(label) => {
+                let heading = crate::app::help::entity_heading(label);
+                let style = Style::new().fg(theme.entity_chip(label)).add_modifier(Modifier::BOLD);
+                buf.set_stringn(inner.x + 1, y, heading, usize::from(inner.width.saturating_sub(1)), style);
+            }
+            EntityRow::Item(i) => {
+                let Some(e) = doc.entities.get(i) else { continue };
+                let style = if i == view.selected { theme.selected(focused) } else { Style::new() };
+                chip_row(buf, inner, y, theme.entity_chip(e.label), &e.name, e.mentions.len(), style);
+            }
+        }
     }
 }
