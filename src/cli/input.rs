@@ -13,9 +13,7 @@ pub const SAMPLE: &str = include_str!("../../assets/sample/alaska-summit.txt");
 
 /// The bundled sample article.
 pub fn sample() -> Article {
-    // Named as what it is in the library's Source column.
-    let site = Some("sayso's sample".to_owned());
-    Article { origin: "sample".to_owned(), site, text: SAMPLE.to_owned(), ..Article::default() }
+    Article { origin: "sample".to_owned(), text: SAMPLE.to_owned(), ..Article::default() }
 }
 
 /// Read `path` (a file, `-` for stdin, or an http/https URL) as an article.

@@ -35,7 +35,8 @@ fn place(a: &ArticleSummary) -> String {
     if let Some(site) = a.site.as_deref().filter(|s| !s.trim().is_empty()) {
         return safe::line(site);
     }
-    let Some(source) = a.source.as_deref() else { return "standard input".to_owned() };
+    // Text with no file or address (the sample, standard input): nothing to name.
+    let Some(source) = a.source.as_deref() else { return "—".to_owned() };
     let short = match source.split_once("://") {
         Some((_, rest)) => rest.split('/').next().unwrap_or(rest),
         None => source.rsplit('/').next().unwrap_or(source),
