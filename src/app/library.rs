@@ -125,6 +125,9 @@ pub struct LibraryView {
     pub status: Option<String>,
     /// The screen the view was last laid out for.
     pub area: Rect,
+    /// Why the library could not be read, when it could not: the lists are
+    /// empty for that reason, not because nothing is kept.
+    pub unreadable: Option<String>,
     /// Questions for the library, waiting to be sent.
     pub queries: Vec<Ask>,
     /// The article and speaker to keep selected when their lists come back.
@@ -153,6 +156,7 @@ impl LibraryView {
             help: false,
             status: None,
             area: Rect::default(),
+            unreadable: None,
             queries: Vec::new(),
             keep: (None, None),
         };
@@ -264,6 +268,7 @@ impl LibraryView {
                 if query != self.search_query() {
                     return;
                 }
+                self.unreadable = list.as_ref().err().cloned();
                 self.articles = list.unwrap_or_else(|e| {
                     self.status = Some(format!("the library could not be read: {e}"));
                     Vec::new()

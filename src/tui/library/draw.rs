@@ -217,7 +217,9 @@ impl LibraryView {
         }
         let (body, first, last) = self.window(inner, true);
         if self.articles.is_empty() {
-            let text = if self.search.text.trim().is_empty() {
+            let text = if let Some(why) = &self.unreadable {
+                format!("The library could not be read: {}", safe::line(why))
+            } else if self.search.text.trim().is_empty() {
                 "The library is empty: `sayso library add PATH` imports articles; every article read is kept."
                     .to_owned()
             } else {
