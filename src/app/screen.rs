@@ -142,6 +142,7 @@ impl Screen {
                 (changed, reader_effects(state))
             }
             Self::Library(view) => {
+                let before = library_seen(view);
                 let effect = match ev {
                     Event::Key(k) => view.key(*k),
                     Event::Mouse(m) => view.mouse(*m),
@@ -152,6 +153,7 @@ impl Screen {
                     _ => return (false, Vec::new()),
                 };
                 view.settle(view.area);
+                let changed = effect.is_some() || !view.queries.is_empty() || library_seen(view) != before;
                 let mut out: Vec<Effect> = view.queries.drain(..).map(Effect::Ask).collect();
                 out.extend(effect.map(|e| match e {
                     library::Effect::Open { article, at } => Effect::Read(Box::new(Reading {
@@ -162,9 +164,10 @@ impl Screen {
                     })),
                     library::Effect::Quit => Effect::Close,
                 }));
-                (true, out)
+                (changed, out)
             }
             Self::Feed(view) => {
+                let before = (view.cursor, view.status.clone());
                 let effect = match ev {
                     Event::Key(k) => view.key(config, *k),
                     Event::Mouse(m) => view.mouse(*m),
@@ -183,7 +186,8 @@ impl Screen {
                     Some(feed::Effect::Quit) => vec![Effect::Close],
                     None => Vec::new(),
                 };
-                (true, out)
+                let changed = !out.is_empty() || (view.cursor, view.status.clone()) != before;
+                (changed, out)
             }
         }
     }
@@ -196,6 +200,12 @@ impl Screen {
     }
 }
 
+/// What the library view's screen depends on besides its lists (which
+/// change only through answers), to tell whether an event changed it.
+fn library_seen(v: &LibraryView) -> impl PartialEq + use<> {
+    (v.screen, v.cursors, v.search.clone(), v.filter.clone(), v.all, v.help, v.status.clone())
+}
+
 /// What the reader asks of the world after a message: its changes to the
 /// library, and leaving.
 #[must_use]
@@ -206,4 +216,52 @@ pub fn reader_effects(state: &mut State) -> Vec<Effect> {
         out.push(if std::mem::take(&mut state.to_library) { Effect::Library } else { Effect::Close });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+    use super::*;
+    use crate::ingest::feed::Feed;
+
+    fn key(c: char) -> Event {
+        Event::Key(KeyEvent::from(KeyCode::Char(c)))
+    }
+
+    #[test]
+    fn list_screens_ask_for_a_frame_only_when_something_changed() {
+        let config = Config::defaults().expect("defaults");
+        let area = Rect::new(0, 0, 80, 20);
+        let story = |t: &str| Story {
+            title: t.to_owned(),
+            date: None,
+            link: Some(format!("https://news.example/{t}")),
+            feed: "F".to_owned(),
+            byline: None,
+            content_included: true,
+            body: None,
+        };
+        let feed =
+            Feed { title: "F".to_owned(), source: "f".to_owned(), items: vec![story("a"), story("b")] };
+        let (mut screen, asks) = Screen::feed(&[feed], area);
+        assert!(matches!(asks[..], [Effect::Kept(_)]), "the read marks are asked for at once");
+        assert!(!screen.on_event(&config, &key('z')).0, "an unbound key draws nothing");
+        assert!(screen.on_event(&config, &key('j')).0);
+        assert!(!screen.on_event(&config, &key('j')).0, "at the end, nothing moved");
+        let (changed, effects) = screen.on_event(&config, &Event::Key(KeyEvent::from(KeyCode::Enter)));
+        assert!(changed && matches!(effects[..], [Effect::Read(_)]));
+
+        let (mut library, asks) = Screen::library(config.clone(), &library::Start::Articles, area);
+        assert!(asks.iter().all(|a| matches!(a, Effect::Ask(_))) && !asks.is_empty());
+        assert!(!library.on_event(&config, &key('z')).0);
+        let (changed, effects) = library.on_event(&config, &key('/'));
+        assert!(changed && effects.is_empty(), "typing a search shows at once");
+        let (_, effects) = library.on_event(&config, &key('x'));
+        assert!(
+            matches!(effects[..], [Effect::Ask(library::Ask::Articles(Some(_)))]),
+            "each letter asks again"
+        );
+        assert!(!library.animating() && !screen.animating());
+    }
 }
