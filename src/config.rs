@@ -10,9 +10,9 @@ use sayso_nlp::EntityLabel;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::app::action::Action;
+use crate::action::Action;
 use crate::keymap::{Key, Keymap};
-use crate::tui::theme::Theme;
+use crate::theme::Theme;
 
 /// The documented default configuration.
 pub const DEFAULT: &str = include_str!("../config.toml");
@@ -28,6 +28,9 @@ pub struct Config {
     pub theme: Theme,
     /// Keys to actions.
     pub keymap: Keymap,
+    /// Where the reader's exports go, as written (`~` for the home folder);
+    /// empty for the default (see [`Config::export_folder`]).
+    pub export_folder: String,
 }
 
 /// A configuration file that cannot be used.
@@ -131,12 +134,20 @@ impl TryFrom<Vec<Colour>> for Palette {
 struct FileConfig {
     layout: LayoutFile,
     text: TextFile,
+    export: ExportFile,
+    #[serde(deserialize_with = "theme_or_preset")]
     theme: ThemeFile,
     keys: BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
 }
 
 /// One `[keys]` entry, checked: the action and its keys with where each was written.
 type Binding = (Action, Vec<(Key, std::ops::Range<usize>)>);
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct ExportFile {
+    folder: Option<String>,
+}
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -154,6 +165,8 @@ struct TextFile {
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 struct ThemeFile {
+    /// A built-in set of colours the rest is laid over.
+    preset: Option<Preset>,
     accent: Option<Colour>,
     dim: Option<Colour>,
     selection: Option<Colour>,
@@ -162,6 +175,41 @@ struct ThemeFile {
     cursor: Option<Colour>,
     speakers: Option<Palette>,
     entities: BTreeMap<EntityLabel, Colour>,
+}
+
+/// The built-in colour presets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Preset {
+    /// Light text on a dark background: the defaults.
+    Dark,
+    /// Dark text on a light background.
+    Light,
+}
+
+/// The light preset's colours, laid over the defaults.
+const LIGHT: &str = include_str!("../themes/light.toml");
+
+/// `theme = "light"`, or a `[theme]` table (which may name a `preset`).
+fn theme_or_preset<'de, D: serde::Deserializer<'de>>(d: D) -> Result<ThemeFile, D::Error> {
+    struct Either;
+    impl<'de> serde::de::Visitor<'de> for Either {
+        type Value = ThemeFile;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a preset (`\"dark\"` or `\"light\"`) or a [theme] table")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<ThemeFile, E> {
+            let preset = Preset::deserialize(serde::de::value::StrDeserializer::<E>::new(name))?;
+            Ok(ThemeFile { preset: Some(preset), ..ThemeFile::default() })
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<ThemeFile, A::Error> {
+            ThemeFile::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+        }
+    }
+    d.deserialize_any(Either)
 }
 
 /// A parsed file with its name and text, for error positions.
@@ -325,7 +373,10 @@ impl Config {
             }
             None => None,
         };
-        Self::from_texts(user)
+        let mut config = Self::from_texts(user)?;
+        // https://no-color.org: set and not empty means no colour.
+        config.theme.plain = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Ok(config)
     }
 
     /// The defaults with an optional `(name, text)` laid over them.
@@ -336,6 +387,26 @@ impl Config {
         let base = Source::parse("built-in config.toml".to_owned(), DEFAULT.to_owned())?;
         let user = user.map(|(name, text)| Source::parse(name, text)).transpose()?;
         resolve(&base, user.as_ref())
+    }
+
+    /// The folder the reader's exports go to: the one configured (`~`
+    /// standing for the home folder), else the Documents folder in the home
+    /// folder when there is one, else the home folder, else the current one.
+    #[must_use]
+    pub fn export_folder(&self) -> PathBuf {
+        let home = std::env::var_os("HOME").filter(|h| !h.is_empty()).map(PathBuf::from);
+        let set = self.export_folder.trim();
+        if !set.is_empty() {
+            return match (set.strip_prefix('~'), &home) {
+                (Some(rest), Some(home)) => home.join(rest.trim_start_matches('/')),
+                _ => PathBuf::from(set),
+            };
+        }
+        match home {
+            Some(home) if home.join("Documents").is_dir() => home.join("Documents"),
+            Some(home) => home,
+            None => PathBuf::from("."),
+        }
     }
 
     /// The defaults alone.
@@ -352,6 +423,12 @@ fn resolve(base: &Source, user: Option<&Source>) -> Result<Config, ConfigError> 
     let missing =
         |field: &str| base.error_at(0..0, field.to_owned(), "missing from the built-in file".to_owned());
     let (b, u) = (&base.config, user.map(|u| &u.config));
+    // A preset's colours lie between the defaults and the user's own.
+    let light = match u.and_then(|u| u.theme.preset) {
+        Some(Preset::Light) => Some(Source::parse("built-in light theme".to_owned(), LIGHT.to_owned())?),
+        _ => None,
+    };
+    let p = light.as_ref().map(|l| &l.config);
 
     let side_width = u
         .and_then(|u| u.layout.side_width)
@@ -366,12 +443,16 @@ fn resolve(base: &Source, user: Option<&Source>) -> Result<Config, ConfigError> 
         .or_else(|| b.text.highlight.clone())
         .ok_or_else(|| missing("text.highlight"))?;
     let colour = |f: fn(&ThemeFile) -> Option<Colour>, name: &str| {
-        u.and_then(|u| f(&u.theme)).or_else(|| f(&b.theme)).map(|c| c.0).ok_or_else(|| missing(name))
+        u.and_then(|u| f(&u.theme))
+            .or_else(|| p.and_then(|p| f(&p.theme)))
+            .or_else(|| f(&b.theme))
+            .map(|c| c.0)
+            .ok_or_else(|| missing(name))
     };
     let mut entities: BTreeMap<EntityLabel, Color> =
         b.theme.entities.iter().map(|(&l, c)| (l, c.0)).collect();
-    if let Some(u) = u {
-        entities.extend(u.theme.entities.iter().map(|(&l, c)| (l, c.0)));
+    for layer in [p, u].into_iter().flatten() {
+        entities.extend(layer.theme.entities.iter().map(|(&l, c)| (l, c.0)));
     }
     let theme = Theme {
         accent: colour(|t| t.accent, "theme.accent")?,
@@ -382,11 +463,13 @@ fn resolve(base: &Source, user: Option<&Source>) -> Result<Config, ConfigError> 
         cursor: colour(|t| t.cursor, "theme.cursor")?,
         speakers: u
             .and_then(|u| u.theme.speakers.clone())
+            .or_else(|| p.and_then(|p| p.theme.speakers.clone()))
             .or_else(|| b.theme.speakers.clone())
             .ok_or_else(|| missing("theme.speakers"))?
             .0,
         entities,
         highlight,
+        plain: false,
     };
 
     // Defaults for the actions the user did not rebind, then the user's own
@@ -411,7 +494,15 @@ fn resolve(base: &Source, user: Option<&Source>) -> Result<Config, ConfigError> 
             bindings.push((*action, keys.iter().map(|k| k.0).collect()));
         }
     }
-    Ok(Config { side_width: side_width.0, text_width: text_width.0, theme, keymap: Keymap::new(bindings) })
+    let export_folder =
+        u.and_then(|u| u.export.folder.clone()).or_else(|| b.export.folder.clone()).unwrap_or_default();
+    Ok(Config {
+        side_width: side_width.0,
+        text_width: text_width.0,
+        theme,
+        keymap: Keymap::new(bindings),
+        export_folder,
+    })
 }
 
 /// An action's name as written in `[keys]`.
@@ -444,7 +535,7 @@ mod tests {
         let c = Config::defaults().expect("the built-in config.toml parses");
         assert_eq!((c.side_width, c.text_width), (32, 84));
         assert_eq!(c.theme.entities.len(), EntityLabel::ALL.len(), "a colour for every entity type");
-        for (_, actions) in crate::app::action::HELP_SECTIONS {
+        for (_, actions) in crate::action::HELP_SECTIONS {
             for &a in actions {
                 assert!(!c.keymap.keys(a).is_empty(), "{a:?} has a default key");
             }
@@ -521,6 +612,25 @@ mod tests {
         // After a syntax error nothing can be trusted: the message says so.
         let e = error("[theme\naccent = \"bluish\"\n");
         assert!(e.contains("there may be more mistakes"), "{e}");
+    }
+
+    #[test]
+    fn the_light_preset_is_laid_between_the_defaults_and_the_users_colours() {
+        let dark = Config::defaults().expect("defaults");
+        let light = with("theme = \"light\"\n").expect("a preset name");
+        assert_ne!(light.theme.accent, dark.theme.accent);
+        assert_ne!(light.theme.entities[&EntityLabel::Person], dark.theme.entities[&EntityLabel::Person]);
+        let mixed = with("[theme]\npreset = \"light\"\naccent = \"red\"\n").expect("preset and colours");
+        assert_eq!(mixed.theme.accent, Color::Red);
+        assert_eq!(mixed.theme.dim, light.theme.dim);
+        assert_eq!(with("theme = \"dark\"\n").expect("dark").theme.accent, dark.theme.accent);
+        let e = error("theme = \"sepia\"\n");
+        assert!(e.starts_with("my.toml:1:9: `theme`: unknown name `sepia`"), "{e}");
+        // The preset file is complete: every colour, every entity type.
+        let preset = Source::parse("light".to_owned(), LIGHT.to_owned()).expect("the preset parses");
+        let t = &preset.config.theme;
+        assert!(t.accent.is_some() && t.dim.is_some() && t.selection.is_some() && t.speakers.is_some());
+        assert_eq!(t.entities.len(), EntityLabel::ALL.len());
     }
 
     #[test]
