@@ -44,6 +44,42 @@ fn engine(c: &mut Criterion) {
     c.bench_function("load models", |b| b.iter(|| Annotator::new().expect("models load")));
 }
 
+/// The sample article's paragraphs joined into one paragraph of at least
+/// `bytes` bytes: prose with quotations, but no line break to split at.
+fn one_paragraph(bytes: usize) -> String {
+    let one = include_str!("../assets/sample/alaska-summit.txt");
+    let body: Vec<&str> = one.lines().skip(1).map(str::trim).filter(|l| !l.is_empty()).collect();
+    let body = body.join(" ");
+    let mut text = String::from("A long paragraph\n\n");
+    while text.len() < bytes {
+        text.push_str(&body);
+        text.push(' ');
+    }
+    text.push('\n');
+    text
+}
+
+/// Time per byte for inputs of very different shapes: a normal article, one
+/// 4 MB paragraph, and 200,000 quotation marks in a row. Linear stages keep
+/// the three within a small factor of each other per MB.
+fn shapes(c: &mut Criterion) {
+    let annotator = Annotator::new().expect("embedded models load");
+    let article = include_str!("../assets/sample/alaska-summit.txt").to_owned();
+    let paragraph = one_paragraph(4_000_000);
+    let marks = format!("Quotes\n\n{}\n", "\"".repeat(200_000));
+    let mut group = c.benchmark_group("shapes");
+    group.sample_size(10);
+    for (name, text) in [
+        ("normal article", &article),
+        ("4 MB single paragraph", &paragraph),
+        ("200,000 quotation marks", &marks),
+    ] {
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function(name, |b| b.iter(|| annotator.annotate(black_box(text))));
+    }
+    group.finish();
+}
+
 fn command(c: &mut Criterion) {
     let dir = std::env::temp_dir().join(format!("sayso-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
@@ -69,5 +105,5 @@ fn command(c: &mut Criterion) {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-criterion_group!(benches, engine, command);
+criterion_group!(benches, engine, shapes, command);
 criterion_main!(benches);

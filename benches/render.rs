@@ -1,5 +1,5 @@
-//! Reader speed: one frame of a long article, a key press through to the
-//! next frame, and rewrapping on resize.
+//! Screen speed: one frame of a long article, a key press through to the
+//! next frame, rewrapping on resize, and a frame of each list screen.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
@@ -69,5 +69,66 @@ fn render(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, render);
+/// One frame of each list screen holding `n` rows, at 200×60.
+fn lists(c: &mut Criterion) {
+    use sayso::app::feed::FeedView;
+    use sayso::app::library::LibraryView;
+    use sayso::ingest::feed::{Feed, Story};
+    use sayso::store::{ArticleId, ArticleSummary};
+
+    let Ok(config) = Config::defaults() else { panic!("the built-in config is broken") };
+    let n = 1000;
+    let area = Rect::new(0, 0, 200, 60);
+    let mut group = c.benchmark_group("lists");
+    let mut library = LibraryView::new(config.clone());
+    library.articles = (0..n)
+        .map(|i: usize| ArticleSummary {
+            id: ArticleId(format!("{i:016x}")),
+            title: Some(format!("Council delays harbour vote after residents protest, part {i}")),
+            source: Some(format!("https://news.example/harbour/{i}")),
+            published: i.is_multiple_of(2).then(|| "2026-03-14T08:30:00Z".to_owned()),
+            site: None,
+            added: 1_770_000_000,
+            opened: 1_770_000_000,
+            speakers: i % 7,
+            attributions: i % 31,
+            notes: i % 3,
+        })
+        .collect();
+    library.cursors[0].selected = n / 2;
+    library.settle(area);
+    let mut buf = Buffer::empty(area);
+    group.bench_function(format!("library view frame, {n} articles, 200x60"), |b| {
+        b.iter(|| {
+            buf.reset();
+            library.draw(&mut buf);
+        });
+    });
+    let story = |i: usize| Story {
+        title: format!("Ferry fares to rise by eight per cent in April, story {i}"),
+        date: Some("2026-03-13 16:05".to_owned()),
+        link: Some(format!("https://news.example/ferry/{i}")),
+        feed: "The Harbour Gazette".to_owned(),
+        byline: None,
+        content_included: i.is_multiple_of(2),
+        body: None,
+    };
+    let feed = Feed {
+        title: "The Harbour Gazette".to_owned(),
+        source: "x".to_owned(),
+        items: (0..n).map(story).collect(),
+    };
+    let mut view = FeedView::new(&[feed]);
+    view.cursor.selected = n / 2;
+    view.settle(area);
+    group.bench_function(format!("feed list frame, {n} stories, 200x60"), |b| {
+        b.iter(|| {
+            buf.reset();
+            view.draw(&config, &mut buf);
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, render, lists);
 criterion_main!(benches);

@@ -10,9 +10,9 @@ use sayso_nlp::EntityLabel;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::app::action::Action;
+use crate::action::Action;
 use crate::keymap::{Key, Keymap};
-use crate::tui::theme::Theme;
+use crate::theme::Theme;
 
 /// The documented default configuration.
 pub const DEFAULT: &str = include_str!("../config.toml");
@@ -28,6 +28,9 @@ pub struct Config {
     pub theme: Theme,
     /// Keys to actions.
     pub keymap: Keymap,
+    /// Where the reader's exports go, as written (`~` for the home folder);
+    /// empty for the default (see [`Config::export_folder`]).
+    pub export_folder: String,
 }
 
 /// A configuration file that cannot be used.
@@ -52,6 +55,9 @@ pub enum ConfigError {
         field: String,
         /// What is wrong.
         message: String,
+        /// The file's other mistakes, one line each (`file:line:column: …`),
+        /// and whether there may be more still.
+        more: Vec<String>,
     },
 }
 
@@ -61,12 +67,12 @@ impl fmt::Display for ConfigError {
             Self::Read { file, source } => {
                 write!(f, "could not read the config file {}: {source}", file.display())
             }
-            Self::Invalid { file, line, column, field, message } => {
-                write!(f, "{file}:{line}:{column}: ")?;
-                if !field.is_empty() {
-                    write!(f, "`{field}`: ")?;
+            Self::Invalid { file, line, column, field, message, more } => {
+                write!(f, "{}", one_mistake(file, *line, *column, field, message))?;
+                for m in more {
+                    write!(f, "\n{m}")?;
                 }
-                write!(f, "{message}\n(`sayso config` prints the documented defaults)")
+                write!(f, "\n(`sayso config` prints the documented defaults)")
             }
         }
     }
@@ -128,12 +134,20 @@ impl TryFrom<Vec<Colour>> for Palette {
 struct FileConfig {
     layout: LayoutFile,
     text: TextFile,
+    export: ExportFile,
+    #[serde(deserialize_with = "theme_or_preset")]
     theme: ThemeFile,
     keys: BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
 }
 
 /// One `[keys]` entry, checked: the action and its keys with where each was written.
 type Binding = (Action, Vec<(Key, std::ops::Range<usize>)>);
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct ExportFile {
+    folder: Option<String>,
+}
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -151,6 +165,8 @@ struct TextFile {
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 struct ThemeFile {
+    /// A built-in set of colours the rest is laid over.
+    preset: Option<Preset>,
     accent: Option<Colour>,
     dim: Option<Colour>,
     selection: Option<Colour>,
@@ -159,6 +175,41 @@ struct ThemeFile {
     cursor: Option<Colour>,
     speakers: Option<Palette>,
     entities: BTreeMap<EntityLabel, Colour>,
+}
+
+/// The built-in colour presets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Preset {
+    /// Light text on a dark background: the defaults.
+    Dark,
+    /// Dark text on a light background.
+    Light,
+}
+
+/// The light preset's colours, laid over the defaults.
+const LIGHT: &str = include_str!("../themes/light.toml");
+
+/// `theme = "light"`, or a `[theme]` table (which may name a `preset`).
+fn theme_or_preset<'de, D: serde::Deserializer<'de>>(d: D) -> Result<ThemeFile, D::Error> {
+    struct Either;
+    impl<'de> serde::de::Visitor<'de> for Either {
+        type Value = ThemeFile;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a preset (`\"dark\"` or `\"light\"`) or a [theme] table")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<ThemeFile, E> {
+            let preset = Preset::deserialize(serde::de::value::StrDeserializer::<E>::new(name))?;
+            Ok(ThemeFile { preset: Some(preset), ..ThemeFile::default() })
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<ThemeFile, A::Error> {
+            ThemeFile::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+        }
+    }
+    d.deserialize_any(Either)
 }
 
 /// A parsed file with its name and text, for error positions.
@@ -170,8 +221,61 @@ struct Source {
     keys: Vec<Binding>,
 }
 
+/// One mistake as a line: `file:line:column: `field`: message`.
+fn one_mistake(file: &str, line: usize, column: usize, field: &str, message: &str) -> String {
+    let field = if field.is_empty() { String::new() } else { format!("`{field}`: ") };
+    format!("{file}:{line}:{column}: {field}{message}")
+}
+
+/// The most mistakes of one file reported together.
+const MAX_MISTAKES: usize = 10;
+
 impl Source {
+    /// Parse a file; when it has mistakes, the error lists each of them: the
+    /// parser stops at the first, so the line at fault is blanked and the
+    /// file read again. A syntax error ends the search (what follows it
+    /// cannot be trusted), and the message then says there may be more.
     fn parse(name: String, text: String) -> Result<Self, ConfigError> {
+        let first = match Self::parse_first(name.clone(), text.clone()) {
+            Ok(source) => return Ok(source),
+            Err(e) => e,
+        };
+        let ConfigError::Invalid { line, field, .. } = &first else { return Err(first) };
+        let mut found = Vec::new();
+        let mut blanked = text;
+        let (mut line, mut syntax) = (*line, field.is_empty());
+        while !syntax {
+            if found.len() + 1 >= MAX_MISTAKES {
+                found.push("(and perhaps more mistakes)".to_owned());
+                break;
+            }
+            blanked = blank_line(&blanked, line);
+            match Self::parse_first(name.clone(), blanked.clone()) {
+                Ok(_) => break,
+                Err(ConfigError::Invalid { file, line: l, column, field, message, .. }) if l != line => {
+                    syntax = field.is_empty();
+                    if syntax {
+                        found.push("(there may be more mistakes after these)".to_owned());
+                    } else {
+                        found.push(one_mistake(&file, l, column, &field, &message));
+                    }
+                    line = l;
+                }
+                Err(_) => break,
+            }
+        }
+        if field.is_empty() {
+            found.push("(there may be more mistakes after this one)".to_owned());
+        }
+        Err(match first {
+            ConfigError::Invalid { file, line, column, field, message, .. } => {
+                ConfigError::Invalid { file, line, column, field, message, more: found }
+            }
+            other => other,
+        })
+    }
+
+    fn parse_first(name: String, text: String) -> Result<Self, ConfigError> {
         let config = {
             let de = toml::de::Deserializer::parse(&text).map_err(|e| invalid(&name, &text, "", &e))?;
             serde_path_to_error::deserialize::<_, FileConfig>(de).map_err(|e| {
@@ -205,7 +309,7 @@ impl Source {
     /// An error about the key list of `action` at `span`.
     fn error_at(&self, span: std::ops::Range<usize>, field: String, message: String) -> ConfigError {
         let (line, column) = line_column(&self.text, span.start);
-        ConfigError::Invalid { file: self.name.clone(), line, column, field, message }
+        ConfigError::Invalid { file: self.name.clone(), line, column, field, message, more: Vec::new() }
     }
 }
 
@@ -217,7 +321,16 @@ fn invalid(file: &str, text: &str, field: &str, e: &toml::de::Error) -> ConfigEr
         column,
         field: field.to_owned(),
         message: friendly(e.message()),
+        more: Vec::new(),
     }
+}
+
+/// `text` with its 1-based line `line` emptied (line numbers kept).
+fn blank_line(text: &str, line: usize) -> String {
+    text.split_inclusive('\n')
+        .enumerate()
+        .map(|(k, l)| if k + 1 == line { if l.ends_with('\n') { "\n" } else { "" } } else { l })
+        .collect()
 }
 
 /// Serde's words for people who write config files.
@@ -260,7 +373,10 @@ impl Config {
             }
             None => None,
         };
-        Self::from_texts(user)
+        let mut config = Self::from_texts(user)?;
+        // https://no-color.org: set and not empty means no colour.
+        config.theme.plain = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Ok(config)
     }
 
     /// The defaults with an optional `(name, text)` laid over them.
@@ -271,6 +387,26 @@ impl Config {
         let base = Source::parse("built-in config.toml".to_owned(), DEFAULT.to_owned())?;
         let user = user.map(|(name, text)| Source::parse(name, text)).transpose()?;
         resolve(&base, user.as_ref())
+    }
+
+    /// The folder the reader's exports go to: the one configured (`~`
+    /// standing for the home folder), else the Documents folder in the home
+    /// folder when there is one, else the home folder, else the current one.
+    #[must_use]
+    pub fn export_folder(&self) -> PathBuf {
+        let home = std::env::var_os("HOME").filter(|h| !h.is_empty()).map(PathBuf::from);
+        let set = self.export_folder.trim();
+        if !set.is_empty() {
+            return match (set.strip_prefix('~'), &home) {
+                (Some(rest), Some(home)) => home.join(rest.trim_start_matches('/')),
+                _ => PathBuf::from(set),
+            };
+        }
+        match home {
+            Some(home) if home.join("Documents").is_dir() => home.join("Documents"),
+            Some(home) => home,
+            None => PathBuf::from("."),
+        }
     }
 
     /// The defaults alone.
@@ -287,6 +423,12 @@ fn resolve(base: &Source, user: Option<&Source>) -> Result<Config, ConfigError> 
     let missing =
         |field: &str| base.error_at(0..0, field.to_owned(), "missing from the built-in file".to_owned());
     let (b, u) = (&base.config, user.map(|u| &u.config));
+    // A preset's colours lie between the defaults and the user's own.
+    let light = match u.and_then(|u| u.theme.preset) {
+        Some(Preset::Light) => Some(Source::parse("built-in light theme".to_owned(), LIGHT.to_owned())?),
+        _ => None,
+    };
+    let p = light.as_ref().map(|l| &l.config);
 
     let side_width = u
         .and_then(|u| u.layout.side_width)
@@ -301,12 +443,16 @@ fn resolve(base: &Source, user: Option<&Source>) -> Result<Config, ConfigError> 
         .or_else(|| b.text.highlight.clone())
         .ok_or_else(|| missing("text.highlight"))?;
     let colour = |f: fn(&ThemeFile) -> Option<Colour>, name: &str| {
-        u.and_then(|u| f(&u.theme)).or_else(|| f(&b.theme)).map(|c| c.0).ok_or_else(|| missing(name))
+        u.and_then(|u| f(&u.theme))
+            .or_else(|| p.and_then(|p| f(&p.theme)))
+            .or_else(|| f(&b.theme))
+            .map(|c| c.0)
+            .ok_or_else(|| missing(name))
     };
     let mut entities: BTreeMap<EntityLabel, Color> =
         b.theme.entities.iter().map(|(&l, c)| (l, c.0)).collect();
-    if let Some(u) = u {
-        entities.extend(u.theme.entities.iter().map(|(&l, c)| (l, c.0)));
+    for layer in [p, u].into_iter().flatten() {
+        entities.extend(layer.theme.entities.iter().map(|(&l, c)| (l, c.0)));
     }
     let theme = Theme {
         accent: colour(|t| t.accent, "theme.accent")?,
@@ -317,11 +463,13 @@ fn resolve(base: &Source, user: Option<&Source>) -> Result<Config, ConfigError> 
         cursor: colour(|t| t.cursor, "theme.cursor")?,
         speakers: u
             .and_then(|u| u.theme.speakers.clone())
+            .or_else(|| p.and_then(|p| p.theme.speakers.clone()))
             .or_else(|| b.theme.speakers.clone())
             .ok_or_else(|| missing("theme.speakers"))?
             .0,
         entities,
         highlight,
+        plain: false,
     };
 
     // Defaults for the actions the user did not rebind, then the user's own
@@ -346,7 +494,15 @@ fn resolve(base: &Source, user: Option<&Source>) -> Result<Config, ConfigError> 
             bindings.push((*action, keys.iter().map(|k| k.0).collect()));
         }
     }
-    Ok(Config { side_width: side_width.0, text_width: text_width.0, theme, keymap: Keymap::new(bindings) })
+    let export_folder =
+        u.and_then(|u| u.export.folder.clone()).or_else(|| b.export.folder.clone()).unwrap_or_default();
+    Ok(Config {
+        side_width: side_width.0,
+        text_width: text_width.0,
+        theme,
+        keymap: Keymap::new(bindings),
+        export_folder,
+    })
 }
 
 /// An action's name as written in `[keys]`.
@@ -379,7 +535,7 @@ mod tests {
         let c = Config::defaults().expect("the built-in config.toml parses");
         assert_eq!((c.side_width, c.text_width), (32, 84));
         assert_eq!(c.theme.entities.len(), EntityLabel::ALL.len(), "a colour for every entity type");
-        for (_, actions) in crate::app::action::HELP_SECTIONS {
+        for (_, actions) in crate::action::HELP_SECTIONS {
             for &a in actions {
                 assert!(!c.keymap.keys(a).is_empty(), "{a:?} has a default key");
             }
@@ -443,6 +599,38 @@ mod tests {
             assert!(e.starts_with(expected), "{user:?} gave {e}");
             assert!(e.ends_with("(`sayso config` prints the documented defaults)"));
         }
+    }
+
+    #[test]
+    fn every_mistake_of_a_file_is_reported() {
+        let e = error("[layout]\nside_width = 3\ntext_width = 5\n[theme]\naccent = \"bluish\"\n");
+        let lines: Vec<&str> = e.lines().collect();
+        assert!(lines[0].starts_with("my.toml:2:14: `layout.side_width`: 3 is out of range"), "{e}");
+        assert!(lines[1].starts_with("my.toml:3:14: `layout.text_width`: 5 is out of range"), "{e}");
+        assert!(lines[2].starts_with("my.toml:5:10: `theme.accent`: `bluish` is not a colour"), "{e}");
+        assert_eq!(lines.len(), 4, "{e}");
+        // After a syntax error nothing can be trusted: the message says so.
+        let e = error("[theme\naccent = \"bluish\"\n");
+        assert!(e.contains("there may be more mistakes"), "{e}");
+    }
+
+    #[test]
+    fn the_light_preset_is_laid_between_the_defaults_and_the_users_colours() {
+        let dark = Config::defaults().expect("defaults");
+        let light = with("theme = \"light\"\n").expect("a preset name");
+        assert_ne!(light.theme.accent, dark.theme.accent);
+        assert_ne!(light.theme.entities[&EntityLabel::Person], dark.theme.entities[&EntityLabel::Person]);
+        let mixed = with("[theme]\npreset = \"light\"\naccent = \"red\"\n").expect("preset and colours");
+        assert_eq!(mixed.theme.accent, Color::Red);
+        assert_eq!(mixed.theme.dim, light.theme.dim);
+        assert_eq!(with("theme = \"dark\"\n").expect("dark").theme.accent, dark.theme.accent);
+        let e = error("theme = \"sepia\"\n");
+        assert!(e.starts_with("my.toml:1:9: `theme`: unknown name `sepia`"), "{e}");
+        // The preset file is complete: every colour, every entity type.
+        let preset = Source::parse("light".to_owned(), LIGHT.to_owned()).expect("the preset parses");
+        let t = &preset.config.theme;
+        assert!(t.accent.is_some() && t.dim.is_some() && t.selection.is_some() && t.speakers.is_some());
+        assert_eq!(t.entities.len(), EntityLabel::ALL.len());
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::fmt;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::Deserialize;
 
-use crate::app::action::Action;
+use crate::action::Action;
 
 /// A key with its modifiers, normalised so that a typed `G` matches `"G"`
 /// whether or not the terminal also reports Shift.

@@ -4,12 +4,16 @@
 //! the event loop, `config` and `keymap` turn the configuration file into
 //! settings. The annotation itself comes from the `sayso-nlp` crate.
 
+pub mod action;
 pub mod app;
+pub mod atomic;
 pub mod config;
 pub mod export;
-#[doc(hidden)]
+#[cfg(any(test, feature = "fixtures"))]
 pub mod fixture;
 pub mod ingest;
 pub mod keymap;
+pub mod safe;
 pub mod store;
+pub mod theme;
 pub mod tui;

@@ -85,3 +85,77 @@ fn malformed_feeds_are_clear_errors() {
     assert!(matches!(feed::parse(b"", "empty", None), Err(Error::Feed { .. })));
     assert!(matches!(feed::parse(b"\xff\xfe\x00<", "junk", None), Err(Error::Feed { .. })));
 }
+
+#[test]
+fn feeds_in_utf16_and_utf32_are_read_with_or_without_a_byte_order_mark() {
+    for file in ["utf16be-bom.xml", "utf16be-nobom.xml", "utf16le-bom.xml", "utf32.xml", "utf32le-nobom.xml"]
+    {
+        let feed = load(file).unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert_eq!(feed.title, "Fjordby Tidende", "{file}");
+        assert_eq!(feed.items.len(), 2, "{file}");
+        assert!(feed.items[0].title.starts_with("Ferry strike ends after"), "{file}");
+        assert_eq!(
+            feed.items[0].link.as_deref(),
+            Some("https://tidende.example/news/ferry-strike"),
+            "{file}"
+        );
+        let body = feed.items[0].body.as_deref().unwrap_or_default();
+        assert!(
+            body.contains("“We have an agreement,” said the union’s leader, Åse Brekke."),
+            "{file}: {body}"
+        );
+    }
+}
+
+#[test]
+fn an_undeclared_legacy_charset_is_guessed() {
+    let feed = load("koi8r-undeclared.xml").expect("KOI8-R");
+    assert_eq!(feed.title, "Северный вестник");
+    assert_eq!(feed.items[0].title, "Паромная забастовка закончилась после трёх дней переговоров");
+    assert_eq!(feed.items[1].link.as_deref(), Some("https://vestnik.example/news/most"));
+}
+
+#[test]
+fn rss_without_a_version_or_a_channel_is_read() {
+    let feed = load("rss-noversion.xml").expect("no version");
+    assert_eq!(feed.title, "Lakeside Post");
+    assert_eq!(feed.items[0].title, "Library opens on Sundays from May");
+    assert_eq!(feed.items[0].date.as_deref(), Some("2026-03-12 10:00"));
+    let feed = load("rss-nochannel.xml").expect("no channel");
+    assert_eq!(feed.title, "Hill Country Bulletin");
+    assert_eq!(feed.items.len(), 2);
+    assert_eq!(feed.items[1].link.as_deref(), Some("https://bulletin.example/road"));
+    let bare = b"<rss version=\"0.94\"><item><title>Odd version</title><link>https://x.example/a</link></item></rss>";
+    let feed = feed::parse(bare, "bare", None).expect("unknown version read as 2.0");
+    assert_eq!(feed.items[0].title, "Odd version");
+}
+
+#[test]
+fn a_permalink_guid_is_the_link() {
+    let feed = load("rss-guid-only.xml").expect("guids");
+    let links: Vec<Option<&str>> = feed.items.iter().map(|s| s.link.as_deref()).collect();
+    assert_eq!(
+        links,
+        vec![
+            Some("https://radio.example/news/harbour-master"),
+            Some("https://radio.example/news/summer-timetable"),
+            // isPermaLink="false": an identifier, not an address.
+            None,
+            // A relative link with no feed address to resolve it against.
+            None,
+        ]
+    );
+    let bytes = std::fs::read(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ingest/rss-guid-only.xml"),
+    )
+    .expect("fixture");
+    let feed = feed::parse(&bytes, "radio", Some("https://radio.example/feed.xml")).expect("with base");
+    assert_eq!(feed.items[3].link.as_deref(), Some("https://radio.example/news/relative"));
+}
+
+#[test]
+fn atom_links_resolve_against_xml_base() {
+    let feed = load("atom-xmlbase.xml").expect("xml:base");
+    assert_eq!(feed.items[0].link.as_deref(), Some("https://coast.example/news/2026/03/lighthouse"));
+    assert_eq!(feed.items[1].link.as_deref(), Some("https://coast.example/sport/regatta"));
+}

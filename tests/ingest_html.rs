@@ -156,3 +156,46 @@ fn furniture_inside_the_article_is_left_out_and_site_names_come_from_titles() {
     );
     assert!(!article.text.contains("Also in the news"), "{}", article.text);
 }
+
+#[test]
+fn page_furniture_inside_the_article_is_dropped() {
+    let article = from_bytes("junk-kinds.html", None, &fixture("junk-kinds.html"), None).expect("page");
+    let paragraphs: Vec<&str> = article.text.lines().filter(|l| !l.is_empty()).collect();
+    assert_eq!(paragraphs[0], "Toll bridge to close for a year of repairs");
+    assert_eq!(paragraphs.len(), 6, "{paragraphs:#?}");
+    for kept in [
+        "The old toll bridge",
+        "The closure will add",
+        "“We looked at every",
+        "Local businesses",
+        "The council said a temporary",
+    ] {
+        assert!(paragraphs.iter().any(|p| p.starts_with(kept)), "{kept} lost: {paragraphs:#?}");
+    }
+    for junk in [
+        "NEWSLETTER",
+        "Getty",
+        "Facebook",
+        "Instagram",
+        "1 / 5",
+        "Tor Lunde",
+        "Read more",
+        "Ferry company adds",
+        "cable rust",
+        "is a reporter",
+    ] {
+        assert!(!article.text.contains(junk), "{junk} in {paragraphs:#?}");
+    }
+}
+
+#[test]
+fn titles_are_chosen_by_agreement() {
+    let title = |file: &str| from_bytes(file, None, &fixture(file), None).expect(file).title;
+    assert_eq!(title("title-wiki.html").as_deref(), Some("Estuary toll bridge"));
+    assert_eq!(title("title-generic-og.html").as_deref(), Some("Harbour strike ends after pay deal"));
+    assert_eq!(
+        title("title-archive.html").as_deref(),
+        Some("The Long Winter - Chapter 3 - kestrel - Original Work")
+    );
+    assert_eq!(title("title-dash.html").as_deref(), Some("Ceasefire holds in the valley - for now"));
+}

@@ -35,6 +35,7 @@ fn serve(mut stream: TcpStream) -> std::io::Result<()> {
     let mut request = String::new();
     reader.read_line(&mut request)?;
     let mut user_agent = String::new();
+    let mut host = String::new();
     loop {
         let mut line = String::new();
         if reader.read_line(&mut line)? == 0 || line == "\r\n" {
@@ -43,7 +44,11 @@ fn serve(mut stream: TcpStream) -> std::io::Result<()> {
         if let Some(v) = line.to_ascii_lowercase().strip_prefix("user-agent:") {
             user_agent = v.trim().to_owned();
         }
+        if let Some(v) = line.to_ascii_lowercase().strip_prefix("host:") {
+            host = v.trim().to_owned();
+        }
     }
+    let redirect = |to: &str| respond(&stream, "302 Found", &[("Location", to)], b"");
     let path = request.split_whitespace().nth(1).unwrap_or("/").to_owned();
     let ok = |mime: &str, body: &[u8]| respond(&stream, "200 OK", &[("Content-Type", mime)], body);
     match path.as_str() {
@@ -71,6 +76,18 @@ fn serve(mut stream: TcpStream) -> std::io::Result<()> {
             let body = gz.finish()?;
             respond(&stream, "200 OK", &[("Content-Type", "text/html"), ("Content-Encoding", "gzip")], &body)
         }
+        "/to-file" => redirect("file:///etc/passwd"),
+        "/to-javascript" => redirect("javascript:alert(1)"),
+        "/to-mailto" => redirect("mailto:desk@news.example"),
+        "/to-ftp" => redirect("ftp://news.example/story.txt"),
+        "/to-https" => redirect(&format!("https://{host}/page.html")),
+        "/to-relative" => redirect("page.html"),
+        "/empty.html" => ok("text/html; charset=utf-8", b""),
+        "/blank.html" => ok("text/html", b"<html><head><title></title></head><body> </body></html>"),
+        "/feeds/utf16.xml" => ok("application/rss+xml", &fixture("utf16be-nobom.xml")),
+        "/feeds/koi8.xml" => ok("application/rss+xml", &fixture("koi8r-undeclared.xml")),
+        "/feeds/guids.xml" => ok("application/rss+xml", &fixture("rss-guid-only.xml")),
+        "/feeds/atom-relative.xml" => ok("application/atom+xml", &fixture("atom-relative.xml")),
         "/huge-declared" => huge(&mut stream, true),
         "/huge-streamed" => huge(&mut stream, false),
         p if p.starts_with("/loop/") => {
@@ -315,4 +332,65 @@ fn network_errors_exit_non_zero_with_a_message() {
     let out = sayso(&home).args(["annotate", "file:///etc/passwd"]).output().expect("runs");
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("only http and https"));
+    let out = sayso(&home).args(["annotate", &format!("{base}/empty.html")]).output().expect("runs");
+    assert!(!out.status.success(), "an empty page is an error");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("the page has no text"));
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn redirects_to_other_schemes_are_refused_naming_the_target() {
+    let base = server();
+    for (route, target) in [
+        ("/to-file", "file:///etc/passwd"),
+        ("/to-javascript", "javascript:alert(1)"),
+        ("/to-mailto", "mailto:desk@news.example"),
+        ("/to-ftp", "ftp://news.example/story.txt"),
+    ] {
+        let err = quick().get(&format!("{base}{route}")).expect_err(route);
+        assert!(matches!(&err, Error::RedirectScheme { target: t, .. } if t == target), "{route}: {err:?}");
+        let message = err.to_string();
+        assert!(message.contains(&format!("`{target}`")), "{message}");
+        assert!(message.contains("only http and https"), "{message}");
+    }
+    // A relative target is still followed on the same server.
+    let page = quick().get(&format!("{base}/to-relative")).expect("relative redirect");
+    assert_eq!(page.final_url, format!("{base}/page.html"));
+}
+
+#[test]
+fn a_redirect_to_https_on_a_plain_port_is_a_tls_error() {
+    let base = server();
+    let err = quick().get(&format!("{base}/to-https")).expect_err("plain port");
+    assert!(matches!(err, Error::Tls { .. }), "{err:?}");
+}
+
+#[test]
+fn an_empty_page_says_it_has_no_text() {
+    let base = server();
+    for route in ["/empty.html", "/blank.html"] {
+        let err = quick().get(&format!("{base}{route}")).and_then(|p| p.into_article()).expect_err(route);
+        assert!(matches!(err, Error::NoText(_)), "{route}: {err:?}");
+        assert!(err.to_string().ends_with("the page has no text"), "{err}");
+    }
+}
+
+#[test]
+fn feeds_in_wide_and_legacy_encodings_are_read_over_http() {
+    let base = server();
+    let cases = [("/feeds/utf16.xml", "Fjordby Tidende"), ("/feeds/koi8.xml", "Северный вестник")];
+    for (route, title) in cases {
+        let feed = feed::load(&Source::Url(format!("{base}{route}")), &quick()).expect(route);
+        assert_eq!(feed.title, title, "{route}");
+        assert!(feed.items.iter().all(|s| s.link.as_deref().is_some_and(|l| l.starts_with("https://"))));
+    }
+}
+
+#[test]
+fn relative_feed_links_resolve_against_the_feed_address() {
+    let base = server();
+    let guids = feed::load(&Source::Url(format!("{base}/feeds/guids.xml")), &quick()).expect("guids");
+    assert_eq!(guids.items[3].link.as_deref(), Some(format!("{base}/news/relative").as_str()));
+    let atom = feed::load(&Source::Url(format!("{base}/feeds/atom-relative.xml")), &quick()).expect("atom");
+    assert_eq!(atom.items[0].link.as_deref(), Some(format!("{base}/wire/dam-cracks").as_str()));
 }

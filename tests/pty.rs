@@ -168,8 +168,9 @@ fn a_note_written_in_the_reader_is_in_the_export() {
 
     // And the note is back when the article opens again.
     let mut t = Pty::run_in(env!("CARGO_BIN_EXE_sayso"), data.path(), 100, 24, &[]);
-    t.wait_for("the sample", |s| s.contains("No ceasefire deal"));
-    t.send("N");
+    // It opens where the reader left off, and says so.
+    t.wait_for("the sample, resumed", |s| s.contains("Speakers · 7") && s.contains("resumed at"));
+    t.send("m");
     t.wait_for("the note in the Notes pane", |s| s.contains("Notes · 1") && s.contains("Ask Kupchan"));
     t.send("q");
     assert_eq!(t.exit_code(), 0);

@@ -7,8 +7,9 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{TextArea, WrapMode};
 
-use super::notes::{Effect, ExportFormat, UserNote};
+use super::notes::{Effect, UserNote};
 use super::state::State;
+use crate::export::Format as ExportFormat;
 
 /// An open dialog.
 #[derive(Debug, Clone)]
@@ -44,10 +45,24 @@ pub enum Kind {
         input: Box<TextArea<'static>>,
         /// The attribution being corrected.
         quote: usize,
+        /// Its words, to show which quote this is.
+        words: String,
+        /// Who has it now, if anyone.
+        now: Option<String>,
         /// The article's speakers.
         names: Vec<String>,
         /// The highlighted choice among [`Dialog::choices`].
         selected: usize,
+    },
+    /// Why something cannot be done now (notes are off: the library is
+    /// damaged, read-only, or the disk is full). It takes every key until
+    /// closed, so words typed for a dialog that could not open never run
+    /// as commands.
+    Notice {
+        /// The title.
+        title: String,
+        /// What happened and what to do.
+        text: String,
     },
     /// Export to a file.
     Export {
@@ -87,7 +102,7 @@ fn slug(title: &str) -> String {
 pub fn parse_tags(typed: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for t in typed.split([',', ' ', '\t']).map(|t| t.trim().trim_start_matches('#')) {
-        let t = crate::tui::safe::line(t);
+        let t = crate::safe::own_line(t);
         if !t.is_empty() && !out.contains(&t) {
             out.push(t);
         }
@@ -127,15 +142,23 @@ impl Dialog {
 
     /// The speaker picker for attribution `quote`.
     #[must_use]
-    pub fn speaker(quote: usize, names: Vec<String>) -> Self {
-        Self::new(Kind::Speaker { input: line_input(""), quote, names, selected: 0 })
+    pub fn speaker(quote: usize, words: String, now: Option<String>, names: Vec<String>) -> Self {
+        Self::new(Kind::Speaker { input: line_input(""), quote, words, now, names, selected: 0 })
     }
 
-    /// The export dialog, with a file name made from the headline.
+    /// A notice that takes every key until Esc or Enter closes it.
     #[must_use]
-    pub fn export(title: &str) -> Self {
+    pub fn notice(title: &str, text: String) -> Self {
+        Self::new(Kind::Notice { title: title.to_owned(), text })
+    }
+
+    /// The export dialog, with the full path of a file in `folder` named
+    /// after the headline, so the reader sees where it goes before it is written.
+    #[must_use]
+    pub fn export(title: &str, folder: &std::path::Path) -> Self {
         let format = ExportFormat::default();
-        let path = line_input(&format!("{}.{}", slug(title), format.extension()));
+        let file = folder.join(format!("{}.{}", slug(title), format.extension()));
+        let path = line_input(&file.to_string_lossy());
         Self::new(Kind::Export { format, path })
     }
 
@@ -144,7 +167,7 @@ impl Dialog {
     #[must_use]
     pub fn choices(&self) -> Vec<String> {
         let Kind::Speaker { input, names, .. } = &self.kind else { return Vec::new() };
-        let typed = crate::tui::safe::line(first_line(input).trim());
+        let typed = crate::safe::line(first_line(input).trim());
         let lower = typed.to_lowercase();
         let mut out: Vec<String> =
             names.iter().filter(|n| n.to_lowercase().contains(&lower)).cloned().collect();
@@ -233,6 +256,8 @@ pub(super) fn on_key(state: &mut State, key: KeyEvent) {
                 true
             }
         },
+        // Only a key that closes it gets through; the rest wait.
+        Kind::Notice { .. } => !matches!(key.code, KeyCode::Esc | KeyCode::Enter),
         Kind::Export { format, path } => match key.code {
             KeyCode::Enter => {
                 let file = first_line(path);
@@ -246,9 +271,9 @@ pub(super) fn on_key(state: &mut State, key: KeyEvent) {
             }
             KeyCode::Esc => false,
             KeyCode::Tab | KeyCode::BackTab => {
-                let at = ExportFormat::ALL.iter().position(|f| f == format).unwrap_or(0);
-                let step = if key.code == KeyCode::Tab { 1 } else { ExportFormat::ALL.len() - 1 };
-                let next = ExportFormat::ALL[(at + step) % ExportFormat::ALL.len()];
+                let at = ExportFormat::DIALOG.iter().position(|f| f == format).unwrap_or(0);
+                let step = if key.code == KeyCode::Tab { 1 } else { ExportFormat::DIALOG.len() - 1 };
+                let next = ExportFormat::DIALOG[(at + step) % ExportFormat::DIALOG.len()];
                 let file = first_line(path);
                 let old = format!(".{}", format.extension());
                 if let Some(stem) = file.strip_suffix(&old) {

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use sayso_nlp::{Annotation, EntityLabel, Span};
 
-use crate::tui::safe;
+use crate::safe;
 
 /// Words read per minute, for the reading time on the meta line.
 const WORDS_PER_MINUTE: usize = 230;
@@ -62,7 +62,41 @@ pub struct Document {
 /// The entity kinds listed in the Entities pane, in order.
 pub const LISTED_ENTITIES: [EntityLabel; 3] = [EntityLabel::Person, EntityLabel::Org, EntityLabel::Loc];
 
+/// A row of the Entities pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntityRow {
+    /// A heading: the kind of the entities below it.
+    Heading(EntityLabel),
+    /// An entity, by its index in [`Document::entities`].
+    Item(usize),
+}
+
+/// Headings the Entities pane may show at once (one per listed kind).
+pub const ENTITY_HEADINGS: usize = LISTED_ENTITIES.len();
+
 impl Document {
+    /// The Entities pane's first `rows` rows from entity `offset`: a
+    /// heading above the first entity shown and wherever the kind changes.
+    #[must_use]
+    pub fn entity_rows(&self, offset: usize, rows: usize) -> Vec<EntityRow> {
+        let mut out = Vec::with_capacity(rows);
+        let mut kind = None;
+        for (i, e) in self.entities.iter().enumerate().skip(offset) {
+            if out.len() >= rows {
+                break;
+            }
+            if kind != Some(e.label) {
+                kind = Some(e.label);
+                out.push(EntityRow::Heading(e.label));
+                if out.len() >= rows {
+                    break;
+                }
+            }
+            out.push(EntityRow::Item(i));
+        }
+        out
+    }
+
     /// Derive the reader's lists from an annotation of `text`.
     #[must_use]
     pub fn new(origin: String, text: String, ann: Annotation) -> Self {

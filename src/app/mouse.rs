@@ -8,7 +8,7 @@ use ratatui::layout::{Position, Rect};
 
 use super::navigate;
 use super::state::{ListView, Pane, State};
-use crate::tui::{help, layout};
+use super::{help, layout};
 
 /// What the mouse did to a list screen's list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,7 +59,7 @@ const WHEEL_ROWS: isize = 3;
 pub(super) fn on_mouse(state: &mut State, ev: MouseEvent) {
     let at = Position::new(ev.column, ev.row);
     if let Some(scroll) = state.help.as_mut() {
-        let max = help::line_count(&state.config).saturating_sub(1);
+        let max = help::max_scroll(&state.config, state.area);
         match ev.kind {
             MouseEventKind::ScrollDown => *scroll = (*scroll + 1).min(max),
             MouseEventKind::ScrollUp => *scroll = scroll.saturating_sub(1),
@@ -133,9 +133,14 @@ fn click(state: &mut State, pane: Pane, at: Position) {
             }
         }
         Pane::Entities => {
-            let len = state.doc.as_ref().map_or(0, |d| d.entities.len());
-            if let Some(i) = state.entities.item_at(layout::inner(state.areas.entities), at, 1, len) {
-                state.entities.selected = i;
+            // Rows as drawn: headings between the kinds are not entities.
+            let body = layout::inner(state.areas.entities);
+            let Some(doc) = &state.doc else { return };
+            if body.contains(at) {
+                let rows = doc.entity_rows(state.entities.offset, usize::from(body.height));
+                if let Some(&super::document::EntityRow::Item(i)) = rows.get(usize::from(at.y - body.y)) {
+                    state.entities.selected = i;
+                }
             }
         }
         Pane::Notes => {

@@ -37,43 +37,6 @@ impl UserNote {
     }
 }
 
-/// The export formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum ExportFormat {
-    /// Markdown with YAML front matter.
-    #[default]
-    Markdown,
-    /// JSON.
-    Json,
-    /// CSV with Readwise's columns.
-    Csv,
-}
-
-impl ExportFormat {
-    /// Every format, in the order the dialog offers them.
-    pub const ALL: [Self; 3] = [Self::Markdown, Self::Json, Self::Csv];
-
-    /// The file extension.
-    #[must_use]
-    pub const fn extension(self) -> &'static str {
-        match self {
-            Self::Markdown => "md",
-            Self::Json => "json",
-            Self::Csv => "csv",
-        }
-    }
-
-    /// The name shown in the dialog.
-    #[must_use]
-    pub const fn label(self) -> &'static str {
-        match self {
-            Self::Markdown => "Markdown",
-            Self::Json => "JSON",
-            Self::Csv => "CSV (Readwise)",
-        }
-    }
-}
-
 /// A change the event loop must carry out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
@@ -95,7 +58,7 @@ pub enum Effect {
     /// Write an export file.
     Export {
         /// In which format.
-        format: ExportFormat,
+        format: crate::export::Format,
         /// Where.
         path: PathBuf,
     },
@@ -158,6 +121,19 @@ fn refuse(state: &mut State) -> bool {
     false
 }
 
+/// Like [`refuse`], for a key that opens a dialog: a notice opens in its
+/// place and takes the keys typed next, so words meant for the dialog
+/// never run as reader commands.
+fn refuse_dialog(state: &mut State) -> bool {
+    let Some(why) = state.store_error.clone() else { return false };
+    let text = format!(
+        "Notes are off: {why}\n\nYou can read on; highlights, notes, tags and corrections \
+         cannot be kept until the library can be written."
+    );
+    state.dialog = Some(Dialog::notice(" Notes are off ", text));
+    true
+}
+
 /// The target, or a message saying how to get one.
 fn need_target(state: &mut State) -> Option<Target> {
     let t = target(state);
@@ -191,7 +167,7 @@ pub(super) fn toggle_highlight(state: &mut State) {
 
 /// a: open the note editor on the target.
 pub(super) fn edit_note(state: &mut State) {
-    if refuse(state) {
+    if refuse_dialog(state) {
         return;
     }
     let Some(t) = need_target(state) else { return };
@@ -201,7 +177,7 @@ pub(super) fn edit_note(state: &mut State) {
 
 /// t: edit the target's tags.
 pub(super) fn edit_tags(state: &mut State) {
-    if refuse(state) {
+    if refuse_dialog(state) {
         return;
     }
     let Some(t) = need_target(state) else { return };
@@ -211,7 +187,7 @@ pub(super) fn edit_tags(state: &mut State) {
 
 /// s: pick who really said the current quote.
 pub(super) fn reassign(state: &mut State) {
-    if refuse(state) {
+    if refuse_dialog(state) {
         return;
     }
     let Some(q) = state.current else {
@@ -220,25 +196,28 @@ pub(super) fn reassign(state: &mut State) {
     };
     let Some(doc) = &state.doc else { return };
     let names = doc.speakers.iter().map(|s| s.name.clone()).collect();
-    state.dialog = Some(Dialog::speaker(q, names));
+    let words = doc.ann.quotes.get(q).map(|x| x.content.slice(&doc.text).to_owned()).unwrap_or_default();
+    let now =
+        doc.quote_rank.get(q).copied().flatten().and_then(|r| doc.speakers.get(r)).map(|s| s.name.clone());
+    state.dialog = Some(Dialog::speaker(q, words, now, names));
 }
 
 /// x: open the export dialog.
 pub(super) fn export(state: &mut State) {
     let Some(doc) = &state.doc else { return };
-    state.dialog = Some(Dialog::export(&doc.title()));
+    state.dialog = Some(Dialog::export(&doc.title(), &state.config.export_folder()));
 }
 
 /// y: the current quote with who said it, or the current sentence, to the clipboard.
 pub(super) fn copy(state: &mut State) {
     let Some(t) = need_target(state) else { return };
     let Some(doc) = &state.doc else { return };
-    let words = crate::tui::safe::line(t.span.slice(&doc.text));
-    let words = words.trim().trim_matches(['"', '“', '”']).trim();
+    let words = crate::safe::line(t.span.slice(&doc.text));
+    let words = crate::safe::in_quotes(&words);
     let speaker = t.quote.and_then(|q| doc.quote_rank[q]).and_then(|r| doc.speakers.get(r));
     let text = match speaker {
-        Some(s) => format!("“{words}” — {}, in {}", s.name, doc.title()),
-        None => format!("“{words}” — {}", doc.title()),
+        Some(s) => format!("{words} — {}, in {}", s.name, doc.title()),
+        None => format!("{words} — {}", doc.title()),
     };
     state.effects.push(Effect::Copy(text));
 }
@@ -270,7 +249,7 @@ pub(super) fn undo(state: &mut State) {
     }
 }
 
-/// N: show the Notes pane (focused), or hide it.
+/// m: show the Notes pane (focused), or hide it.
 pub(super) fn toggle_pane(state: &mut State) {
     state.show_notes = !state.show_notes;
     if state.show_notes {
@@ -361,11 +340,15 @@ pub(super) fn stored(state: &mut State, result: Result<Stored, String>) {
     };
     match stored {
         Stored::Saved(note) => {
+            let tags =
+                state.dialog.as_ref().is_some_and(|d| matches!(d.kind, super::dialog::Kind::Tags { .. }));
             if state.dialog.as_ref().is_some_and(|d| d.saving) {
                 state.dialog = None;
             }
             state.message = Some(
-                if !note.body.is_empty() {
+                if tags {
+                    if note.tags.is_empty() { "tags removed" } else { "tags saved" }
+                } else if !note.body.is_empty() {
                     "note saved"
                 } else if note.highlight {
                     "highlighted"
@@ -397,10 +380,12 @@ pub(super) fn stored(state: &mut State, result: Result<Stored, String>) {
             state.message = Some(format!("copied {chars} characters (if your terminal allows OSC 52)"));
         }
         Stored::Exported(path) => {
+            let path = crate::safe::line(&path.to_string_lossy());
+            // The whole path, wrapped in a box: the status line would cut it.
             if state.dialog.as_ref().is_some_and(|d| d.saving) {
-                state.dialog = None;
+                state.dialog = Some(Dialog::notice(" Exported ", format!("Written to\n{path}")));
             }
-            state.message = Some(format!("exported to {}", crate::tui::safe::line(&path.to_string_lossy())));
+            state.message = Some(format!("exported to {path}"));
         }
     }
 }

@@ -4,10 +4,12 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
-use super::notes::{Effect, ExportFormat, Stored};
+use super::dialog::{Dialog, Kind};
+use super::notes::{Effect, Stored};
 use super::state::{Pane, State};
 use super::{Msg, update};
 use crate::config::Config;
+use crate::export::Format as ExportFormat;
 use crate::fixture;
 
 fn reader() -> State {
@@ -165,6 +167,13 @@ fn tags_are_split_and_kept() {
     save_all(&mut s, &mut ids);
     assert_eq!(s.notes[0].tags, ["budget", "pier"]);
     assert!(!s.notes[0].highlight);
+    assert_eq!(s.message.as_deref(), Some("tags saved"));
+    // The reader's own words keep their joiners (an emoji family is one tag).
+    press(&mut s, "t");
+    type_text(&mut s, " 👩\u{200d}👧\u{202e}");
+    press(&mut s, "enter");
+    save_all(&mut s, &mut ids);
+    assert_eq!(s.notes[0].tags, ["budget", "pier", "👩\u{200d}👧"]);
 }
 
 #[test]
@@ -173,7 +182,12 @@ fn s_gives_the_quote_to_another_speaker_everywhere() {
     let mut ids = 0;
     press(&mut s, "]");
     let q = s.current.expect("a quote");
+    let before = current_text(&s);
     press(&mut s, "s");
+    // The dialog says which quote it corrects and who has it now.
+    let Some(Dialog { kind: Kind::Speaker { words, now, .. }, .. }) = &s.dialog else { panic!("the picker") };
+    assert_eq!(*words, before);
+    assert_eq!(now.as_deref(), Some("Elena Ortiz"));
     type_text(&mut s, "Dana Holt");
     press(&mut s, "enter");
     let done = save_all(&mut s, &mut ids);
@@ -201,15 +215,15 @@ fn the_notes_pane_lists_in_text_order_and_jumps() {
     press(&mut s, "[ [ h");
     save_all(&mut s, &mut ids);
     assert!(s.notes[0].span < s.notes[1].span);
-    press(&mut s, "N");
+    press(&mut s, "m");
     assert_eq!(s.focus, Pane::Notes);
     assert!(!s.areas.entities.is_empty());
     press(&mut s, "j enter");
     assert_eq!(Some(current_text(&s)), s.notes.get(1).map(|n| n.quote.clone()));
-    press(&mut s, "N");
+    press(&mut s, "m");
     assert!(!s.show_notes);
     // d in the pane deletes the selected note.
-    press(&mut s, "N g d");
+    press(&mut s, "m g d");
     save_all(&mut s, &mut ids);
     assert_eq!(s.notes.len(), 1);
 }
@@ -226,6 +240,17 @@ fn y_copies_the_quote_with_its_speaker_and_headline() {
 }
 
 #[test]
+fn the_export_folder_is_configurable() {
+    let user = "[export]\nfolder = \"/srv/notes\"\n".to_owned();
+    let config = Config::from_texts(Some(("mine.toml".to_owned(), user))).expect("valid");
+    assert_eq!(config.export_folder(), std::path::PathBuf::from("/srv/notes"));
+    let mut s = State::with_document(config, fixture::document(), Rect::new(0, 0, 100, 30));
+    press(&mut s, "x enter");
+    let [Effect::Export { path, .. }] = &s.effects[..] else { panic!("{:?}", s.effects) };
+    assert!(path.starts_with("/srv/notes"), "{}", path.display());
+}
+
+#[test]
 fn x_exports_in_the_chosen_format() {
     let mut s = reader();
     let mut ids = 0;
@@ -233,8 +258,14 @@ fn x_exports_in_the_chosen_format() {
     let done = save_all(&mut s, &mut ids);
     let [Effect::Export { format, path }] = &done[..] else { panic!("{done:?}") };
     assert_eq!(*format, ExportFormat::Csv);
-    assert!(path.to_string_lossy().starts_with("harbour-town-votes"));
-    assert!(path.to_string_lossy().ends_with(".csv"));
+    // The dialog offered the whole path, in the export folder.
+    assert_eq!(path.parent(), Some(s.config.export_folder().as_path()));
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    assert!(name.starts_with("harbour-town-votes") && name.ends_with(".csv"), "{name}");
+    // The confirmation names it in full, in a box that wraps.
+    let Some(Dialog { kind: Kind::Notice { text, .. }, .. }) = &s.dialog else { panic!("a confirmation") };
+    assert!(text.contains(&*path.to_string_lossy()), "{text}");
+    press(&mut s, "esc");
     assert!(s.dialog.is_none());
 }
 
@@ -242,7 +273,30 @@ fn x_exports_in_the_chosen_format() {
 fn when_the_library_cannot_be_opened_notes_are_refused_plainly() {
     let mut s = reader();
     s.store_error = Some("library.db is not a database".to_owned());
-    press(&mut s, "] h a");
+    press(&mut s, "] h");
     assert!(s.effects.is_empty() && s.dialog.is_none());
     assert!(s.message.as_deref().is_some_and(|m| m.contains("not a database")));
+}
+
+#[test]
+fn a_dialog_that_cannot_open_never_lets_the_words_typed_run_as_commands() {
+    for key in ["a", "t", "s"] {
+        let mut s = reader();
+        s.store_error = Some("the disk is full".to_owned());
+        press(&mut s, &format!("] {key}"));
+        let Some(Dialog { kind: Kind::Notice { text, .. }, .. }) = &s.dialog else {
+            panic!("{key}: a notice")
+        };
+        assert!(text.contains("the disk is full"), "{text}");
+        // Words meant for the note: L (library), q (quit), d, j… all wait.
+        let (scroll, current) = (s.scroll, s.current);
+        press(&mut s, "L o o k i n g space a t space q u o t e s d j G");
+        assert!(s.dialog.is_some() && !s.quit && !s.to_library, "{key}");
+        assert!(s.effects.is_empty());
+        assert_eq!((s.scroll, s.current), (scroll, current));
+        press(&mut s, "esc");
+        assert!(s.dialog.is_none());
+        press(&mut s, "q");
+        assert!(s.quit);
+    }
 }

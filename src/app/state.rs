@@ -5,10 +5,10 @@ use sayso_nlp::Span;
 
 use super::dialog::Dialog;
 use super::document::Document;
+use super::layout::{self, Areas};
 use super::notes::{Effect, UserNote};
+use crate::app::wrap::Wrapped;
 use crate::config::Config;
-use crate::tui::layout::{self, Areas};
-use crate::tui::wrap::Wrapped;
 
 /// The panes that can have the focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -293,7 +293,9 @@ impl State {
         let n_quotes = self.speaker_quotes().len();
         let quote_rows = usize::from(layout::inner(self.areas.quotes).height) / self.quote_rows();
         self.quotes.clamp(n_quotes, quote_rows);
-        self.entities.clamp(n_entities, usize::from(layout::inner(self.areas.entities).height));
+        // Headings take rows too: the selection stays in view under all of them.
+        let entity_rows = usize::from(layout::inner(self.areas.entities).height);
+        self.entities.clamp(n_entities, entity_rows.saturating_sub(super::document::ENTITY_HEADINGS).max(1));
         let note_rows = usize::from(layout::inner(self.areas.entities).height) / 2;
         self.notes_view.clamp(self.notes.len(), note_rows);
     }

@@ -135,8 +135,10 @@ fn search_highlights_and_takes_over_n_until_cleared() {
     assert!(s.searching());
     press(&mut s, "n");
     assert_eq!(s.search.as_ref().and_then(|x| x.current), Some(1));
-    press(&mut s, "p p");
-    assert_eq!(s.search.as_ref().and_then(|x| x.current), Some(4), "p wraps to the last match");
+    press(&mut s, "N N");
+    assert_eq!(s.search.as_ref().and_then(|x| x.current), Some(4), "N wraps to the last match, as in less");
+    press(&mut s, "p n");
+    assert_eq!(s.search.as_ref().and_then(|x| x.current), Some(4), "p goes back too");
     press(&mut s, "esc");
     assert!(s.search.is_none());
     press(&mut s, "n");
@@ -181,6 +183,12 @@ fn focus_mode_entities_and_help_toggle() {
     assert!(s.help.is_some());
     press(&mut s, "j");
     assert_eq!(s.help, Some(1));
+    // G goes to the end of the help and no further: its last line at the bottom.
+    press(&mut s, "G");
+    let max = super::help::max_scroll(&s.config, s.area);
+    assert!(max > 0 && s.help == Some(max));
+    press(&mut s, "j j");
+    assert_eq!(s.help, Some(max));
     press(&mut s, "q");
     assert!(s.help.is_none() && !s.quit, "q closes the help first");
     press(&mut s, "q");
@@ -289,4 +297,59 @@ fn l_leaves_the_article_for_the_library() {
     let mut s = reader(80, 24);
     press(&mut s, "q");
     assert!(s.quit && !s.to_library);
+}
+
+#[test]
+fn a_reading_place_resumes_at_a_sentence_start_and_says_so() {
+    let doc = fixture::document();
+    // A place saved mid-sentence, as another width's row start may be.
+    let sentence = doc.ann.sentences[doc.ann.sentences.len() / 2].span;
+    let mid = doc.text[..sentence.start + (sentence.end - sentence.start) / 2]
+        .char_indices()
+        .last()
+        .map_or(sentence.start, |(i, _)| i);
+    let config = Config::defaults().expect("defaults");
+    let mut s = State::loading(config, "fixture".to_owned(), doc.text.len(), Rect::new(0, 0, 60, 12));
+    s.resume = Some(mid);
+    update(&mut s, Msg::Loaded(Box::new(doc)));
+    assert!(s.scroll > 0);
+    let top_row = s.wrapped.rows[s.scroll];
+    assert!(
+        top_row.start <= sentence.start && sentence.start < top_row.end.max(top_row.start + 1),
+        "the sentence begins on the top row"
+    );
+    let message = s.message.clone().unwrap_or_default();
+    assert!(message.starts_with("resumed at ") && message.ends_with("% · g for the top"), "{message}");
+    press(&mut s, "g");
+    assert_eq!(s.scroll, 0);
+    // From the top, nothing is said.
+    let mut fresh =
+        State::loading(Config::defaults().expect("defaults"), "f".to_owned(), 1, Rect::new(0, 0, 60, 12));
+    fresh.resume = Some(0);
+    update(&mut fresh, Msg::Loaded(Box::new(fixture::document())));
+    assert_eq!(fresh.message, None);
+}
+
+#[test]
+fn the_entities_pane_groups_by_kind_and_a_click_on_a_heading_selects_nothing() {
+    let mut s = reader(100, 30);
+    press(&mut s, "e");
+    let doc = s.doc.clone().expect("doc");
+    let body = super::layout::inner(s.areas.entities);
+    let rows = doc.entity_rows(0, usize::from(body.height));
+    assert_eq!(rows.first(), Some(&super::document::EntityRow::Heading(sayso_nlp::EntityLabel::Person)));
+    let headings = rows.iter().filter(|r| matches!(r, super::document::EntityRow::Heading(_))).count();
+    assert_eq!(headings, 3, "people, organisations, places: {rows:?}");
+    // A click on the second heading (organisations) changes nothing; one on
+    // the row under it selects that organisation.
+    let at =
+        rows.iter().enumerate().filter(|(_, r)| matches!(r, super::document::EntityRow::Heading(_))).nth(1);
+    let (row, _) = at.expect("a second heading");
+    let y = body.y + u16::try_from(row).expect("small");
+    click(&mut s, body.x + 3, y);
+    assert_eq!(s.entities.selected, 0);
+    click(&mut s, body.x + 3, y + 1);
+    let super::document::EntityRow::Item(i) = rows[row + 1] else { panic!("an entity under its heading") };
+    assert_eq!(s.entities.selected, i);
+    assert_eq!(doc.entities[i].label, sayso_nlp::EntityLabel::Org);
 }

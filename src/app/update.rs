@@ -3,13 +3,13 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent};
 use ratatui::layout::Rect;
 
-use super::action::Action;
 use super::document::Document;
+use super::help;
 use super::notes::{self, Stored};
 use super::state::{Pane, State};
 use super::{dialog, mouse, navigate, search};
+use crate::action::Action;
 use crate::keymap::Key;
-use crate::tui::help;
 
 /// What can happen to the reader.
 #[derive(Debug, Clone)]
@@ -82,14 +82,16 @@ pub fn update(state: &mut State, msg: Msg) -> bool {
         Msg::Loaded(doc) => {
             state.doc = Some(*doc);
             state.loading = None;
-            state.wrapped = crate::tui::wrap::Wrapped::default();
+            state.wrapped = crate::app::wrap::Wrapped::default();
             let start = state.start_at.take();
             let resume = state.resume.take();
             if let Some(q) = start.and_then(|at| navigate::quote_at(state, at)) {
                 navigate::jump_to(state, q);
-            } else if let Some(at) = start.or(resume) {
+            } else if let Some(at) = start {
                 state.settle();
                 state.scroll = state.wrapped.row_of(at).min(state.max_scroll());
+            } else if let Some(at) = resume {
+                resume_at(state, at);
             }
         }
         Msg::Tick => {
@@ -102,6 +104,25 @@ pub fn update(state: &mut State, msg: Msg) -> bool {
     }
     state.settle();
     loaded || state.dialog.is_some() || Seen::of(state) != before
+}
+
+/// Open where the reader left off, from the start of the sentence there
+/// (the place was saved at another width, maybe mid-sentence), and say so.
+fn resume_at(state: &mut State, at: usize) {
+    state.settle();
+    let start = super::notes::sentence_at(state, at)
+        .and_then(|i| state.doc.as_ref().and_then(|d| d.ann.sentences.get(i)))
+        .map_or(at, |s| s.span.start.min(at));
+    state.scroll = state.wrapped.row_of(start).min(state.max_scroll());
+    if state.scroll > 0 {
+        let top = state.config.keymap.hint(Action::Top);
+        let percent = state.scroll * 100 / state.wrapped.rows.len().max(1);
+        state.message = Some(if top.is_empty() {
+            format!("resumed at {percent}%")
+        } else {
+            format!("resumed at {percent}% · {top} for the top")
+        });
+    }
 }
 
 fn on_key(state: &mut State, key: KeyEvent) {
@@ -129,7 +150,7 @@ fn on_key(state: &mut State, key: KeyEvent) {
 
 fn on_help_key(state: &mut State, key: KeyEvent, action: Option<Action>) {
     let Some(scroll) = state.help.as_mut() else { return };
-    let max = help::line_count(&state.config).saturating_sub(1);
+    let max = help::max_scroll(&state.config, state.area);
     match action {
         Some(Action::ScrollDown) => *scroll = (*scroll + 1).min(max),
         Some(Action::ScrollUp) => *scroll = scroll.saturating_sub(1),

@@ -26,7 +26,9 @@ pub struct Args {
     #[arg(required_unless_present = "jsonl")]
     input: Option<PathBuf>,
 
-    /// Output format.
+    /// `json`: the annotation JSON (version 1): entities, speakers and
+    /// quotes with code-point offsets. `text`: the text with entities
+    /// marked, then who said what.
     #[arg(long, value_enum, default_value_t)]
     format: Format,
 
@@ -150,6 +152,7 @@ fn annotate_dir(annotator: &Annotator, dir: &Path, out: &Path, include_text: boo
     let next = AtomicUsize::new(0);
     let failures = Mutex::new(Vec::new());
     let threads = std::thread::available_parallelism().map_or(1, usize::from).min(files.len().max(1));
+    let progress = super::progress::Progress::new("articles", files.len());
     std::thread::scope(|scope| {
         for _ in 0..threads {
             scope.spawn(|| {
@@ -161,10 +164,12 @@ fn annotate_dir(annotator: &Annotator, dir: &Path, out: &Path, include_text: boo
                     {
                         f.push(format!("{}: {err:#}", path.display()));
                     }
+                    progress.tick();
                 }
             });
         }
     });
+    progress.finish();
     let failures = failures.into_inner().unwrap_or_default();
     for f in &failures {
         eprintln!("sayso: {f}");

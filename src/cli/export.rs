@@ -43,46 +43,36 @@ pub struct Args {
     all: bool,
 
     /// Output format.
-    #[arg(long, short, value_enum, default_value_t)]
-    format: ExportFormat,
+    #[arg(long, short, value_parser = format_parser(), default_value = "md")]
+    format: Format,
 
     /// Write to FILE (replaced atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
 }
 
-/// How `export` writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
-enum ExportFormat {
-    /// Markdown with YAML front matter (Obsidian, GitHub).
-    #[default]
-    #[value(name = "md", alias = "markdown")]
-    Markdown,
-    /// JSON.
-    Json,
-    /// Readwise-compatible CSV; a cell that would start a spreadsheet
-    /// formula (=, +, -, @) gets a leading ' so it opens as text.
-    Csv,
-    /// The same CSV with every cell exactly as written.
-    #[value(name = "csv-raw")]
-    CsvRaw,
-}
-
-impl From<ExportFormat> for Format {
-    fn from(f: ExportFormat) -> Self {
-        match f {
-            ExportFormat::Markdown => Self::Markdown,
-            ExportFormat::Json => Self::Json,
-            ExportFormat::Csv => Self::Csv,
-            ExportFormat::CsvRaw => Self::CsvRaw,
-        }
-    }
+/// `--format`: one of the export formats by name.
+fn format_parser() -> impl clap::builder::TypedValueParser<Value = Format> {
+    use clap::builder::{PossibleValue, TypedValueParser as _};
+    let values = Format::ALL.into_iter().map(|f| {
+        let value = PossibleValue::new(f.name()).help(match f {
+            Format::Markdown => "Markdown with YAML front matter (Obsidian, GitHub)",
+            Format::Json => "JSON",
+            Format::Csv => {
+                "Readwise-compatible CSV; a cell that would start a spreadsheet formula (=, +, -, @) \
+                 gets a leading ' so it opens as text"
+            }
+            Format::CsvRaw => "The same CSV with every cell exactly as written",
+        });
+        if f == Format::Markdown { value.alias("markdown") } else { value }
+    });
+    clap::builder::PossibleValuesParser::new(values).map(|name| Format::from_name(&name).unwrap_or_default())
 }
 
 /// Run `sayso export`.
 pub fn run(args: &Args) -> Result<()> {
     let annotator = Annotator::new().context("the built-in models could not be loaded")?;
-    let format = Format::from(args.format);
+    let format = args.format;
     let exported = exported_time();
     let document = match &args.input {
         Some(path) if !args.all => {

@@ -152,25 +152,25 @@ fn read(args: &Args, config: Option<&Path>) -> Result<ExitCode> {
         return print(&feeds, &read, args.format.unwrap_or(Format::Text), args.source.is_some())
             .map(|()| ExitCode::SUCCESS);
     }
-    let reload = || {
+    let reload: tui::Reload = std::sync::Arc::new(move || {
         let mut feeds = Vec::new();
         for source in &sources {
             feeds.push(feed::load(source, &fetcher).map_err(|e| e.to_string())?);
         }
         Ok(feeds)
-    };
-    let open = move |story: &feed::Story| story.article(&fetcher);
-    let code = tui::feed::run(&feeds, &config, reload, open)?;
+    });
+    let code = tui::run(tui::Start::Feed(feeds, reload), config, tui::Options::default())?;
     Ok(ExitCode::from(code))
 }
 
 /// Links of the stories already in the library. A library that cannot be
 /// read is reported and the list goes on without read marks.
 fn library_read(feeds: &[Feed]) -> HashSet<String> {
-    tui::feed::read_in_library(feeds.iter().flat_map(|f| &f.items)).unwrap_or_else(|e| {
-        eprintln!("sayso: stories are not marked read: {e}");
-        HashSet::new()
-    })
+    sayso::store::kept_links(feeds.iter().flat_map(|f| &f.items).filter_map(|s| s.link.as_deref()))
+        .unwrap_or_else(|e| {
+            eprintln!("sayso: stories are not marked read: {e}");
+            HashSet::new()
+        })
 }
 
 fn is_read(story: &feed::Story, read: &HashSet<String>) -> bool {

@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
 use anyhow::{Context, Result, anyhow, bail};
+use sayso::app::library::Start;
 use sayso::config::Config;
 use sayso::store::{ArticleSummary, NewArticle, Store, time};
 use sayso::tui;
@@ -61,12 +62,13 @@ pub fn run(args: &Args, config: Option<&Path>) -> Result<ExitCode> {
         Some(LibraryCommand::Add { paths }) => add(paths).map(|()| ExitCode::SUCCESS),
         None if args.format.is_none() && std::io::stdout().is_terminal() => {
             let config = Config::load(config)?;
-            let store = tui::library::existing_store()?;
-            let mut view_start = tui::library::Start::Articles;
-            if let Some(q) = &args.search {
-                view_start = tui::library::Start::Search(q.clone());
-            }
-            Ok(ExitCode::from(tui::library::run(store, &config, &view_start)?))
+            // A library that cannot be opened is reported before the screen.
+            drop(sayso::store::Store::existing()?);
+            let start = match &args.search {
+                Some(q) => Start::Search(q.clone()),
+                None => Start::Articles,
+            };
+            Ok(ExitCode::from(tui::run(tui::Start::Library(start), config, tui::Options::default())?))
         }
         None => list(args.search.as_deref(), args.format.unwrap_or_default()).map(|()| ExitCode::SUCCESS),
     }
@@ -197,6 +199,7 @@ fn add(paths: &[PathBuf]) -> Result<()> {
         // were given, so the library lists them the same way every time.
         let mut waiting = std::collections::BTreeMap::new();
         let mut due = 0;
+        let progress = super::progress::Progress::new("files", files.len());
         for (i, done) in receive {
             waiting.insert(i, done);
             while let Some(done) = waiting.remove(&due) {
@@ -206,8 +209,10 @@ fn add(paths: &[PathBuf]) -> Result<()> {
                     Err(err) => failures.push(format!("{}: {err:#}", path.display())),
                 }
                 due += 1;
+                progress.tick();
             }
         }
+        progress.finish();
     });
     for f in &failures {
         eprintln!("sayso: {f}");

@@ -5,6 +5,7 @@ mod export;
 mod feed;
 mod input;
 mod library;
+mod progress;
 mod speakers;
 
 use std::path::PathBuf;
@@ -12,9 +13,10 @@ use std::process::ExitCode;
 
 use std::io::IsTerminal;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory as _, Parser, Subcommand, ValueEnum};
+use sayso::app::screen::{self, Reading};
 use sayso::config::{self, Config};
-use sayso::ingest::{self, Fetcher, Source, fetch};
+use sayso::ingest::{Source, fetch};
 use sayso::tui;
 
 /// A terminal news reader that shows who said what.
@@ -70,37 +72,156 @@ enum Command {
     /// List everyone quoted across the library (one person's mentions
     /// merged), or every attribution of one speaker.
     Speakers(speakers::Args),
+    /// Print a completion script for your shell.
+    ///
+    /// bash: `sayso completions bash > ~/.local/share/bash-completion/completions/sayso`;
+    /// zsh: `sayso completions zsh > ~/.zfunc/_sayso` (with ~/.zfunc in $fpath);
+    /// fish: `sayso completions fish > ~/.config/fish/completions/sayso.fish`.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `sayso man | man -l -`.
+    Man,
 }
 
-/// How a subcommand prints its result.
+impl Command {
+    /// The subcommand's name, as typed.
+    fn name(&self) -> &'static str {
+        match self {
+            Self::Annotate(_) => "annotate",
+            Self::Feed(_) => "feed",
+            Self::Config => "config",
+            Self::Export(_) => "export",
+            Self::Library(_) => "library",
+            Self::Speakers(_) => "speakers",
+            Self::Completions { .. } => "completions",
+            Self::Man => "man",
+        }
+    }
+
+    /// Whether the subcommand reads the configuration (keys, colours,
+    /// layout): only those that open a screen, and `config` itself.
+    const fn uses_config(&self) -> bool {
+        matches!(self, Self::Feed(_) | Self::Library(_) | Self::Speakers(_) | Self::Config)
+    }
+}
+
+/// How a subcommand prints its result (each subcommand's `--format` help
+/// says what each looks like there).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum Format {
-    /// JSON (for `annotate`, the annotation JSON, version 1).
+    /// JSON.
     #[default]
     Json,
-    /// Readable text (for `annotate`, the text with entities marked, then who said what).
+    /// Readable text.
     Text,
 }
 
 /// Parse the arguments and run; errors are printed as `sayso: ...`.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
-    let result = match cli.command {
-        Some(Command::Annotate(args)) => annotate::run(&args).map(|()| ExitCode::SUCCESS),
-        Some(Command::Config) => print_config().map(|()| ExitCode::SUCCESS),
-        Some(Command::Export(args)) => export::run(&args).map(|()| ExitCode::SUCCESS),
-        Some(Command::Feed(args)) => feed::run(&args, cli.config.as_deref()),
-        Some(Command::Library(args)) => library::run(&args, cli.config.as_deref()),
-        Some(Command::Speakers(args)) => speakers::run(&args, cli.config.as_deref()),
-        None => read(&cli),
-    };
+    let result = run_command(cli);
     match result {
         Ok(code) => code,
+        // A reader that stopped reading (`sayso config | head -1`) is not an error.
+        Err(err) if is_closed_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("sayso: {err:#}");
             ExitCode::FAILURE
         }
     }
+}
+
+/// True when the error is standard output closed by its reader.
+fn is_closed_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn run_command(cli: Cli) -> anyhow::Result<ExitCode> {
+    if let (Some(command), Some(path)) = (&cli.command, &cli.config)
+        && !command.uses_config()
+    {
+        anyhow::bail!(
+            "--config {} is not used by `sayso {}`: only the screens (the reader, feed, library, \
+             speakers) and `sayso config` read settings",
+            path.display(),
+            command.name()
+        );
+    }
+    if cli.command.is_none()
+        && let Some(input) = &cli.input
+        && let Some(near) = mistyped_command(input)
+    {
+        anyhow::bail!(
+            "`{}` is neither a file nor a command; did you mean `sayso {near}`? (`sayso --help` lists them)",
+            input.display()
+        );
+    }
+    match cli.command {
+        Some(Command::Annotate(args)) => annotate::run(&args).map(|()| ExitCode::SUCCESS),
+        Some(Command::Config) => print_config(cli.config.as_deref()).map(|()| ExitCode::SUCCESS),
+        Some(Command::Completions { shell }) => {
+            print_generated(|out| clap_complete::generate(shell, &mut Cli::command(), "sayso", out))
+        }
+        Some(Command::Man) => print_generated(|out| {
+            let _ = clap_mangen::Man::new(Cli::command()).render(out);
+        }),
+        Some(Command::Export(args)) => export::run(&args).map(|()| ExitCode::SUCCESS),
+        Some(Command::Feed(args)) => feed::run(&args, cli.config.as_deref()),
+        Some(Command::Library(args)) => library::run(&args, cli.config.as_deref()),
+        Some(Command::Speakers(args)) => speakers::run(&args, cli.config.as_deref()),
+        None => read(&cli),
+    }
+}
+
+/// Write what `write` makes to standard output; a closed pipe ends quietly.
+fn print_generated(write: impl FnOnce(&mut Vec<u8>)) -> anyhow::Result<ExitCode> {
+    use std::io::Write as _;
+    let mut bytes = Vec::new();
+    write(&mut bytes);
+    let mut out = std::io::stdout().lock();
+    out.write_all(&bytes)?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The command `word` is a near miss of, when it is not a file: one or two
+/// letters off (`librray`, `speaker`, `anotate`).
+fn mistyped_command(word: &std::path::Path) -> Option<String> {
+    if word.exists() {
+        return None;
+    }
+    let word = word.to_str()?;
+    if word.contains(['/', '.', ':']) || word == "-" {
+        return None;
+    }
+    let cli = Cli::command();
+    let names = cli.get_subcommands().map(|c| c.get_name().to_owned());
+    names
+        .map(|name| (edit_distance(&word.to_lowercase(), &name), name))
+        .filter(|(d, name)| *d <= 2.min(name.len() / 3).max(1))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, name)| name)
+}
+
+/// Levenshtein distance between two short words.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let next = (diagonal + usize::from(ca != cb)).min(row[j] + 1).min(row[j + 1] + 1);
+            diagonal = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
 }
 
 /// With no subcommand: open the reader, or print the annotation when
@@ -112,40 +233,55 @@ fn read(cli: &Cli) -> anyhow::Result<ExitCode> {
     if !std::io::stdout().is_terminal() {
         return annotate::print_default(cli.input.as_deref()).map(|()| ExitCode::SUCCESS);
     }
-    let options = tui::Options { exit_after_first_frame: cli.exit_after_first_frame, start_at: None };
+    let options = tui::Options { exit_after_first_frame: cli.exit_after_first_frame };
     let source = cli.input.as_deref().map(Source::parse).transpose()?;
-    if let Some(Source::Url(url)) = source {
-        // Fetched on the reader's background thread, behind its spinner.
-        let ending = tui::read(fetch::short_name(&url), 0, config.clone(), options, move || {
-            ingest::open(&Source::Url(url), &Fetcher::from_env(), &mut |_| {}).map_err(|e| e.to_string())
-        })?;
-        return then(ending, &config);
-    }
-    let article = match &source {
-        Some(source) => input::read_source(source, true)?,
-        None => input::sample(),
+    let reading = match source {
+        // Fetched behind the reader's spinner.
+        Some(Source::Url(url)) => Reading {
+            origin: fetch::short_name(&url),
+            bytes: 0,
+            source: screen::Source::Url(url),
+            start_at: None,
+        },
+        Some(source) => Reading::article(input::read_source(&source, true)?),
+        None => Reading::article(input::sample()),
     };
-    let ending = tui::run(article, config.clone(), options)?;
-    then(ending, &config)
-}
-
-/// After the reader: the library view when it was asked for (`L`).
-fn then(ending: tui::Ending, config: &Config) -> anyhow::Result<ExitCode> {
-    if ending != tui::Ending::Library {
-        return Ok(ExitCode::from(ending.code()));
-    }
-    let store = tui::library::existing_store()?;
-    let code = tui::library::run(store, config, &tui::library::Start::Articles)?;
+    let code = tui::run(tui::Start::Read(Box::new(reading)), config, options)?;
     Ok(ExitCode::from(code))
 }
 
-fn print_config() -> anyhow::Result<()> {
+/// `sayso config`: the documented defaults, after where the user's file is
+/// (with --config, that file, checked first).
+fn print_config(given: Option<&std::path::Path>) -> anyhow::Result<()> {
     use std::io::Write as _;
+    if given.is_some() {
+        Config::load(given)?;
+    }
     let mut out = std::io::stdout().lock();
-    match config::user_path() {
+    match given.map(std::path::Path::to_path_buf).or_else(config::user_path) {
         Some(p) => writeln!(out, "# Your file: {}\n", p.display())?,
         None => writeln!(out, "# No configuration folder was found on this system.\n")?,
     }
     out.write_all(config::DEFAULT.as_bytes())?;
+    out.flush()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn near_misses_of_commands_are_named() {
+        let near = |w: &str| mistyped_command(std::path::Path::new(w));
+        assert_eq!(near("librray").as_deref(), Some("library"));
+        assert_eq!(near("speaker").as_deref(), Some("speakers"));
+        assert_eq!(near("anotate").as_deref(), Some("annotate"));
+        assert_eq!(near("feeds").as_deref(), Some("feed"));
+        // Files, addresses and unrelated words are read as articles.
+        assert_eq!(near("story.txt"), None);
+        assert_eq!(near("https://example.org"), None);
+        assert_eq!(near("harbour"), None);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
 }

@@ -8,6 +8,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
+use sayso::app::library::Start;
 use sayso::config::Config;
 use sayso::store::{SpeakerAttribution, SpeakerSummary, Store};
 use sayso::tui;
@@ -37,15 +38,16 @@ pub struct Args {
 pub fn run(args: &Args, config: Option<&Path>) -> Result<ExitCode> {
     if args.format.is_none() && std::io::stdout().is_terminal() {
         let config = Config::load(config)?;
-        let store = tui::library::existing_store()?;
+        let store = sayso::store::Store::existing()?;
         let start = match (&args.name, &store) {
             (Some(name), Some(store)) => {
                 let speakers = store.speakers(true)?;
-                tui::library::Start::Speaker(find(&speakers, name)?.name.clone())
+                Start::Speaker(find(&speakers, name)?.name.clone())
             }
-            _ => tui::library::Start::Speakers { all: args.all },
+            _ => Start::Speakers { all: args.all },
         };
-        return Ok(ExitCode::from(tui::library::run(store, &config, &start)?));
+        drop(store);
+        return Ok(ExitCode::from(tui::run(tui::Start::Library(start), config, tui::Options::default())?));
     }
     print_headless(args, args.format.unwrap_or_default()).map(|()| ExitCode::SUCCESS)
 }

@@ -107,6 +107,11 @@ pub struct Digest {
     pub tags: Vec<String>,
 }
 
+/// The reader's own words: zero-width joiners stay (emoji sequences).
+fn own(s: &str) -> String {
+    sayso_nlp::text::sanitize_own_words(s).into_owned()
+}
+
 fn clean(s: &str) -> String {
     sanitize(s).into_owned()
 }
@@ -182,8 +187,8 @@ pub fn digest(
             speaker: on.and_then(|i| attributions[i].speaker.clone()),
             attribution: on,
             note: Note {
-                body: clean(&note.body),
-                tags: note.tags.iter().map(|t| clean(t)).filter(|t| !t.is_empty()).collect(),
+                body: own(&note.body),
+                tags: note.tags.iter().map(|t| own(t)).filter(|t| !t.is_empty()).collect(),
                 anchor: clean_anchor(&note.anchor),
                 ..note.clone()
             },

@@ -92,7 +92,7 @@ fn body(s: &mut String, d: &Digest, meta: bool) {
         let _ = writeln!(s, "{h}# Notes on other passages\n");
         for item in &d.other_notes {
             let gone = if item.chars.is_none() { " *(passage no longer found)*" } else { "" };
-            quote_block(s, &format!("“{}”{gone}", inline_block(&item.passage)));
+            quote_block(s, &format!("{}{gone}", inline_block(&crate::safe::in_quotes(&item.passage))));
             s.push('\n');
             note(s, item, false);
             s.push('\n');
@@ -103,7 +103,7 @@ fn body(s: &mut String, d: &Digest, meta: bool) {
 /// An attribution as a block quote ("cue: content"), then its notes.
 fn attribution(s: &mut String, a: &Attribution, with_source: bool) {
     let content = inline_block(&a.content);
-    let content = if a.kind == QuoteKind::Direct { format!("“{content}”") } else { content };
+    let content = if a.kind == QuoteKind::Direct { crate::safe::in_quotes(&content) } else { content };
     let mut line = String::new();
     if with_source && let Some(src) = &a.source {
         let _ = write!(line, "{} ", inline(src));
@@ -137,7 +137,7 @@ fn note(s: &mut String, item: &NoteItem, show_passage: bool) {
     };
     let _ = write!(s, "- **{kind}**");
     if show_passage {
-        let _ = write!(s, " on “{}”", inline(&item.passage));
+        let _ = write!(s, " on {}", inline(&crate::safe::in_quotes(&item.passage)));
     }
     for tag in &n.tags {
         let _ = write!(s, " #{}", tag_word(tag));

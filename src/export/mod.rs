@@ -28,6 +28,54 @@ pub enum Format {
     CsvRaw,
 }
 
+impl Format {
+    /// Every format, in the order the command line lists them.
+    pub const ALL: [Self; 4] = [Self::Markdown, Self::Json, Self::Csv, Self::CsvRaw];
+    /// The formats the reader's export dialog offers, in its order.
+    pub const DIALOG: [Self; 3] = [Self::Markdown, Self::Json, Self::Csv];
+
+    /// The name on the command line (`--format md`).
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Markdown => "md",
+            Self::Json => "json",
+            Self::Csv => "csv",
+            Self::CsvRaw => "csv-raw",
+        }
+    }
+
+    /// The format a command-line name stands for (`markdown` too).
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "markdown" => Some(Self::Markdown),
+            _ => Self::ALL.into_iter().find(|f| f.name() == name),
+        }
+    }
+
+    /// The file extension.
+    #[must_use]
+    pub const fn extension(self) -> &'static str {
+        match self {
+            Self::Markdown => "md",
+            Self::Json => "json",
+            Self::Csv | Self::CsvRaw => "csv",
+        }
+    }
+
+    /// The name shown in the reader's dialog.
+    #[must_use]
+    pub const fn label(self) -> &'static str {
+        match self {
+            Self::Markdown => "Markdown",
+            Self::Json => "JSON",
+            Self::Csv => "CSV (Readwise)",
+            Self::CsvRaw => "CSV (exact cells)",
+        }
+    }
+}
+
 /// A failure to write an export (in practice only from the CSV writer).
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
@@ -66,29 +114,5 @@ pub fn library(format: Format, digests: &[Digest], exported: i64) -> Result<Stri
     })
 }
 
-/// Write `bytes` to a temporary file beside `path`, then rename it over
-/// `path`, so nobody ever sees half an export.
-///
-/// # Errors
-/// When the folder cannot be written.
-pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write as _;
-    let name = path.file_name().ok_or_else(|| {
-        std::io::Error::new(
-            std::io::ErrorKind::InvalidInput,
-            format!("{} is not a file name", path.display()),
-        )
-    })?;
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
-    let temp = dir.join(format!(".{}.{}.tmp", name.to_string_lossy(), std::process::id()));
-    let result = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&temp)
-        .and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_all()))
-        .and_then(|()| std::fs::rename(&temp, path));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result
-}
+/// Exports are written with the one atomic writer.
+pub use crate::atomic::write as write_atomic;

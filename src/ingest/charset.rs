@@ -1,7 +1,7 @@
-//! Decoding a web page's bytes: byte-order mark, the server's charset, the
-//! page's own `<meta>` declaration, and what the bytes actually are.
+//! Decoding a web page's or a feed's bytes: byte-order mark, the server's
+//! charset, the document's own declaration, and what the bytes actually are.
 
-use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
 /// How far into a page a `<meta charset>` is looked for.
 const PRESCAN: usize = 4096;
@@ -23,6 +23,104 @@ pub fn decode_html(bytes: &[u8], declared: Option<&str>) -> String {
     let encoding =
         [from_header, from_meta].into_iter().flatten().find(|e| *e != UTF_8).unwrap_or(WINDOWS_1252);
     encoding.decode_without_bom_handling(bytes).0.into_owned()
+}
+
+/// Decode an XML document (a feed) to UTF-8 text, so that the XML parser
+/// never has to handle another encoding. In order: a byte-order mark
+/// (UTF-8, UTF-16, UTF-32), the zero-byte pattern of an undeclared UTF-16
+/// or UTF-32 `<`, bytes that are valid UTF-8, the server's charset, the
+/// `<?xml encoding?>` declaration, and a statistical guess for undeclared
+/// legacy charsets (KOI8-R, Shift_JIS, windows-1255, …). The returned text
+/// has no byte-order mark and no encoding declaration left to mislead a parser.
+#[must_use]
+pub fn decode_xml(bytes: &[u8], declared: Option<&str>) -> String {
+    let text = match wide(bytes) {
+        Some(Wide::Utf32 { big_endian, skip }) => utf32(&bytes[skip..], big_endian),
+        Some(Wide::Utf16 { encoding, skip }) => {
+            encoding.decode_without_bom_handling(&bytes[skip..]).0.into_owned()
+        }
+        None => match Encoding::for_bom(bytes) {
+            Some((encoding, bom)) => encoding.decode_without_bom_handling(&bytes[bom..]).0.into_owned(),
+            None => match std::str::from_utf8(bytes) {
+                Ok(text) => text.to_owned(),
+                Err(_) => {
+                    let named = [declared.and_then(label), xml_declared(bytes).and_then(label)]
+                        .into_iter()
+                        .flatten()
+                        .find(|e| *e != UTF_8 && *e != UTF_16BE && *e != UTF_16LE);
+                    named.unwrap_or_else(|| guess(bytes)).decode_without_bom_handling(bytes).0.into_owned()
+                }
+            },
+        },
+    };
+    without_declaration(text)
+}
+
+/// A wide (two- or four-byte) Unicode encoding recognised at the start.
+enum Wide {
+    Utf16 { encoding: &'static Encoding, skip: usize },
+    Utf32 { big_endian: bool, skip: usize },
+}
+
+/// UTF-32 by its byte-order mark, or UTF-16 and UTF-32 without one by the
+/// zero bytes around the first `<` (XML's own autodetection).
+fn wide(bytes: &[u8]) -> Option<Wide> {
+    match bytes {
+        [0, 0, 0xFE, 0xFF, ..] => Some(Wide::Utf32 { big_endian: true, skip: 4 }),
+        [0xFF, 0xFE, 0, 0, ..] => Some(Wide::Utf32 { big_endian: false, skip: 4 }),
+        [0, 0, 0, b'<', ..] => Some(Wide::Utf32 { big_endian: true, skip: 0 }),
+        [b'<', 0, 0, 0, ..] => Some(Wide::Utf32 { big_endian: false, skip: 0 }),
+        [0, b'<', 0, _, ..] => Some(Wide::Utf16 { encoding: UTF_16BE, skip: 0 }),
+        [b'<', 0, _, 0, ..] => Some(Wide::Utf16 { encoding: UTF_16LE, skip: 0 }),
+        _ => None,
+    }
+}
+
+/// UTF-32 code units as text; a unit that is not a character becomes `�`.
+fn utf32(bytes: &[u8], big_endian: bool) -> String {
+    bytes
+        .chunks(4)
+        .map(|unit| {
+            let mut b = [0u8; 4];
+            b[..unit.len()].copy_from_slice(unit);
+            let n = if big_endian { u32::from_be_bytes(b) } else { u32::from_le_bytes(b) };
+            char::from_u32(n).unwrap_or(char::REPLACEMENT_CHARACTER)
+        })
+        .collect()
+}
+
+/// The most likely legacy encoding of bytes that declare none.
+fn guess(bytes: &[u8]) -> &'static Encoding {
+    use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
+    let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    // Valid UTF-8 was taken before this point: these bytes are not.
+    detector.guess(None, Utf8Detection::Deny)
+}
+
+/// The `encoding` of an `<?xml …?>` declaration at the start.
+fn xml_declared(bytes: &[u8]) -> Option<&str> {
+    let head = &bytes[..bytes.len().min(PRESCAN)];
+    let start = head.iter().position(|b| !b.is_ascii_whitespace())?;
+    let decl = head[start..].strip_prefix(b"<?xml")?;
+    let decl = &decl[..decl.iter().position(|&b| b == b'>')?];
+    let at = find(decl, b"encoding")? + b"encoding".len();
+    let rest = &decl[at..];
+    let quote = rest.iter().position(|&b| b == b'"' || b == b'\'')?;
+    let value = &rest[quote + 1..];
+    let end = value.iter().position(|&b| b == rest[quote])?;
+    std::str::from_utf8(&value[..end]).ok()
+}
+
+/// The text without a leading byte-order mark or `<?xml …?>` declaration:
+/// once decoded, the declared encoding would only mislead the parser.
+fn without_declaration(text: String) -> String {
+    let body = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    match body.strip_prefix("<?xml").and_then(|d| d.find("?>").map(|end| &d[end + 2..])) {
+        Some(rest) => rest.to_owned(),
+        None if body.len() == text.len() => text,
+        None => body.to_owned(),
+    }
 }
 
 /// Decode a plain-text body that a server declared in `declared`; the

@@ -63,6 +63,19 @@ pub enum Error {
         /// The status code.
         code: u16,
     },
+    /// Redirected to an address that is not http or https.
+    #[error(
+        "{url} redirected to `{target}`, which sayso will not follow: only http and https links are opened"
+    )]
+    RedirectScheme {
+        /// The address that redirected.
+        url: String,
+        /// Where it pointed.
+        target: String,
+    },
+    /// A page or file with no text to annotate.
+    #[error("{0}: the page has no text")]
+    NoText(String),
     /// Redirected in circles or too often.
     #[error("{url} redirected more than {max} times; giving up")]
     Redirects {

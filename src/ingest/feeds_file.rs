@@ -51,12 +51,7 @@ impl Feeds {
         }
         let body = toml::to_string(self).map_err(|e| err(e.to_string()))?;
         let text = format!("# Feeds followed by sayso: `sayso feed add URL`, `sayso feed rm URL`.\n{body}");
-        let tmp = path.with_extension(format!("toml.{}.tmp", std::process::id()));
-        std::fs::write(&tmp, text).map_err(|e| err(e.to_string()))?;
-        std::fs::rename(&tmp, path).map_err(|e| {
-            let _ = std::fs::remove_file(&tmp);
-            err(e.to_string())
-        })
+        crate::atomic::write(path, text.as_bytes()).map_err(|e| err(e.to_string()))
     }
 
     /// Add a feed; false when it was already followed.

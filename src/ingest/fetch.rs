@@ -2,10 +2,9 @@
 //! a body cap, gzip, an honest User-Agent, and errors a reader understands.
 
 use std::io::ErrorKind;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ureq::Agent;
-use ureq::ResponseExt as _;
 
 use super::{Article, Error, Kind, charset, html, text};
 
@@ -86,6 +85,9 @@ impl Page {
                 Article { origin, text, note, ..Article::default() }
             }
         };
+        if article.text.trim().is_empty() {
+            return Err(Error::NoText(self.final_url));
+        }
         article.source = Some(self.final_url);
         Ok(article)
     }
@@ -113,22 +115,42 @@ impl Fetcher {
     /// A clear [`Error`] for a bad scheme, DNS failure, refused connection,
     /// timeout, TLS failure, HTTP status, redirect loop or oversized body.
     pub fn get(&self, url: &str) -> Result<Page, Error> {
-        match scheme(url) {
-            Some(s) if s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https") => {}
-            Some(s) => return Err(Error::Scheme(s.to_owned())),
-            None => {
-                return Err(Error::BadUrl {
-                    url: url.to_owned(),
-                    detail: "it has no http:// or https://".to_owned(),
-                });
+        check_scheme(url)?;
+        // Redirects are followed here rather than by the HTTP client, so
+        // that every target is checked before anything is asked of it and
+        // each hop's errors are explained for that hop's address.
+        let deadline = Instant::now() + self.total;
+        let mut current = url.to_owned();
+        for _ in 0..=MAX_REDIRECTS {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return Err(Error::Timeout { url: current, secs: self.total.as_secs().max(1) });
             }
+            let mut response = self.hop(&current, left)?;
+            let status = response.status().as_u16();
+            if (300..400).contains(&status)
+                && let Some(location) = response.headers().get("location")
+            {
+                let location = String::from_utf8_lossy(location.as_bytes()).trim().to_owned();
+                current = redirect_target(&current, &location)?;
+                continue;
+            }
+            if !(200..300).contains(&status) {
+                return Err(Error::Status { url: current, code: status });
+            }
+            return self.page(url, current, &mut response);
         }
+        Err(Error::Redirects { url: url.to_owned(), max: MAX_REDIRECTS })
+    }
+
+    /// One request, with no redirect followed, within `left` of the total time.
+    fn hop(&self, url: &str, left: Duration) -> Result<ureq::http::Response<ureq::Body>, Error> {
         let host = host(url);
         let loopback = matches!(host.as_str(), "localhost" | "127.0.0.1" | "[::1]");
         let mut config = Agent::config_builder()
-            .timeout_connect(Some(self.connect))
-            .timeout_global(Some(self.total))
-            .max_redirects(MAX_REDIRECTS)
+            .timeout_connect(Some(self.connect.min(left)))
+            .timeout_global(Some(left))
+            .max_redirects(0)
             .http_status_as_error(false)
             .user_agent(format!("sayso/{} (+terminal news reader)", env!("CARGO_PKG_VERSION")))
             .accept("text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/feed+json,text/plain;q=0.9,*/*;q=0.5");
@@ -137,8 +159,7 @@ impl Fetcher {
             config = config.proxy(None);
         }
         let agent: Agent = config.build().into();
-        let err = |e: ureq::Error| self.explain(e, url, &host);
-        let mut response = agent.get(url).call().map_err(|e| match e {
+        agent.get(url).call().map_err(|e| match e {
             // Before any answer, a secure connection that breaks off or
             // reads as garbage is a failed handshake.
             ureq::Error::Io(io)
@@ -147,16 +168,17 @@ impl Fetcher {
             {
                 Error::Tls { host: host.clone(), detail: io.to_string() }
             }
-            other => err(other),
-        })?;
-        let status = response.status().as_u16();
-        if !(200..300).contains(&status) {
-            if (300..400).contains(&status) {
-                return Err(Error::Redirects { url: url.to_owned(), max: MAX_REDIRECTS });
-            }
-            return Err(Error::Status { url: url.to_owned(), code: status });
-        }
-        let final_url = response.get_uri().to_string();
+            other => self.explain(other, url, &host),
+        })
+    }
+
+    /// The body of a successful answer from `final_url` (asked for as `url`).
+    fn page(
+        &self,
+        url: &str,
+        final_url: String,
+        response: &mut ureq::http::Response<ureq::Body>,
+    ) -> Result<Page, Error> {
         let content_type =
             response.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
         let mime = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
@@ -169,7 +191,13 @@ impl Fetcher {
         {
             return Err(Error::TooLarge { url: url.to_owned(), limit: self.max_body });
         }
-        let body = response.body_mut().with_config().limit(self.max_body).read_to_vec().map_err(err)?;
+        let host = host(&final_url);
+        let body = response
+            .body_mut()
+            .with_config()
+            .limit(self.max_body)
+            .read_to_vec()
+            .map_err(|e| self.explain(e, url, &host))?;
         Ok(Page { url: url.to_owned(), final_url, mime, charset, body })
     }
 
@@ -202,6 +230,30 @@ impl Fetcher {
             U::BadUri(detail) => Error::BadUrl { url: url_s, detail },
             other => Error::Network { url: url_s, detail: other.to_string() },
         }
+    }
+}
+
+/// Refuse anything but an http or https address.
+fn check_scheme(url: &str) -> Result<(), Error> {
+    match scheme(url) {
+        Some(s) if s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https") => Ok(()),
+        Some(s) => Err(Error::Scheme(s.to_owned())),
+        None => {
+            Err(Error::BadUrl { url: url.to_owned(), detail: "it has no http:// or https://".to_owned() })
+        }
+    }
+}
+
+/// Where a redirect from `from` to `location` leads: resolved against
+/// `from` when relative, and refused unless it is http or https.
+fn redirect_target(from: &str, location: &str) -> Result<String, Error> {
+    let bad = |detail: String| Error::BadUrl { url: location.to_owned(), detail };
+    let base = url::Url::parse(from).map_err(|e| bad(e.to_string()))?;
+    let target = base.join(location).map_err(|e| bad(e.to_string()))?;
+    if matches!(target.scheme(), "http" | "https") {
+        Ok(target.into())
+    } else {
+        Err(Error::RedirectScheme { url: from.to_owned(), target: super::text::clean_line(location) })
     }
 }
 

@@ -7,7 +7,9 @@ use dom_smoothie::{Config, Readability};
 
 use super::Article;
 use super::flatten;
+use super::junk::Junk;
 use super::text::{clean_line, compose};
+use super::title::{Titles, host_words};
 
 /// Elements that end a paragraph.
 const BLOCKS: &[&str] = &[
@@ -118,16 +120,19 @@ pub fn extract(html: &str, url: Option<&str>, origin: &str) -> Article {
         Some((paragraphs, extra)) => (paragraphs, false, extra),
         None => {
             let doc = Document::from(html);
-            (plain(&doc), true, Metadata::default())
+            (Junk::embedded().clean(plain(&doc)), true, Metadata::default())
         }
     };
-    let site = meta.site.or(extra.site).map(|s| clean_line(&s)).filter(|s| !s.is_empty());
-    let raw_title = meta.title.or(extra.title).map(|t| clean_line(&t)).filter(|t| !t.is_empty());
-    let (title, site) = match raw_title {
-        Some(t) => {
-            let (title, removed) = headline(&t, site.as_deref(), paragraphs.first().map(String::as_str));
-            (Some(title), site.or(removed))
-        }
+    let site = meta.site.clone().or(extra.site).map(|s| clean_line(&s)).filter(|s| !s.is_empty());
+    let candidates = Titles {
+        page: meta.page_title.clone().or(extra.title),
+        og: meta.title.clone(),
+        h1: meta.h1.clone(),
+        first: paragraphs.first().cloned(),
+        host: meta.address.as_deref().or(url).and_then(host_words),
+    };
+    let (title, site) = match candidates.choose(site.as_deref()) {
+        Some((title, removed)) => (Some(title), site.or(removed)),
         None => (None, site),
     };
     let text = compose(title.as_deref(), &paragraphs);
@@ -159,7 +164,7 @@ fn readable(doc: Document, url: Option<&str>) -> Option<(Vec<String>, Metadata)>
     let mut reader = Readability::with_document(doc, url, Some(Config::default())).ok()?;
     let article = reader.parse().ok()?;
     let content = Document::fragment(article.content);
-    let paragraphs = paragraphs(&content.root(), &[]);
+    let paragraphs = Junk::embedded().clean(paragraphs(&content.root(), &[]));
     let words: usize = paragraphs.iter().map(|p| p.split_whitespace().count()).sum();
     if words < 20 {
         return None;
@@ -169,6 +174,7 @@ fn readable(doc: Document, url: Option<&str>) -> Option<(Vec<String>, Metadata)>
         byline: article.byline,
         published: article.published_time,
         site: article.site_name,
+        ..Metadata::default()
     };
     Some((paragraphs, extra))
 }
@@ -254,10 +260,17 @@ fn looks_like_furniture(node: &NodeRef<'_>) -> bool {
 /// Metadata read from the page's own tags (decoded once by the parser).
 #[derive(Debug, Default)]
 struct Metadata {
+    /// The title the page gives for sharing (`og:title`, `twitter:title`).
     title: Option<String>,
+    /// The `<title>` element.
+    page_title: Option<String>,
+    /// The first `<h1>`.
+    h1: Option<String>,
     byline: Option<String>,
     published: Option<String>,
     site: Option<String>,
+    /// The page's own address (`og:url`, canonical link).
+    address: Option<String>,
 }
 
 impl Metadata {
@@ -272,55 +285,19 @@ impl Metadata {
             let s = doc.select(sel);
             s.nodes().first().map(|n| clean_line(&n.text())).filter(|t| !t.is_empty())
         };
-        let title =
-            meta(&["og:title", "twitter:title"]).or_else(|| text_of("head title")).or_else(|| text_of("h1"));
+        let title = meta(&["og:title", "twitter:title"]).map(|t| clean_line(&t)).filter(|t| !t.is_empty());
+        let page_title = text_of("head title").or_else(|| text_of("title"));
+        let h1 = text_of("h1");
+        let address = meta(&["og:url"])
+            .or_else(|| doc.select("link[rel=\"canonical\"]").attr("href").map(|h| h.trim().to_owned()));
         let byline = meta(&["author", "article:author", "byl", "dc.creator"])
             .filter(|a| !a.starts_with("http"))
             .or_else(|| text_of("[rel=\"author\"], [itemprop=\"author\"], .byline, .author"));
         let published = meta(&["article:published_time", "datePublished", "date", "pubdate", "dc.date"])
             .or_else(|| doc.select("time[datetime]").attr("datetime").map(|d| d.to_string()));
         let site = meta(&["og:site_name", "application-name"]);
-        Self { title, byline, published, site }
+        Self { title, page_title, h1, byline, published, site, address }
     }
-}
-
-/// The headline from the page's title, and the site name cut from it if
-/// any. When the article's first line is part of the title, that line is
-/// the headline (`Site :: Headline`); otherwise a site suffix is removed.
-fn headline(title: &str, site: Option<&str>, first: Option<&str>) -> (String, Option<String>) {
-    if let Some(first) = first.filter(|f| f.len() < title.len() && f.split_whitespace().count() >= 2)
-        && let Some(at) = title.find(first)
-    {
-        let rest = format!("{} {}", &title[..at], &title[at + first.len()..]);
-        let rest = rest.trim_matches(|c: char| c.is_whitespace() || "|-–—:·»«/".contains(c));
-        if rest.split_whitespace().count() <= 5 {
-            return (first.to_owned(), Some(rest.to_owned()).filter(|r| !r.is_empty()));
-        }
-    }
-    split_site(title, site)
-}
-
-/// The headline without a trailing (or leading) site name: "Title | Site",
-/// "Title - Site", "Title — Site", and the name removed. Only a part that
-/// is the site's name, or a short one when the site is unknown, is removed.
-#[must_use]
-pub fn split_site(title: &str, site: Option<&str>) -> (String, Option<String>) {
-    let title = title.trim();
-    for sep in [" | ", " - ", " — ", " – ", " · ", " :: "] {
-        if let Some((head, tail)) = title.rsplit_once(sep)
-            && is_site(tail, site)
-            && head.split_whitespace().count() >= 2
-        {
-            return (head.trim().to_owned(), Some(tail.trim().to_owned()));
-        }
-        if let Some((head, tail)) = title.split_once(sep)
-            && site.is_some_and(|s| head.trim().eq_ignore_ascii_case(s.trim()))
-            && !tail.trim().is_empty()
-        {
-            return (tail.trim().to_owned(), Some(head.trim().to_owned()));
-        }
-    }
-    (title.to_owned(), None)
 }
 
 /// A byline without its leading "By".
@@ -344,43 +321,12 @@ fn strip_furniture(doc: &Document) {
     }
 }
 
-fn is_site(part: &str, site: Option<&str>) -> bool {
-    let part = part.trim();
-    match site {
-        Some(site) => {
-            let (p, s) = (part.to_lowercase(), site.trim().to_lowercase());
-            p == s || p.replace(' ', "") == s.replace(' ', "") || p.contains(&s) || s.contains(&p)
-        }
-        None => part.split_whitespace().count() <= 3,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn site_names_are_cut_from_titles() {
-        let site = |t, s| split_site(t, s).0;
-        assert_eq!(
-            site("Council delays vote | The Harbour Gazette", Some("The Harbour Gazette")),
-            "Council delays vote"
-        );
-        assert_eq!(
-            split_site("Council delays vote - Gazette", None),
-            ("Council delays vote".to_owned(), Some("Gazette".to_owned()))
-        );
-        assert_eq!(site("Gazette — Council delays vote", Some("Gazette")), "Council delays vote");
-        // A dash inside the headline stays.
-        assert_eq!(
-            site("Mayor says vote - if any - will wait until spring", None),
-            "Mayor says vote - if any - will wait until spring"
-        );
-        // The article's first line, found inside the title, is the headline.
-        assert_eq!(
-            headline("Fjordby News :: Mayor resigns", None, Some("Mayor resigns")),
-            ("Mayor resigns".to_owned(), Some("Fjordby News".to_owned()))
-        );
+    fn bylines_lose_their_by() {
         assert_eq!(without_by("By Ann Holt"), "Ann Holt");
         assert_eq!(without_by("Byron Kay"), "Byron Kay");
     }

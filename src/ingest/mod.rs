@@ -11,7 +11,9 @@ pub mod feeds_file;
 pub mod fetch;
 pub mod flatten;
 pub mod html;
+pub mod junk;
 pub mod text;
+pub mod title;
 
 use std::io::Read as _;
 use std::path::Path;
@@ -192,7 +194,11 @@ pub fn from_bytes(
     match kind {
         Kind::Html => {
             let decoded = charset::decode_html(bytes, charset);
-            Ok(html::extract(&decoded, None, origin))
+            let article = html::extract(&decoded, None, origin);
+            if article.text.trim().is_empty() {
+                return Err(Error::NoText(origin.to_owned()));
+            }
+            Ok(article)
         }
         Kind::Text => {
             let (text, note) = text::decode(origin, bytes, charset)?;

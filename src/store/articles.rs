@@ -154,8 +154,10 @@ impl Store {
     /// # Errors
     /// When the database cannot be read.
     pub fn article(&self, id: &ArticleId) -> Result<Option<ArticleRecord>, StoreError> {
-        let sql = format!("SELECT {COLUMNS} FROM articles WHERE id = ?1");
-        Ok(self.conn.query_row(&sql, [&id.0], ArticleRecord::from_row).optional()?)
+        self.read(|| {
+            let sql = format!("SELECT {COLUMNS} FROM articles WHERE id = ?1");
+            Ok(self.conn.query_row(&sql, [&id.0], ArticleRecord::from_row).optional()?)
+        })
     }
 
     /// The id of the article stored for `source` (a canonical path or URL),
@@ -164,7 +166,7 @@ impl Store {
     /// # Errors
     /// When the database cannot be read.
     pub fn find_article(&self, source: Option<&str>, text: &str) -> Result<Option<ArticleId>, StoreError> {
-        find(&self.conn, source, &content_hash(text))
+        self.read(|| find(&self.conn, source, &content_hash(text)))
     }
 
     /// Every stored article, oldest first.
@@ -172,10 +174,12 @@ impl Store {
     /// # Errors
     /// When the database cannot be read.
     pub fn articles(&self) -> Result<Vec<ArticleRecord>, StoreError> {
-        let sql = format!("SELECT {COLUMNS} FROM articles ORDER BY added, id");
-        let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map([], ArticleRecord::from_row)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.read(|| {
+            let sql = format!("SELECT {COLUMNS} FROM articles ORDER BY added, id");
+            let mut stmt = self.conn.prepare(&sql)?;
+            let rows = stmt.query_map([], ArticleRecord::from_row)?;
+            Ok(rows.collect::<Result<_, _>>()?)
+        })
     }
 
     /// Remember where the reader is in the article (a byte offset).

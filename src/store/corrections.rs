@@ -66,17 +66,19 @@ impl Store {
     /// # Errors
     /// When the database cannot be read.
     pub fn corrections(&self, article: &ArticleId, text: &str) -> Result<Vec<Correction>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT start, end, exact, prefix, suffix, speaker FROM corrections WHERE article = ?1 ORDER BY start, id",
-        )?;
-        let rows = stmt.query_map([&article.0], |r| {
-            Ok(Correction { anchor: anchor_at(r, 0)?, span: None, speaker: r.get(5)? })
-        })?;
-        let mut out: Vec<Correction> = rows.collect::<Result<_, _>>()?;
-        for c in &mut out {
-            c.span = c.anchor.locate(text);
-        }
-        out.sort_by_key(|c| (c.span.is_none(), c.span.map_or(c.anchor.start, |s| s.start)));
-        Ok(out)
+        self.read(|| {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT start, end, exact, prefix, suffix, speaker FROM corrections WHERE article = ?1 ORDER BY start, id",
+            )?;
+            let rows = stmt.query_map([&article.0], |r| {
+                Ok(Correction { anchor: anchor_at(r, 0)?, span: None, speaker: r.get(5)? })
+            })?;
+            let mut out: Vec<Correction> = rows.collect::<Result<_, _>>()?;
+            for c in &mut out {
+                c.span = c.anchor.locate(text);
+            }
+            out.sort_by_key(|c| (c.span.is_none(), c.span.map_or(c.anchor.start, |s| s.start)));
+            Ok(out)
+        })
     }
 }

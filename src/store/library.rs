@@ -118,23 +118,25 @@ impl Store {
     /// # Errors
     /// When the database cannot be read.
     pub fn library(&self, search: Option<&str>) -> Result<Vec<ArticleSummary>, StoreError> {
-        let query = search.map(fts_query).filter(|q| !q.is_empty());
-        let rows = match &query {
-            None => {
-                let sql = format!("{SUMMARY} FROM articles a ORDER BY a.opened DESC, a.rowid DESC");
-                let mut stmt = self.conn.prepare(&sql)?;
-                stmt.query_map([], ArticleSummary::from_row)?.collect::<Result<Vec<_>, _>>()?
-            }
-            Some(q) => {
-                let sql = format!(
-                    "{SUMMARY} FROM articles_fts f JOIN articles a ON a.rowid = f.rowid
-                     WHERE articles_fts MATCH ?1 ORDER BY f.rank, a.id"
-                );
-                let mut stmt = self.conn.prepare(&sql)?;
-                stmt.query_map([q], ArticleSummary::from_row)?.collect::<Result<Vec<_>, _>>()?
-            }
-        };
-        Ok(rows)
+        self.read(|| {
+            let query = search.map(fts_query).filter(|q| !q.is_empty());
+            let rows = match &query {
+                None => {
+                    let sql = format!("{SUMMARY} FROM articles a ORDER BY a.opened DESC, a.rowid DESC");
+                    let mut stmt = self.conn.prepare(&sql)?;
+                    stmt.query_map([], ArticleSummary::from_row)?.collect::<Result<Vec<_>, _>>()?
+                }
+                Some(q) => {
+                    let sql = format!(
+                        "{SUMMARY} FROM articles_fts f JOIN articles a ON a.rowid = f.rowid
+                         WHERE articles_fts MATCH ?1 ORDER BY f.rank, a.id"
+                    );
+                    let mut stmt = self.conn.prepare(&sql)?;
+                    stmt.query_map([q], ArticleSummary::from_row)?.collect::<Result<Vec<_>, _>>()?
+                }
+            };
+            Ok(rows)
+        })
     }
 
     /// Keep a correction in the speaker index in step with the reader's word.

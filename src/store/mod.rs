@@ -14,6 +14,7 @@ mod error;
 mod library;
 mod notes;
 mod open;
+mod reopen;
 mod schema;
 mod sources;
 mod speakers;
@@ -26,9 +27,10 @@ use rusqlite::Connection;
 pub use anchor::{Anchor, CONTEXT_CHARS};
 pub use articles::{ArticleId, ArticleRecord, NewArticle};
 pub use corrections::Correction;
-pub use error::StoreError;
+pub use error::{Fault, StoreError};
 pub use library::ArticleSummary;
 pub use notes::{NewNote, Note, NoteId};
+pub use reopen::kept_links;
 pub use schema::SUPPORTED as SCHEMA_VERSION;
 pub use sources::normalize_source;
 pub use speakers::{SpeakerAttribution, SpeakerSummary};
@@ -63,8 +65,9 @@ impl Store {
     ///
     /// # Errors
     /// [`StoreError::Corrupt`] or [`StoreError::TooNew`] for a file this build
-    /// must not touch (it is left unchanged); [`StoreError::Io`] when the
-    /// folder cannot be created; [`StoreError::Sql`] for other failures.
+    /// must not touch (it is left unchanged); [`StoreError::DiskFull`] or
+    /// [`StoreError::ReadOnly`] when it cannot be written; [`StoreError::Io`]
+    /// when the folder cannot be created; [`StoreError::Sql`] for other failures.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
         let conn = open::open(path)?;
         Ok(Self { conn, path: Some(path.to_path_buf()) })
@@ -87,14 +90,35 @@ impl Store {
         self.path.as_deref()
     }
 
+    /// Run a read, with a full disk or an unwritable folder (SQLite needs
+    /// to write its shared-memory index even to read) reported as such.
+    fn read<T>(&self, query: impl FnOnce() -> Result<T, StoreError>) -> Result<T, StoreError> {
+        query().map_err(|e| self.explain(e))
+    }
+
+    /// A failure as the fault a reader can act on, for a database on disk.
+    fn explain(&self, e: StoreError) -> StoreError {
+        match &self.path {
+            Some(path) => open::reclassify(path, e),
+            None => e,
+        }
+    }
+
     /// Run `change` as one IMMEDIATE transaction, committed before returning.
     ///
     /// IMMEDIATE takes the write lock up front, so a second reader on the
     /// same file waits (busy timeout) instead of failing half-way.
+    ///
+    /// A full disk or a file that became read-only is reported as such
+    /// ([`StoreError::DiskFull`], [`StoreError::ReadOnly`]).
     fn write<T>(&self, change: impl FnOnce(&Connection) -> Result<T, StoreError>) -> Result<T, StoreError> {
-        let tx = rusqlite::Transaction::new_unchecked(&self.conn, rusqlite::TransactionBehavior::Immediate)?;
-        let value = change(&tx)?;
-        tx.commit()?;
-        Ok(value)
+        let run = || {
+            let tx =
+                rusqlite::Transaction::new_unchecked(&self.conn, rusqlite::TransactionBehavior::Immediate)?;
+            let value = change(&tx)?;
+            tx.commit()?;
+            Ok(value)
+        };
+        run().map_err(|e| self.explain(e))
     }
 }

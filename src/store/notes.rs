@@ -110,26 +110,30 @@ impl Store {
     /// # Errors
     /// When the database cannot be read.
     pub fn notes(&self, article: &ArticleId, text: &str) -> Result<Vec<Note>, StoreError> {
-        let sql =
-            format!("SELECT {COLUMNS} FROM notes WHERE article = ?1 AND deleted IS NULL ORDER BY start, id");
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let mut notes: Vec<Note> = stmt.query_map([&article.0], Note::from_row)?.collect::<Result<_, _>>()?;
-        let mut tags: HashMap<i64, Vec<String>> = HashMap::new();
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT t.note, t.tag FROM note_tags t JOIN notes n ON n.id = t.note
-             WHERE n.article = ?1 AND n.deleted IS NULL ORDER BY t.note, t.position",
-        )?;
-        let rows = stmt.query_map([&article.0], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
-        for row in rows {
-            let (note, tag) = row?;
-            tags.entry(note).or_default().push(tag);
-        }
-        for note in &mut notes {
-            note.span = note.anchor.locate(text);
-            note.tags = tags.remove(&note.id.0).unwrap_or_default();
-        }
-        notes.sort_by_key(|n| (n.span.is_none(), n.span.map_or(n.anchor.start, |s| s.start), n.id));
-        Ok(notes)
+        self.read(|| {
+            let sql = format!(
+                "SELECT {COLUMNS} FROM notes WHERE article = ?1 AND deleted IS NULL ORDER BY start, id"
+            );
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let mut notes: Vec<Note> =
+                stmt.query_map([&article.0], Note::from_row)?.collect::<Result<_, _>>()?;
+            let mut tags: HashMap<i64, Vec<String>> = HashMap::new();
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT t.note, t.tag FROM note_tags t JOIN notes n ON n.id = t.note
+                 WHERE n.article = ?1 AND n.deleted IS NULL ORDER BY t.note, t.position",
+            )?;
+            let rows = stmt.query_map([&article.0], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+            for row in rows {
+                let (note, tag) = row?;
+                tags.entry(note).or_default().push(tag);
+            }
+            for note in &mut notes {
+                note.span = note.anchor.locate(text);
+                note.tags = tags.remove(&note.id.0).unwrap_or_default();
+            }
+            notes.sort_by_key(|n| (n.span.is_none(), n.span.map_or(n.anchor.start, |s| s.start), n.id));
+            Ok(notes)
+        })
     }
 
     /// Add a highlight or note to an article.

@@ -19,7 +19,9 @@ const MAGIC: &[u8; 16] = b"SQLite format 3\0";
 /// version this build knows; create it (and its folders) when absent.
 pub fn open(path: &Path) -> Result<Connection, StoreError> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|source| StoreError::Io { path: dir.to_path_buf(), source })?;
+        std::fs::create_dir_all(dir).map_err(|source| {
+            unwritable(path, dir, &source).unwrap_or(StoreError::Io { path: dir.to_path_buf(), source })
+        })?;
     }
     inspect(path)?;
     let flags =
@@ -83,25 +85,95 @@ fn inspect(path: &Path) -> Result<(), StoreError> {
     if found > SUPPORTED {
         return Err(StoreError::TooNew { path: path.to_path_buf(), found, supported: SUPPORTED });
     }
-    let check: String =
-        conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).map_err(|e| classify(path, e))?;
-    if check != "ok" {
-        return Err(corrupt(&format!("integrity check: {check}")));
+    let rows: Vec<String> = conn
+        .prepare(&format!("PRAGMA quick_check({MAX_PROBLEMS})"))
+        .and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect())
+        .map_err(|e| classify(path, e))?;
+    if rows.len() != 1 || rows[0] != "ok" {
+        return Err(corrupt(&summarise_check(&rows)));
     }
     Ok(())
 }
 
-/// A damaged-file error from SQLite becomes [`StoreError::Corrupt`].
+/// The most problems an integrity check lists.
+const MAX_PROBLEMS: usize = 100;
+
+/// SQLite's integrity report (one problem a row, some rows several lines,
+/// headed `*** in database main ***`) as one line: how many problems, and
+/// the first.
+fn summarise_check(rows: &[String]) -> String {
+    let problems: Vec<&str> = rows
+        .iter()
+        .flat_map(|r| r.lines())
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with("***"))
+        .collect();
+    let first = problems.first().map_or("no details", |p| p.trim_end_matches('.'));
+    let first: String = first.chars().filter(|c| !c.is_control()).take(120).collect();
+    match problems.len() {
+        0 | 1 => format!("integrity check: {first}"),
+        n if n >= MAX_PROBLEMS => format!("integrity check: {first}, and many more problems"),
+        n => format!("integrity check: {first}, and {} more problem{}", n - 1, if n == 2 { "" } else { "s" }),
+    }
+}
+
+/// Why a file or folder cannot be written, when that is the reason: a
+/// full disk, or a folder or file system that refuses writes.
+fn unwritable(db: &Path, at: &Path, err: &std::io::Error) -> Option<StoreError> {
+    use std::io::ErrorKind as K;
+    let reason = match err.kind() {
+        K::StorageFull | K::QuotaExceeded => return Some(StoreError::DiskFull { path: db.to_path_buf() }),
+        K::PermissionDenied => "permission denied",
+        K::ReadOnlyFilesystem => "read-only file system",
+        _ => return None,
+    };
+    Some(StoreError::ReadOnly { path: at.to_path_buf(), reason: reason.to_owned() })
+}
+
+/// Try writing beside the database (64 KiB, removed again) to learn why
+/// SQLite could not: `None` when the folder takes the write.
+fn probe(db: &Path) -> Option<StoreError> {
+    use std::io::Write as _;
+    let dir = db.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let probe = dir.join(format!(".sayso-write-check-{}", std::process::id()));
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&probe)
+        .and_then(|mut f| f.write_all(&[0u8; 64 * 1024]).and_then(|()| f.sync_all()));
+    let _ = std::fs::remove_file(&probe);
+    match written {
+        Ok(()) => {
+            // The folder is fine: perhaps the file itself is read-only.
+            let file = std::fs::OpenOptions::new().read(true).write(true).open(db);
+            file.err().and_then(|e| unwritable(db, db, &e))
+        }
+        Err(e) => unwritable(db, dir, &e),
+    }
+}
+
+/// A SQLite error as the fault a reader can act on: a damaged file, a full
+/// disk, or a file or folder that cannot be written (SQLite says only
+/// "unable to open database file" or "disk I/O error": a probe tells which).
 fn classify(path: &Path, err: rusqlite::Error) -> StoreError {
     match err.sqlite_error_code() {
         Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => {
-            StoreError::Corrupt { path: path.to_path_buf(), reason: err.to_string() }
+            StoreError::Corrupt { path: path.to_path_buf(), reason: summarise_check(&[err.to_string()]) }
+        }
+        Some(ErrorCode::DiskFull) => StoreError::DiskFull { path: path.to_path_buf() },
+        Some(ErrorCode::ReadOnly) => probe(path).unwrap_or_else(|| StoreError::ReadOnly {
+            path: path.to_path_buf(),
+            reason: "SQLite opened it read-only".to_owned(),
+        }),
+        Some(ErrorCode::CannotOpen | ErrorCode::SystemIoFailure | ErrorCode::PermissionDenied) => {
+            probe(path).unwrap_or(StoreError::Sql(err))
         }
         _ => StoreError::Sql(err),
     }
 }
 
-fn reclassify(path: &Path, err: StoreError) -> StoreError {
+/// [`classify`] for an error that may already be a [`StoreError`].
+pub(super) fn reclassify(path: &Path, err: StoreError) -> StoreError {
     match err {
         StoreError::Sql(e) => classify(path, e),
         other => other,
@@ -131,6 +203,44 @@ fn percent_encode(path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn integrity_reports_are_summarised_on_one_line() {
+        let rows = [
+            "*** in database main ***\nOn tree page 3 cell 0: invalid page number 99\nPage 4: never used"
+                .to_owned(),
+            "Page 5: btreeInitPage() returns error code 11".to_owned(),
+        ];
+        assert_eq!(
+            summarise_check(&rows),
+            "integrity check: On tree page 3 cell 0: invalid page number 99, and 2 more problems"
+        );
+        assert_eq!(
+            summarise_check(&["database disk image is malformed".to_owned()]),
+            "integrity check: database disk image is malformed"
+        );
+    }
+
+    #[test]
+    fn sqlite_faults_become_typed_errors() {
+        use rusqlite::ffi;
+        let dir = tempfile::tempdir().expect("temp");
+        let path = dir.path().join("library.db");
+        let sqlite = |code| rusqlite::Error::SqliteFailure(ffi::Error::new(code), None);
+        assert!(matches!(classify(&path, sqlite(ffi::SQLITE_FULL)), StoreError::DiskFull { .. }));
+        assert!(matches!(classify(&path, sqlite(ffi::SQLITE_CORRUPT)), StoreError::Corrupt { .. }));
+        // The folder is writable: an unexplained open failure stays SQLite's.
+        assert!(matches!(classify(&path, sqlite(ffi::SQLITE_CANTOPEN)), StoreError::Sql(_)));
+        let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let err = unwritable(&path, dir.path(), &denied).expect("read-only");
+        assert!(
+            err.to_string().starts_with(&format!("read-only: {} (permission denied)", dir.path().display())),
+            "{err}"
+        );
+        let full = std::io::Error::from(std::io::ErrorKind::StorageFull);
+        assert!(matches!(unwritable(&path, dir.path(), &full), Some(StoreError::DiskFull { .. })));
+        assert!(unwritable(&path, dir.path(), &std::io::Error::other("x")).is_none());
+    }
 
     #[test]
     fn uri_paths_are_escaped() {

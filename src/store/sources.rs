@@ -22,34 +22,36 @@ impl Store {
     /// # Errors
     /// When the database cannot be read.
     pub fn sources_kept(&self, sources: &[&str]) -> Result<Vec<bool>, StoreError> {
-        // Stored sources that begin with the address itself, or with it and
-        // `/` or `#`: the only ones that can normalise to it. ('$' follows
-        // '#' and '0' follows '/' in byte order.)
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT source FROM articles
-             WHERE source = ?1
-                OR (source >= ?1 || '#' AND source < ?1 || '$')
-                OR (source >= ?1 || '/' AND source < ?1 || '0')",
-        )?;
-        let mut kept = Vec::with_capacity(sources.len());
-        for source in sources {
-            let wanted = normalize_source(source);
-            if wanted.is_empty() {
-                kept.push(false);
-                continue;
-            }
-            let mut rows = stmt.query([wanted])?;
-            let mut found = false;
-            while let Some(row) = rows.next()? {
-                let stored: String = row.get(0)?;
-                if normalize_source(&stored) == wanted {
-                    found = true;
-                    break;
+        self.read(|| {
+            // Stored sources that begin with the address itself, or with it and
+            // `/` or `#`: the only ones that can normalise to it. ('$' follows
+            // '#' and '0' follows '/' in byte order.)
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT source FROM articles
+                 WHERE source = ?1
+                    OR (source >= ?1 || '#' AND source < ?1 || '$')
+                    OR (source >= ?1 || '/' AND source < ?1 || '0')",
+            )?;
+            let mut kept = Vec::with_capacity(sources.len());
+            for source in sources {
+                let wanted = normalize_source(source);
+                if wanted.is_empty() {
+                    kept.push(false);
+                    continue;
                 }
+                let mut rows = stmt.query([wanted])?;
+                let mut found = false;
+                while let Some(row) = rows.next()? {
+                    let stored: String = row.get(0)?;
+                    if normalize_source(&stored) == wanted {
+                        found = true;
+                        break;
+                    }
+                }
+                kept.push(found);
             }
-            kept.push(found);
-        }
-        Ok(kept)
+            Ok(kept)
+        })
     }
 }
 

@@ -225,25 +225,27 @@ impl Store {
     /// # Errors
     /// When the database cannot be read.
     pub fn speakers(&self, include_unnamed: bool) -> Result<Vec<SpeakerSummary>, StoreError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT speaker, label, article, COUNT(*) FROM attributions
-             WHERE speaker IS NOT NULL GROUP BY speaker, label, article",
-        )?;
-        let rows = stmt
-            .query_map([], |r| {
-                Ok(NameCount {
-                    name: r.get(0)?,
-                    label: r.get(1)?,
-                    article: r.get(2)?,
-                    count: usize_at(r, 3)?,
-                })
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
-        let mut all = merge(&rows);
-        if !include_unnamed {
-            all.retain(|s| s.label.as_deref() != Some("MISC"));
-        }
-        Ok(all)
+        self.read(|| {
+            let mut stmt = self.conn.prepare(
+                "SELECT speaker, label, article, COUNT(*) FROM attributions
+                 WHERE speaker IS NOT NULL GROUP BY speaker, label, article",
+            )?;
+            let rows = stmt
+                .query_map([], |r| {
+                    Ok(NameCount {
+                        name: r.get(0)?,
+                        label: r.get(1)?,
+                        article: r.get(2)?,
+                        count: usize_at(r, 3)?,
+                    })
+                })?
+                .collect::<Result<Vec<_>, _>>()?;
+            let mut all = merge(&rows);
+            if !include_unnamed {
+                all.retain(|s| s.label.as_deref() != Some("MISC"));
+            }
+            Ok(all)
+        })
     }
 
     /// Every attribution of the speaker known by `name` (their full name or
@@ -253,27 +255,29 @@ impl Store {
     /// # Errors
     /// When the database cannot be read.
     pub fn speaker_attributions(&self, name: &str) -> Result<Vec<SpeakerAttribution>, StoreError> {
-        let wanted = name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-        let all = self.speakers(true)?;
-        let Some(speaker) = all.iter().find(|s| {
-            s.name.to_lowercase() == wanted || s.aliases.iter().any(|a| a.to_lowercase() == wanted)
-        }) else {
-            return Ok(Vec::new());
-        };
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT t.article, a.title, a.source, t.speaker, t.cue, t.content, t.kind, t.start, t.end, a.rowid, t.position
-             FROM attributions t JOIN articles a ON a.id = t.article WHERE t.speaker = ?1",
-        )?;
-        let mut out: Vec<(i64, i64, SpeakerAttribution)> = Vec::new();
-        for stored in &speaker.stored {
-            let rows =
-                stmt.query_map([stored], |r| Ok((r.get(9)?, r.get(10)?, SpeakerAttribution::from_row(r)?)))?;
-            for row in rows {
-                out.push(row?);
+        self.read(|| {
+            let wanted = name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+            let all = self.speakers(true)?;
+            let Some(speaker) = all.iter().find(|s| {
+                s.name.to_lowercase() == wanted || s.aliases.iter().any(|a| a.to_lowercase() == wanted)
+            }) else {
+                return Ok(Vec::new());
+            };
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT t.article, a.title, a.source, t.speaker, t.cue, t.content, t.kind, t.start, t.end, a.rowid, t.position
+                 FROM attributions t JOIN articles a ON a.id = t.article WHERE t.speaker = ?1",
+            )?;
+            let mut out: Vec<(i64, i64, SpeakerAttribution)> = Vec::new();
+            for stored in &speaker.stored {
+                let rows =
+                    stmt.query_map([stored], |r| Ok((r.get(9)?, r.get(10)?, SpeakerAttribution::from_row(r)?)))?;
+                for row in rows {
+                    out.push(row?);
+                }
             }
-        }
-        out.sort_by(|a, b| (a.0, &a.2.article, a.1).cmp(&(b.0, &b.2.article, b.1)));
-        Ok(out.into_iter().map(|(_, _, a)| a).collect())
+            out.sort_by(|a, b| (a.0, &a.2.article, a.1).cmp(&(b.0, &b.2.article, b.1)));
+            Ok(out.into_iter().map(|(_, _, a)| a).collect())
+        })
     }
 }
 

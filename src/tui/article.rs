@@ -17,6 +17,8 @@ use crate::app::state::{Pane, State};
 
 /// The mark beside rows of attributed words.
 const GUTTER: &str = "▌";
+/// The margin mark of the current sentence's rows, without colour.
+const CURRENT: &str = "›";
 /// The mark at the end of a row where a note begins.
 const NOTED: &str = "✎";
 
@@ -61,6 +63,15 @@ pub fn render(state: &State, doc: &Document, buf: &mut Buffer) {
                 draw_row(buf, text, y, &doc.text, row, base, &mut styler);
                 if styler.noted(row) && text.right() < area.right().saturating_sub(1) {
                     buf.set_string(text.right(), y, NOTED, Style::new().fg(theme.accent));
+                }
+                // Without colour, the current sentence is marked in the margin.
+                if theme.plain
+                    && styler
+                        .sentence
+                        .is_some_and(|s| s.start < row.end.max(row.start + 1) && row.start < s.end)
+                    && text.x > area.x + 1
+                {
+                    buf.set_string(text.x - 1, y, CURRENT, Style::new().add_modifier(Modifier::BOLD));
                 }
                 if let Some(colour) = styler.gutter(row) {
                     let x = state.areas.gutter;
@@ -205,14 +216,23 @@ impl<'a> Styler<'a> {
         {
             st = Style::new().fg(self.theme.dim);
         }
+        let plain = self.theme.plain;
         if Self::seek(&self.marks, &mut self.marked, o, |s| *s).is_some() {
-            st = st.bg(self.theme.marked);
-        } else if self.sentence.is_some_and(|s| s.start <= o && o < s.end) {
+            st = if plain { st.add_modifier(Modifier::UNDERLINED) } else { st.bg(self.theme.marked) };
+        } else if !plain && self.sentence.is_some_and(|s| s.start <= o && o < s.end) {
             st = st.bg(self.theme.cursor);
         }
         if let Some(i) = Self::seek(self.matches, &mut self.found, o, |s| *s) {
-            let bg = if Some(self.matches[i]) == self.current_match { self.accent } else { self.theme.found };
-            st = st.bg(bg).fg(Color::Black);
+            let current = Some(self.matches[i]) == self.current_match;
+            st = if plain {
+                st.add_modifier(if current {
+                    Modifier::REVERSED | Modifier::BOLD
+                } else {
+                    Modifier::REVERSED
+                })
+            } else {
+                st.bg(if current { self.accent } else { self.theme.found }).fg(Color::Black)
+            };
         }
         if self.mark.is_some_and(|m| m.start <= o && o < m.end) {
             st = st.add_modifier(Modifier::REVERSED);

@@ -10,8 +10,8 @@ use ratatui_textarea::TextArea;
 use super::safe;
 use super::wrap::{ellipsis, wrap_plain};
 use crate::app::dialog::{Dialog, Kind};
-use crate::app::notes::ExportFormat;
 use crate::app::state::State;
+use crate::export::Format;
 
 /// A centred box of at most `w`×`h` cells; its inside.
 fn boxed(buf: &mut Buffer, state: &State, title: &str, w: u16, h: u16) -> Rect {
@@ -38,8 +38,7 @@ fn boxed(buf: &mut Buffer, state: &State, title: &str, w: u16, h: u16) -> Rect {
 
 /// The passage a note is on, in quotation marks unless it has its own.
 fn quoted(note: &crate::app::notes::UserNote) -> String {
-    let words = safe::line(note.quote.trim());
-    if words.starts_with(['“', '"', '‘', '«']) { words } else { format!("“{words}”") }
+    safe::in_quotes(&safe::line(&note.quote))
 }
 
 /// Write `text` on row `y` of `area`, faint.
@@ -101,10 +100,17 @@ pub fn render(state: &State, dialog: &Dialog, buf: &mut Buffer) {
                 "words split by spaces or commas · Enter save · Esc cancel",
             );
         }
-        Kind::Speaker { input: field, selected, .. } => {
+        Kind::Speaker { input: field, selected, words, now, .. } => {
             let choices = dialog.choices();
-            let h = u16::try_from(choices.len().min(10)).unwrap_or(10) + 5;
-            let inner = boxed(buf, state, " Who said it? ", 48, h);
+            let h = u16::try_from(choices.len().min(10)).unwrap_or(10) + 8;
+            let inner = boxed(buf, state, " Who said it? ", 56, h);
+            // Which quote is being corrected, and who has it now.
+            faint_line(buf, state, inner, inner.y, &safe::in_quotes(&safe::line(words)));
+            let now = now
+                .as_deref()
+                .map_or_else(|| "now: nobody".to_owned(), |n| format!("now: {}", safe::line(n)));
+            faint_line(buf, state, inner, inner.y + 1, &now);
+            let inner = Rect::new(inner.x, inner.y + 3, inner.width, inner.height.saturating_sub(3));
             input(buf, inner, inner.y, field);
             // The typed name comes last when no speaker has it.
             let typed = field.lines().first().map(|l| safe::line(l.trim())).unwrap_or_default();
@@ -127,20 +133,44 @@ pub fn render(state: &State, dialog: &Dialog, buf: &mut Buffer) {
                 "type to filter or name someone · ↑↓ · Enter",
             );
         }
+        Kind::Notice { title, text } => {
+            let width = 60.min(buf.area.width.saturating_sub(2)).max(12);
+            let rows: Vec<String> = text
+                .lines()
+                .flat_map(|l| {
+                    if l.is_empty() {
+                        vec![String::new()]
+                    } else {
+                        wrap_plain(&safe::line(l), usize::from(width - 4), 6)
+                    }
+                })
+                .collect();
+            let h = u16::try_from(rows.len()).unwrap_or(8) + 4;
+            let inner = boxed(buf, state, title, width, h);
+            for (y, row) in (inner.y..inner.bottom().saturating_sub(1)).zip(&rows) {
+                buf.set_stringn(inner.x, y, row, usize::from(inner.width), Style::new());
+            }
+            faint_line(buf, state, inner, inner.bottom().saturating_sub(1), "Esc or Enter closes");
+        }
         Kind::Export { format, path } => {
-            let inner = boxed(buf, state, " Export ", 64, 8);
+            let inner = boxed(buf, state, " Export ", 88, 10);
             let mut spans = vec![TextSpan::raw("Format: ")];
-            for f in ExportFormat::ALL {
+            for f in Format::DIALOG {
                 let style =
                     if f == *format { state.config.theme.selected(true) } else { state.config.theme.faint() };
                 spans.push(TextSpan::styled(format!(" {} ", f.label()), style));
                 spans.push(TextSpan::raw(" "));
             }
             buf.set_line(inner.x, inner.y, &Line::from(spans), inner.width);
-            faint_line(buf, state, inner, inner.y + 2, "File:");
+            faint_line(buf, state, inner, inner.y + 2, "File (the full path; edit to change it):");
             input(buf, inner, inner.y + 3, path);
+            // The path in full, wrapped, whatever the input scrolled to.
+            let typed = path.lines().first().map(|l| safe::line(l)).unwrap_or_default();
+            for (k, row) in wrap_plain(&typed, usize::from(inner.width), 2).iter().enumerate() {
+                faint_line(buf, state, inner, inner.y + 4 + u16::try_from(k).unwrap_or(0), row);
+            }
             let foot = if dialog.saving { "Writing…" } else { "Tab format · Enter write · Esc cancel" };
-            faint_line(buf, state, inner, inner.y + 5, foot);
+            faint_line(buf, state, inner, inner.y + 7, foot);
         }
     }
 }

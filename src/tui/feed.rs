@@ -1,149 +1,21 @@
-//! The feed view: a feed's stories (or every followed feed's, merged) in a
-//! list; Enter (or a click on the selected row) opens one in the reader,
-//! `q` in the reader comes back here. A story is read when it was opened
-//! this session or its link is already an article in the library (every
-//! article opened is kept there), so read marks outlive the session.
+//! Drawing the feed list: a feed's stories (or every followed feed's,
+//! merged) in a bordered list, a mark on the unread, and the keys on the
+//! status line. Its state and keys are in `app::feed`.
 
-use std::collections::HashSet;
-use std::time::Duration;
-
-use anyhow::{Context, Result};
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent};
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
-use super::keys::Keys;
-use super::terminal::{Ended, Guard};
-use super::{Ending, Options, safe, wrap};
-use crate::app::ListClick;
-use crate::app::state::ListView;
+use super::{safe, wrap};
+use crate::app::feed::FeedView;
 use crate::config::Config;
-use crate::ingest::feed::{Feed, Story};
-use crate::ingest::{self, Article};
-use crate::store::{Store, StoreError};
-
-/// How often the view looks for a signal while no key comes.
-const SIGNAL_POLL: Duration = Duration::from_millis(200);
-
-/// What a key asks the view's owner to do.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    /// Open this story in the reader.
-    Open(Box<Story>),
-    /// Read the feeds again.
-    Refresh,
-    /// Leave the view.
-    Quit,
-}
-
-/// The stories on screen and which is selected.
-#[derive(Debug, Clone)]
-pub struct FeedView {
-    /// The title line.
-    pub title: String,
-    /// Every story, in the order shown.
-    pub stories: Vec<Story>,
-    /// The selected story and the first one shown.
-    pub cursor: ListView,
-    /// Keys of the stories read: opened this session, or kept in the library.
-    pub read: HashSet<String>,
-    /// A message for the status line (an error, a refresh).
-    pub status: Option<String>,
-    /// Where the story rows were last drawn (empty when the screen is too
-    /// small for the list), so a click finds its row.
-    pub body: Rect,
-}
 
 impl FeedView {
-    /// A view of `feeds`: one feed as it is ordered, several merged newest first.
-    #[must_use]
-    pub fn new(feeds: &[Feed]) -> Self {
-        let mut view = Self {
-            title: String::new(),
-            stories: Vec::new(),
-            cursor: ListView::default(),
-            read: HashSet::new(),
-            status: None,
-            body: Rect::default(),
-        };
-        view.set_feeds(feeds);
-        view
-    }
-
-    /// Replace the stories (after a refresh), keeping read state and,
-    /// where it still exists, the selected story.
-    pub fn set_feeds(&mut self, feeds: &[Feed]) {
-        let keep = self.stories.get(self.cursor.selected).map(|s| s.key().to_owned());
-        self.stories = feeds.iter().flat_map(|f| f.items.iter().cloned()).collect();
-        if feeds.len() > 1 {
-            // Dates are `YYYY-MM-DD HH:MM`, so text order is time order.
-            self.stories.sort_by(|a, b| b.date.cmp(&a.date));
-        }
-        self.title = match feeds {
-            [one] => one.title.clone(),
-            _ => format!("{} feeds", feeds.len()),
-        };
-        self.cursor.selected = keep
-            .and_then(|k| self.stories.iter().position(|s| s.key() == k))
-            .unwrap_or(0)
-            .min(self.stories.len().saturating_sub(1));
-    }
-
-    /// Handle a key; the effect for the owner, if any.
-    pub fn key(&mut self, key: KeyEvent) -> Option<Effect> {
-        if key.kind == KeyEventKind::Release {
-            return None;
-        }
-        let len = self.stories.len();
-        match key.code {
-            KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => return Some(Effect::Quit),
-            KeyCode::Char('q') | KeyCode::Esc => return Some(Effect::Quit),
-            KeyCode::Char('j') | KeyCode::Down => self.cursor.step(1, len),
-            KeyCode::Char('k') | KeyCode::Up => self.cursor.step(-1, len),
-            KeyCode::Char('g') | KeyCode::Home => self.cursor.selected = 0,
-            KeyCode::Char('G') | KeyCode::End => self.cursor.selected = len.saturating_sub(1),
-            KeyCode::PageDown => self.cursor.step(10, len),
-            KeyCode::PageUp => self.cursor.step(-10, len),
-            KeyCode::Char('r') => return Some(Effect::Refresh),
-            KeyCode::Enter => return self.open(),
-            _ => {}
-        }
-        None
-    }
-
-    /// Handle a mouse event over the list as last drawn: the wheel moves,
-    /// a click selects, a click on the selected story opens it.
-    pub fn mouse(&mut self, ev: MouseEvent) -> Option<Effect> {
-        match self.cursor.mouse(ev, self.body, 1, self.stories.len())? {
-            ListClick::Moved => None,
-            ListClick::Open => self.open(),
-        }
-    }
-
-    /// Open the selected story, marking it read.
-    fn open(&mut self) -> Option<Effect> {
-        let story = self.stories.get(self.cursor.selected)?.clone();
-        self.read.insert(story.key().to_owned());
-        Some(Effect::Open(Box::new(story)))
-    }
-
-    /// Mark read the stories whose links are articles in the library, so
-    /// marks from earlier sessions show. A library that cannot be read
-    /// leaves only this session's marks, and the status line says why.
-    pub fn mark_library_read(&mut self) {
-        match read_in_library(&self.stories) {
-            Ok(keys) => self.read.extend(keys),
-            Err(e) => self.status = Some(format!("read marks of earlier sessions are unavailable: {e}")),
-        }
-    }
-
     /// Draw the view into `buf`.
-    pub fn draw(&mut self, config: &Config, buf: &mut Buffer) {
+    pub fn draw(&self, config: &Config, buf: &mut Buffer) {
         let area = buf.area;
-        self.body = Rect::default();
         if area.height < 3 || area.width < 10 {
             return;
         }
@@ -156,8 +28,6 @@ impl FeedView {
         let inner = block.inner(list);
         block.render(list, buf);
         let rows = usize::from(inner.height);
-        self.cursor.clamp(self.stories.len(), rows);
-        self.body = inner;
         let width = usize::from(inner.width);
         for (row, (i, story)) in
             self.stories.iter().enumerate().skip(self.cursor.offset).take(rows).enumerate()
@@ -194,136 +64,24 @@ impl FeedView {
     }
 }
 
-/// Keys of the stories whose link is already an article in the library:
-/// read before, in this session or an earlier one. Links are compared as
-/// [`crate::store::normalize_source`] says (without `#fragment` or a
-/// trailing `/`). No library yet means none; the library is never created
-/// here.
-///
-/// # Errors
-/// When the library exists but cannot be opened (damaged, newer) or read;
-/// callers go on without these marks.
-pub fn read_in_library<'a>(
-    stories: impl IntoIterator<Item = &'a Story>,
-) -> Result<HashSet<String>, StoreError> {
-    match super::library::existing_store()? {
-        Some(store) => read_in(&store, stories),
-        None => Ok(HashSet::new()),
-    }
-}
-
-/// Keys of the stories whose link is an article in `store` (one prepared
-/// statement for all of them).
-///
-/// # Errors
-/// When the database cannot be read.
-pub fn read_in<'a>(
-    store: &Store,
-    stories: impl IntoIterator<Item = &'a Story>,
-) -> Result<HashSet<String>, StoreError> {
-    let links: Vec<&str> = stories.into_iter().filter_map(|s| s.link.as_deref()).collect();
-    let kept = store.sources_kept(&links)?;
-    Ok(links.into_iter().zip(kept).filter(|&(_, kept)| kept).map(|(link, _)| link.to_owned()).collect())
-}
-
-/// Run the feed view until the user quits. `reload` reads the feeds again
-/// for `r`; `open` turns a story into an article (fetching when needed).
-///
-/// # Errors
-/// When the terminal cannot be used.
-pub fn run(
-    feeds: &[Feed],
-    config: &Config,
-    mut reload: impl FnMut() -> Result<Vec<Feed>, String>,
-    open: impl Fn(&Story) -> Result<Article, ingest::Error> + Clone + Send + std::panic::UnwindSafe + 'static,
-) -> Result<u8> {
-    let mut view = FeedView::new(feeds);
-    view.mark_library_read();
-    let ended = Ended::watch().context("could not watch for signals")?;
-    let mut guard = Guard::new().context("could not set up the terminal")?;
-    let mut keys = Keys::start();
-    let mut exit = 0;
-    loop {
-        guard.screen.draw(|f| view.draw(config, f.buffer_mut())).context("could not draw")?;
-        if let Some(status) = ended.exit_status() {
-            exit = status;
-            break;
-        }
-        let event =
-            keys.next(SIGNAL_POLL).map_err(|()| anyhow::anyhow!("the terminal can no longer be read"))?;
-        let effect = match event {
-            Some(Event::Key(key)) => view.key(key),
-            Some(Event::Mouse(ev)) => view.mouse(ev),
-            _ => continue,
-        };
-        match effect {
-            None => {}
-            Some(Effect::Quit) => break,
-            Some(Effect::Refresh) => {
-                view.status = Some("Refreshing…".to_owned());
-                guard.screen.draw(|f| view.draw(config, f.buffer_mut())).context("could not draw")?;
-                match reload() {
-                    Ok(feeds) => {
-                        view.set_feeds(&feeds);
-                        view.status = Some(format!("Refreshed: {} stories", view.stories.len()));
-                        // New stories may have been read elsewhere (another feed, the library).
-                        view.mark_library_read();
-                    }
-                    Err(why) => view.status = Some(why),
-                }
-            }
-            Some(Effect::Open(story)) => {
-                keys.stop();
-                drop(guard);
-                let name = story.title.clone();
-                let open = open.clone();
-                let done = open_in_reader(name, config.clone(), Options::default(), move || open(&story));
-                view.status = done.as_ref().err().map(|e| format!("{e:#}"));
-                match done {
-                    // The reader was ended by a signal: so is the list.
-                    Ok(Ending::Signal(code)) => return Ok(code),
-                    // `L`: the library, then back to the feed.
-                    Ok(Ending::Library) => {
-                        let store = super::library::existing_store().map_err(anyhow::Error::from);
-                        match store
-                            .and_then(|s| super::library::run(s, config, &super::library::Start::Articles))
-                        {
-                            Ok(code @ 128..) => return Ok(code),
-                            Ok(_) => {}
-                            Err(e) => view.status = Some(format!("{e:#}")),
-                        }
-                    }
-                    _ => {}
-                }
-                guard = Guard::new().context("could not set up the terminal")?;
-                keys = Keys::start();
-            }
-        }
-    }
-    keys.stop();
-    drop(guard);
-    Ok(exit)
-}
-
-/// Open the reader on an article made by `fetch` on the background thread,
-/// behind the spinner. The status line shows the extraction note.
-///
-/// # Errors
-/// When the terminal cannot be used, or the article cannot be read.
-pub fn open_in_reader(
-    origin: String,
-    config: Config,
-    options: Options,
-    fetch: impl FnOnce() -> Result<Article, ingest::Error> + Send + std::panic::UnwindSafe + 'static,
-) -> Result<Ending> {
-    super::read(origin, 0, config, options, move || fetch().map_err(|e| e.to_string()))
-}
-
 #[cfg(test)]
 mod tests {
-    use ratatui::crossterm::event::{MouseButton, MouseEventKind};
+    use std::collections::HashSet;
+
+    use ratatui::crossterm::event::{
+        KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+    };
 
     use super::*;
+    use crate::app::feed::Effect;
+    use crate::ingest::feed::{Feed, Story};
+    use crate::store::Store;
+
+    /// Lay the view out for `buf`, then draw it, as the event loop does.
+    fn draw(view: &mut FeedView, config: &Config, buf: &mut Buffer) {
+        view.settle(buf.area);
+        view.draw(config, buf);
+    }
 
     fn story(title: &str, date: &str, feed: &str) -> Story {
         Story {
@@ -342,7 +100,8 @@ mod tests {
     }
 
     #[test]
-    fn keys_move_open_and_mark_read() {
+    fn keys_move_and_open_and_only_an_opened_story_is_read() {
+        let config = Config::defaults().expect("defaults");
         let a = feed(
             "A",
             vec![story("First", "2026-01-02 10:00", "A"), story("Second story", "2026-01-01 09:00", "A")],
@@ -351,15 +110,20 @@ mod tests {
         let mut view = FeedView::new(&[a, b]);
         assert_eq!(view.stories[0].title, "Newest of all");
         let press = |c| KeyEvent::new(c, KeyModifiers::NONE);
-        assert_eq!(view.key(press(KeyCode::Char('j'))), None);
-        assert_eq!(view.key(press(KeyCode::Char('j'))), None);
-        assert_eq!(view.key(press(KeyCode::Char('j'))), None);
+        assert_eq!(view.key(&config, press(KeyCode::Char('j'))), None);
+        assert_eq!(view.key(&config, press(KeyCode::Char('j'))), None);
+        assert_eq!(view.key(&config, press(KeyCode::Char('j'))), None);
         assert_eq!(view.cursor.selected, 2);
-        let Some(Effect::Open(opened)) = view.key(press(KeyCode::Enter)) else { panic!("Enter opens") };
+        let Some(Effect::Open(opened)) = view.key(&config, press(KeyCode::Enter)) else {
+            panic!("Enter opens")
+        };
         assert_eq!(opened.title, "Second story");
+        // Asking is not reading: a story whose fetch fails stays unread.
+        assert!(!view.read.contains(opened.key()));
+        view.opened(opened.key());
         assert!(view.read.contains(opened.key()));
-        assert_eq!(view.key(press(KeyCode::Char('r'))), Some(Effect::Refresh));
-        assert_eq!(view.key(press(KeyCode::Esc)), Some(Effect::Quit));
+        assert_eq!(view.key(&config, press(KeyCode::Char('r'))), Some(Effect::Refresh));
+        assert_eq!(view.key(&config, press(KeyCode::Esc)), Some(Effect::Quit));
     }
 
     #[test]
@@ -373,7 +137,7 @@ mod tests {
         )]);
         view.read.insert(view.stories[1].key().to_owned());
         let mut buf = Buffer::empty(Rect::new(0, 0, 80, 6));
-        view.draw(&Config::defaults().expect("defaults"), &mut buf);
+        draw(&mut view, &Config::defaults().expect("defaults"), &mut buf);
         let rows: Vec<String> =
             (0..6).map(|y| (0..80).map(|x| buf[(x, y)].symbol().to_owned()).collect::<String>()).collect();
         assert!(rows[0].contains("Harbour Gazette · 2 stories"), "{rows:?}");
@@ -417,11 +181,11 @@ mod tests {
         drop(store);
         // A new session opens the library afresh.
         let store = Store::open(&path).expect("reopen");
-        let read = read_in(&store, &view.stories).expect("lookup");
+        let read = store.kept_links(view.stories.iter().filter_map(|s| s.link.as_deref())).expect("lookup");
         assert_eq!(read, HashSet::from([view.stories[1].key().to_owned()]));
         view.read.extend(read);
         let mut buf = Buffer::empty(Rect::new(0, 0, 80, 7));
-        view.draw(&Config::defaults().expect("defaults"), &mut buf);
+        draw(&mut view, &Config::defaults().expect("defaults"), &mut buf);
         let rows = screen(&buf);
         assert!(rows[1].contains("● Council delays vote"), "{rows:?}");
         assert!(rows[2].contains("  Ferry fares rise") && !rows[2].contains('●'), "{rows:?}");
@@ -442,7 +206,7 @@ mod tests {
         let mut view = gazette();
         // 6 rows: border, three story rows, border, status line.
         let mut buf = Buffer::empty(Rect::new(0, 0, 60, 6));
-        view.draw(&config, &mut buf);
+        draw(&mut view, &config, &mut buf);
         assert_eq!(view.body, Rect::new(1, 1, 58, 3));
         let click = |x, y| mouse(MouseEventKind::Down(MouseButton::Left), x, y);
         // The border, the side borders and the status line are not rows.
@@ -454,13 +218,12 @@ mod tests {
         assert_eq!(view.cursor.selected, 2);
         let Some(Effect::Open(story)) = view.mouse(click(30, 3)) else { panic!("a second click opens") };
         assert_eq!(story.title, "School opens");
-        assert!(view.read.contains(story.key()));
         // The wheel moves the selection; the list scrolls to keep it shown,
         // and a click then counts from the first row shown.
         assert_eq!(view.mouse(mouse(MouseEventKind::ScrollDown, 0, 0)), None);
         assert_eq!(view.mouse(mouse(MouseEventKind::ScrollDown, 0, 0)), None);
         assert_eq!(view.cursor.selected, 3);
-        view.draw(&config, &mut buf);
+        draw(&mut view, &config, &mut buf);
         assert_eq!(view.cursor.offset, 1);
         assert_eq!(view.mouse(click(10, 1)), None);
         assert_eq!(view.cursor.selected, 1);
@@ -475,7 +238,7 @@ mod tests {
         for (w, h) in [(0, 0), (1, 1), (9, 3), (10, 2), (10, 3), (12, 4)] {
             let mut view = gazette();
             let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
-            view.draw(&config, &mut buf);
+            draw(&mut view, &config, &mut buf);
             for y in 0..h.max(1) + 1 {
                 for x in 0..w.max(1) + 1 {
                     let _ = view.mouse(click(x, y));
@@ -485,7 +248,7 @@ mod tests {
         }
         let mut empty = FeedView::new(&[feed("Quiet", Vec::new())]);
         let mut buf = Buffer::empty(Rect::new(0, 0, 40, 6));
-        empty.draw(&config, &mut buf);
+        draw(&mut empty, &config, &mut buf);
         assert_eq!(empty.mouse(click(5, 1)), None);
         assert_eq!(empty.mouse(mouse(MouseEventKind::ScrollDown, 5, 1)), None);
     }

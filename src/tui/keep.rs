@@ -3,14 +3,10 @@
 //! Each change is committed before its result goes back to the screen.
 
 use std::collections::HashMap;
-use std::io::Write as _;
 
-use ratatui::crossterm::clipboard::CopyToClipboard;
-use ratatui::crossterm::execute;
-use sayso_nlp::Span;
+use sayso_nlp::{Annotation, Span};
 
-use crate::app::Document;
-use crate::app::notes::{Effect, ExportFormat, Stored, UserNote};
+use crate::app::notes::{Effect, Stored, UserNote};
 use crate::export;
 use crate::store::{Anchor, ArticleId, NewArticle, NewNote, Note, NoteId, Store};
 
@@ -67,11 +63,11 @@ impl Keeper {
     }
 
     /// Carry out one change; the result is what the screen may now show.
-    pub fn carry_out(&mut self, effect: Effect, doc: Option<&Document>) -> Result<Stored, String> {
-        self.apply(effect, doc).map_err(|e| e.to_string())
+    pub fn carry_out(&mut self, effect: Effect, ann: Option<&Annotation>) -> Result<Stored, String> {
+        self.apply(effect, ann).map_err(|e| e.to_string())
     }
 
-    fn apply(&mut self, effect: Effect, doc: Option<&Document>) -> anyhow::Result<Stored> {
+    fn apply(&mut self, effect: Effect, ann: Option<&Annotation>) -> anyhow::Result<Stored> {
         Ok(match effect {
             Effect::Save(note) => {
                 let saved = match note.id.and_then(|id| self.stored.get(&id).cloned()) {
@@ -111,26 +107,17 @@ impl Keeper {
                 self.store.set_correction(&self.article, &Anchor::new(&self.text, content), &speaker)?;
                 Stored::Reassigned { content, speaker }
             }
-            Effect::Copy(text) => {
-                let mut out = std::io::stdout();
-                execute!(out, CopyToClipboard::to_clipboard_from(text.as_bytes()))?;
-                out.flush()?;
-                Stored::Copied(text.chars().count())
-            }
+            // The terminal is the screen's to write to: the loop copies.
+            Effect::Copy(_) => anyhow::bail!("the clipboard is written by the screen"),
             Effect::Export { format, path } => {
                 // The message names the file in full, so it can be found.
                 let path = if path.is_relative() { std::env::current_dir()?.join(path) } else { path };
-                let doc = doc.ok_or_else(|| anyhow::anyhow!("the article is still loading"))?;
+                let ann = ann.ok_or_else(|| anyhow::anyhow!("the article is still loading"))?;
                 let record = self.store.article(&self.article)?;
                 let meta = record.as_ref().map(export::Meta::from_record).unwrap_or_default();
                 let notes = self.store.notes(&self.article, &self.text)?;
                 let corrections = self.store.corrections(&self.article, &self.text)?;
-                let digest = export::digest(&meta, &self.text, &doc.ann, &notes, &corrections);
-                let format = match format {
-                    ExportFormat::Markdown => export::Format::Markdown,
-                    ExportFormat::Json => export::Format::Json,
-                    ExportFormat::Csv => export::Format::Csv,
-                };
+                let digest = export::digest(&meta, &self.text, ann, &notes, &corrections);
                 let out = export::article(format, &digest, crate::store::time::now())?;
                 export::write_atomic(&path, out.as_bytes())
                     .map_err(|e| anyhow::anyhow!("could not write {}: {e}", path.display()))?;

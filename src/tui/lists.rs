@@ -10,7 +10,7 @@ use super::layout;
 use super::safe;
 use super::theme::Theme;
 use super::wrap::{self, ellipsis, width};
-use crate::app::document::Document;
+use crate::app::document::{Document, EntityRow};
 use crate::app::state::{Pane, State};
 
 /// The colour chip before a name.
@@ -27,6 +27,30 @@ pub(super) fn frame(buf: &mut Buffer, area: Rect, title: &str, focused: bool, th
         .title(Line::styled(title, theme.title(focused)))
         .render(area, buf);
     layout::inner(area).intersection(buf.area)
+}
+
+/// What the chips' colours mean, on the pane's bottom border, as much of
+/// it as fits: `■ person ■ organisation ■ place`.
+fn legend(buf: &mut Buffer, area: Rect, theme: &Theme) {
+    let area = area.intersection(buf.area);
+    if area.height < 3 || area.width < 12 {
+        return;
+    }
+    let room = usize::from(area.width - 4);
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for label in crate::app::document::LISTED_ENTITIES {
+        let name = crate::app::help::entity_name(label);
+        let w = wrap::width(name) + 3;
+        if used + w > room {
+            break;
+        }
+        used += w;
+        spans.push(TextSpan::styled(format!(" {CHIP}"), Style::new().fg(theme.entity_chip(label))));
+        spans.push(TextSpan::styled(format!(" {name}"), theme.faint()));
+    }
+    spans.push(TextSpan::raw(" "));
+    buf.set_line(area.x + 2, area.bottom() - 1, &Line::from(spans), area.width - 4);
 }
 
 /// One list row: a chip, a name cut to fit, and a count on the right.
@@ -120,7 +144,7 @@ pub fn quotes(state: &State, doc: &Document, buf: &mut Buffer) {
         // Verbatim words read as a quotation, as in the article.
         let bare = !content.starts_with(['“', '"', '«', '‘']);
         let content = if quote.kind == sayso_nlp::QuoteKind::Direct && bare {
-            format!("“{content}”")
+            safe::in_quotes(&content)
         } else {
             content
         };
@@ -201,9 +225,21 @@ pub fn entities(state: &State, doc: &Document, buf: &mut Buffer) {
     if doc.entities.is_empty() {
         return note(buf, inner, "No people, organisations or places found.", theme);
     }
+    legend(buf, state.areas.entities, theme);
     let view = state.entities;
-    for (y, (i, e)) in (inner.y..inner.bottom()).zip(doc.entities.iter().enumerate().skip(view.offset)) {
-        let style = if i == view.selected { theme.selected(focused) } else { Style::new() };
-        chip_row(buf, inner, y, theme.entity_chip(e.label), &e.name, e.mentions.len(), style);
+    let rows = doc.entity_rows(view.offset, usize::from(inner.height));
+    for (y, row) in (inner.y..inner.bottom()).zip(rows) {
+        match row {
+            EntityRow::Heading(label) => {
+                let heading = crate::app::help::entity_heading(label);
+                let style = Style::new().fg(theme.entity_chip(label)).add_modifier(Modifier::BOLD);
+                buf.set_stringn(inner.x + 1, y, heading, usize::from(inner.width.saturating_sub(1)), style);
+            }
+            EntityRow::Item(i) => {
+                let Some(e) = doc.entities.get(i) else { continue };
+                let style = if i == view.selected { theme.selected(focused) } else { Style::new() };
+                chip_row(buf, inner, y, theme.entity_chip(e.label), &e.name, e.mentions.len(), style);
+            }
+        }
     }
 }

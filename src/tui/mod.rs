@@ -6,20 +6,18 @@ mod dialog;
 pub mod feed;
 pub mod help;
 mod keep;
-mod keys;
-pub mod layout;
 pub mod library;
 mod lists;
 mod notes;
 mod run;
-pub mod safe;
 mod status;
 mod terminal;
-pub mod theme;
-pub mod wrap;
+mod work;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod theme_tests;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -28,12 +26,26 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
 
-pub use run::{Ending, Library, Opened, Options, read, run, run_with};
+pub use run::{Options, Start, run};
+pub use work::Reload;
 
+use crate::app::screen::Screen;
 use crate::app::state::State;
+use crate::app::{layout, wrap};
+use crate::config::Config;
+use crate::{safe, theme};
 
 /// Spinner frames shown while an article is annotated.
 const SPINNER: [&str; 8] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧"];
+
+/// Draw the screen on top of the stack.
+pub fn draw_screen(screen: &Screen, config: &Config, frame: &mut Frame<'_>) {
+    match screen {
+        Screen::Reader(state) => render(state, frame),
+        Screen::Library(view) => view.draw(frame.buffer_mut()),
+        Screen::Feed(view) => view.draw(config, frame.buffer_mut()),
+    }
+}
 
 /// Draw the whole screen from the state.
 pub fn render(state: &State, frame: &mut Frame<'_>) {

@@ -65,9 +65,9 @@ pub fn render(state: &State, doc: &Document, buf: &mut Buffer) {
         if y >= inner.bottom() {
             break;
         }
-        let mut second = safe::line(n.body.lines().next().unwrap_or(""));
+        let mut second = safe::own_line(n.body.lines().next().unwrap_or(""));
         if !n.tags.is_empty() {
-            let tags: Vec<String> = n.tags.iter().map(|t| format!("#{t}")).collect();
+            let tags: Vec<String> = n.tags.iter().map(|t| format!("#{}", safe::own_line(t))).collect();
             second =
                 if second.is_empty() { tags.join(" ") } else { format!("{second} · {}", tags.join(" ")) };
         }

@@ -1,26 +1,29 @@
-//! The event loop: terminal, signal and annotation events arrive on one
-//! channel; each becomes a message for `update`; the screen is redrawn only
-//! when the state changed. The loop blocks while nothing happens.
+//! The one event loop. Terminal events, signals, ticks (only while
+//! something animates) and the results of background work arrive on one
+//! channel; the screen on top of the stack turns each into a change of its
+//! state and effects; effects run off this thread; the screen is drawn
+//! only when something changed, and the loop sleeps while nothing happens.
 
-use std::sync::mpsc::{self, RecvTimeoutError};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
-use ratatui::crossterm::event::Event as TermEvent;
+use ratatui::crossterm::clipboard::CopyToClipboard;
+use ratatui::crossterm::event::{self, Event as TermEvent};
+use ratatui::crossterm::execute;
 use ratatui::layout::Rect;
-use sayso_nlp::Annotator;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::iterator::Signals;
 
-use super::keep::{Keeper, Kept};
-use super::keys::Reader;
-use super::render;
 use super::terminal::Guard;
-use crate::app::{Document, Msg, State, update};
+use super::work::{Done, Executor, Opened, Reload};
+use crate::app::library::{self, LibraryView};
+use crate::app::notes::{Effect as NoteEffect, Stored};
+use crate::app::screen::{Effect, Reading, Screen, reader_effects};
+use crate::app::{Msg, State, update};
 use crate::config::Config;
-use crate::ingest;
-use crate::store::{NewArticle, Store};
+use crate::ingest::feed::Feed;
 
 /// How long a quick annotation may take before the loading screen is drawn,
 /// so that small articles open without a flash.
@@ -33,160 +36,53 @@ const TICK: Duration = Duration::from_millis(90);
 pub struct Options {
     /// Exit right after the first frame that shows the article (to time start-up).
     pub exit_after_first_frame: bool,
-    /// Open at the attribution whose words hold this byte offset, current
-    /// and in view (from the speaker index).
-    pub start_at: Option<usize>,
 }
 
-/// How the reader ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Ending {
-    /// The reader quit.
-    Quit,
-    /// The reader asked for the library view (`L`).
-    Library,
-    /// A signal ended it; the exit code is 128 + the signal.
-    Signal(u8),
-}
-
-impl Ending {
-    /// The process exit code this ending stands for.
-    #[must_use]
-    pub const fn code(self) -> u8 {
-        match self {
-            Self::Quit | Self::Library => 0,
-            Self::Signal(code) => code,
-        }
-    }
+/// The first screen.
+pub enum Start {
+    /// An article in the reader.
+    Read(Box<Reading>),
+    /// The library view.
+    Library(library::Start),
+    /// A feed list, with how to read its feeds again.
+    Feed(Vec<Feed>, Reload),
 }
 
 enum Event {
     Terminal(TermEvent),
-    Loaded(Box<Opened>),
-    Failed(String),
     Signal(i32),
+    Done(Done),
 }
 
-/// An article ready to read, with the library's part in it.
-pub struct Opened {
-    /// The annotated article.
-    pub doc: Document,
-    /// Its notes and corrections, and the link to save more.
-    pub library: Library,
+/// A screen with the id its background work answers to, and for a reader
+/// opened from a feed, the story's key (read once it opens).
+struct Entry {
+    id: u64,
+    screen: Screen,
+    story: Option<String>,
 }
 
-/// The library's part in a reading session.
-#[derive(Default)]
-pub struct Library {
-    keeper: Option<Keeper>,
-    kept: Kept,
-    store_error: Option<String>,
-}
-
-impl Library {
-    /// Save `article` in the library and read back its notes, corrections and
-    /// reading place. A library that cannot be opened (damaged, newer) is
-    /// left untouched and the reader works without notes, saying why.
-    #[must_use]
-    pub fn open(article: &ingest::Article) -> Self {
-        // A text file's headline is its first line, as the engine reads it.
-        let headline = article.text.lines().map(str::trim).find(|l| !l.is_empty()).map(|l| {
-            let l = sayso_nlp::text::sanitize(l);
-            l.chars().take(300).collect::<String>()
-        });
-        let opened = Store::open_default().map_err(|e| e.to_string()).and_then(|store| {
-            let new = NewArticle {
-                source: article.source.as_deref(),
-                title: article.title.as_deref().or(headline.as_deref()),
-                author: article.byline.as_deref(),
-                published: article.published.as_deref(),
-                site: article.site.as_deref(),
-                text: &article.text,
-            };
-            Keeper::open(store, &new)
-        });
-        match opened {
-            Ok((keeper, kept)) => Self { keeper: Some(keeper), kept, store_error: None },
-            Err(why) => Self { keeper: None, kept: Kept::default(), store_error: Some(why) },
-        }
-    }
-}
-
-/// Read `article` in the terminal until the user quits, asks for the
-/// library, or a signal ends it.
+/// The program's screens, from `start` until the last one closes or a
+/// signal ends it; the exit status (0, or 128 + the signal).
 ///
 /// # Errors
-/// When the terminal cannot be used or the article cannot be annotated.
-pub fn run(article: ingest::Article, config: Config, options: Options) -> Result<Ending> {
-    let (label, bytes) = (article.label(), article.text.len());
-    read(label, bytes, config, options, move || Ok(article))
-}
-
-/// Read the article that `get` makes (fetching a page, say) on the
-/// background thread, behind the spinner; `bytes` is 0 while its size is
-/// unknown. The article is saved in the library, then annotated, with the
-/// reader's corrections of who said what laid over.
-///
-/// # Errors
-/// When the terminal cannot be used, the models cannot be loaded, or `get` fails.
-pub fn read(
-    origin: String,
-    bytes: usize,
-    config: Config,
-    options: Options,
-    get: impl FnOnce() -> Result<ingest::Article, String> + Send + std::panic::UnwindSafe + 'static,
-) -> Result<Ending> {
-    // Loaded before the terminal is touched, so a failure is a plain error.
-    let annotator = Annotator::new().context("the built-in models could not be loaded")?;
-    run_loading(origin, bytes, config, options, move || {
-        let article = get()?;
-        let mut library = Library::open(&article);
-        let ann = annotator.annotate(&article.text);
-        let doc = Document::new(article.label(), article.text, ann).reassigned(&library.kept.corrections);
-        if let Some(Err(why)) = library.keeper.as_ref().map(|k| k.save_annotation(&doc.ann)) {
-            library.store_error = Some(why);
-            library.keeper = None;
-        }
-        Ok(Opened { doc, library })
-    })
-}
-
-/// Like [`run`], with the document made by `load` on a background thread.
-///
-/// # Errors
-/// When the terminal cannot be used or `load` panics.
-pub fn run_with(
-    origin: String,
-    bytes: usize,
-    config: Config,
-    options: Options,
-    load: impl FnOnce() -> Document + Send + std::panic::UnwindSafe + 'static,
-) -> Result<Ending> {
-    run_loading(origin, bytes, config, options, move || {
-        Ok(Opened { doc: load(), library: Library::default() })
-    })
-}
-
-/// Like [`run_with`], for a load that may fail (a page that cannot be
-/// fetched): its message ends the reader as an error. `bytes` is 0 when
-/// the size is not known yet.
-///
-/// # Errors
-/// When the terminal cannot be used, or `load` fails or panics.
-fn run_loading(
-    origin: String,
-    bytes: usize,
-    config: Config,
-    options: Options,
-    load: impl FnOnce() -> Result<Opened, String> + Send + std::panic::UnwindSafe + 'static,
-) -> Result<Ending> {
+/// When the terminal cannot be used, or the first article cannot be opened.
+pub fn run(start: Start, config: Config, options: Options) -> Result<u8> {
     let (tx, rx) = mpsc::channel();
+    let reload = match &start {
+        Start::Feed(_, reload) => Some(reload.clone()),
+        _ => None,
+    };
+    let mut work = Executor::new(tx.clone(), Event::Done, reload);
+    if matches!(start, Start::Read(_)) {
+        // Loaded before the terminal is touched, so a failure is a plain error.
+        work.load_models().map_err(anyhow::Error::msg)?;
+    }
 
     // A terminal left in raw mode after SIGTERM or SIGHUP (a closed window,
     // `kill`) is unusable, so these signals become events that end the loop
     // through the same restoring path as `q`. signal-hook's handler only
-    // writes to a pipe (all a signal handler may safely do); the terminal is
-    // restored on this thread, never inside the handler.
+    // writes to a pipe; the terminal is restored on this thread.
     let mut signals =
         Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT]).context("could not watch for signals")?;
     let signal_handle = signals.handle();
@@ -199,122 +95,359 @@ fn run_loading(
         }
     });
 
-    let tx_annotate = tx.clone();
-    thread::Builder::new()
-        .name("annotate".to_owned())
-        .spawn(move || {
-            let done = std::panic::catch_unwind(load);
-            let _ = tx_annotate.send(match done {
-                Ok(Ok(doc)) => Event::Loaded(Box::new(doc)),
-                Ok(Err(why)) => Event::Failed(why),
-                Err(_) => Event::Failed("the annotator stopped on this text".to_owned()),
-            });
-        })
-        .context("could not start the annotation thread")?;
-
     let mut guard = Guard::new().context("could not set up the terminal")?;
-    let size = guard.screen.size().context("could not read the terminal size")?;
-    let mut state = State::loading(config, origin, bytes, Rect::new(0, 0, size.width, size.height));
-    state.start_at = options.start_at;
-
-    // The input thread stops when the reader ends, so that a view that
-    // opened the reader (the feed list) gets the keys back.
-    let input = Reader::forward(tx, Event::Terminal);
-    let mut keeper = None;
-    let result = event_loop(&mut guard, &mut state, &mut keeper, &rx, options);
-    if let (Some(k), Some(_)) = (&keeper, &state.doc) {
-        k.save_position(state.top_offset());
-    }
-    signal_handle.close();
-    drop(guard);
-    input.stop();
-    result
-}
-
-/// Draw and handle events until the reader quits; how it ended.
-fn event_loop(
-    guard: &mut Guard,
-    state: &mut State,
-    keeper: &mut Option<Keeper>,
-    rx: &mpsc::Receiver<Event>,
-    options: Options,
-) -> Result<Ending> {
-    let started = Instant::now();
-    let mut dirty = true;
-    let mut signal = None;
-    loop {
-        let grace = LOADING_GRACE.saturating_sub(started.elapsed());
-        let holding = state.loading.is_some() && !grace.is_zero();
-        if dirty && !holding {
-            let size = guard.screen.size().context("could not read the terminal size")?;
-            if (size.width, size.height) != (state.area.width, state.area.height) {
-                update(state, Msg::Resize(size.width, size.height));
-            }
-            guard.screen.draw(|f| render(state, f)).context("could not draw")?;
-            dirty = false;
-            if options.exit_after_first_frame && state.doc.is_some() {
-                break;
-            }
-        }
-        let first = if state.loading.is_some() {
-            match rx.recv_timeout(if holding { grace } else { TICK }) {
-                Ok(ev) => Some(ev),
-                Err(RecvTimeoutError::Timeout) => None,
-                Err(RecvTimeoutError::Disconnected) => break,
-            }
-        } else {
-            match rx.recv() {
-                Ok(ev) => Some(ev),
-                Err(_) => break,
-            }
-        };
-        let Some(first) = first else {
-            dirty |= update(state, Msg::Tick) || holding;
-            continue;
-        };
-        // Handle everything already queued before drawing again, so a burst
-        // of keys or resizes costs one frame.
-        for ev in std::iter::once(first).chain(rx.try_iter()) {
-            let msg = match ev {
-                Event::Terminal(TermEvent::Key(k)) => Msg::Key(k),
-                Event::Terminal(TermEvent::Mouse(m)) => Msg::Mouse(m),
-                Event::Terminal(TermEvent::Resize(w, h)) => Msg::Resize(w, h),
-                Event::Terminal(_) => continue,
-                Event::Loaded(opened) => {
-                    let Opened { doc, library } = *opened;
-                    *keeper = library.keeper;
-                    state.notes = library.kept.notes;
-                    state.resume = library.kept.position;
-                    state.store_error = library.store_error;
-                    Msg::Loaded(Box::new(doc))
-                }
-                Event::Failed(why) => anyhow::bail!("{why}"),
-                Event::Signal(sig) => {
-                    signal = Some(u8::try_from(128 + sig).unwrap_or(1));
-                    state.quit = true;
+    // One thread reads the terminal for the whole program, blocking: no
+    // polling, so nothing wakes while nobody types.
+    let tx_keys = tx;
+    thread::Builder::new()
+        .name("keys".to_owned())
+        .spawn(move || {
+            while let Ok(ev) = event::read() {
+                if tx_keys.send(Event::Terminal(ev)).is_err() {
                     break;
                 }
-            };
-            dirty |= update(state, msg);
-            // Changes are committed before the screen hears of them.
-            for effect in std::mem::take(&mut state.effects) {
-                let result = match keeper.as_mut() {
-                    Some(k) => k.carry_out(effect, state.doc.as_ref()),
-                    None => Err(state.store_error.clone().unwrap_or_else(|| "no library".to_owned())),
-                };
-                dirty |= update(state, Msg::Stored(result));
             }
-            if state.quit {
-                break;
+        })
+        .context("could not start reading the terminal")?;
+
+    let size = guard.screen.size().context("could not read the terminal size")?;
+    let mut stack =
+        Stack { entries: Vec::new(), next: 0, area: Rect::new(0, 0, size.width, size.height), config };
+    let first = match start {
+        Start::Read(reading) => {
+            let id = stack.push(Screen::reader(stack.config.clone(), &reading, stack.area), None);
+            work.open(id, *reading);
+            Vec::new()
+        }
+        Start::Library(start) => {
+            let (screen, asks) = Screen::library(stack.config.clone(), &start, stack.area);
+            stack.push(screen, None);
+            asks
+        }
+        Start::Feed(feeds, _) => {
+            let (screen, asks) = Screen::feed(&feeds, stack.area);
+            stack.push(screen, None);
+            asks
+        }
+    };
+    let mut looped = Looping { work: &mut work, failure: None, signal: None };
+    for effect in first {
+        looped.carry_out(&mut stack, effect);
+    }
+    let result = looped.run(&mut guard, &mut stack, &rx, options);
+    let failure = looped.failure.take();
+    let signal = looped.signal;
+    // Readers still open keep their place.
+    while let Some(entry) = stack.entries.pop() {
+        release(&work, &entry);
+    }
+    work.finish();
+    signal_handle.close();
+    drop(guard);
+    result?;
+    if let Some(why) = failure {
+        anyhow::bail!("{why}");
+    }
+    Ok(signal.unwrap_or(0))
+}
+
+/// The screens, newest on top.
+struct Stack {
+    entries: Vec<Entry>,
+    next: u64,
+    area: Rect,
+    config: Config,
+}
+
+impl Stack {
+    fn push(&mut self, screen: Screen, story: Option<String>) -> u64 {
+        self.next += 1;
+        self.entries.push(Entry { id: self.next, screen, story });
+        self.next
+    }
+
+    fn top(&mut self) -> Option<&mut Entry> {
+        self.entries.last_mut()
+    }
+
+    fn reader(&mut self, id: u64) -> Option<&mut State> {
+        self.entries.iter_mut().find(|e| e.id == id).and_then(|e| match &mut e.screen {
+            Screen::Reader(s) => Some(&mut **s),
+            _ => None,
+        })
+    }
+}
+
+/// Save a closing reader's place in the library.
+fn release(work: &Executor<Event>, entry: &Entry) {
+    if let Screen::Reader(state) = &entry.screen {
+        work.release(entry.id, state.doc.as_ref().map(|_| state.top_offset()));
+    }
+}
+
+struct Looping<'a> {
+    work: &'a mut Executor<Event>,
+    /// Why the first article could not be opened: the program ends with it.
+    failure: Option<String>,
+    signal: Option<u8>,
+}
+
+impl Looping<'_> {
+    fn run(
+        &mut self,
+        guard: &mut Guard,
+        stack: &mut Stack,
+        rx: &Receiver<Event>,
+        options: Options,
+    ) -> Result<()> {
+        let started = Instant::now();
+        let mut dirty = true;
+        while !stack.entries.is_empty() && self.signal.is_none() {
+            let animating = stack.entries.last().is_some_and(|e| e.screen.animating());
+            let grace = LOADING_GRACE.saturating_sub(started.elapsed());
+            let holding = animating && !grace.is_zero();
+            if dirty && !holding {
+                let size = guard.screen.size().context("could not read the terminal size")?;
+                let area = Rect::new(0, 0, size.width, size.height);
+                if area != stack.area {
+                    stack.area = area;
+                    for e in &mut stack.entries {
+                        e.screen.resize(area);
+                    }
+                }
+                let config = &stack.config;
+                if let Some(top) = stack.entries.last() {
+                    guard
+                        .screen
+                        .draw(|f| super::draw_screen(&top.screen, config, f))
+                        .context("could not draw")?;
+                }
+                dirty = false;
+                let shown = matches!(stack.entries.last(), Some(Entry { screen: Screen::Reader(s), .. }) if s.doc.is_some());
+                if options.exit_after_first_frame && shown {
+                    break;
+                }
+            }
+            let first = if animating {
+                match rx.recv_timeout(if holding { grace } else { TICK }) {
+                    Ok(ev) => Some(ev),
+                    Err(RecvTimeoutError::Timeout) => None,
+                    Err(RecvTimeoutError::Disconnected) => break,
+                }
+            } else {
+                match rx.recv() {
+                    Ok(ev) => Some(ev),
+                    Err(_) => break,
+                }
+            };
+            let Some(first) = first else {
+                if let Some(Entry { screen: Screen::Reader(s), .. }) = stack.entries.last_mut() {
+                    dirty |= update(s, Msg::Tick) || holding;
+                }
+                continue;
+            };
+            // Everything already queued is handled before drawing again, so
+            // a burst of keys or resizes costs one frame.
+            for ev in std::iter::once(first).chain(rx.try_iter()) {
+                dirty |= self.handle(stack, ev);
+                if stack.entries.is_empty() || self.signal.is_some() {
+                    break;
+                }
             }
         }
-        if state.quit {
-            break;
+        Ok(())
+    }
+
+    /// One event; whether the screen must be drawn again.
+    fn handle(&mut self, stack: &mut Stack, ev: Event) -> bool {
+        match ev {
+            Event::Signal(sig) => {
+                self.signal = Some(u8::try_from(128 + sig).unwrap_or(1));
+                false
+            }
+            Event::Terminal(ev) => {
+                if let TermEvent::Resize(w, h) = ev {
+                    stack.area = Rect::new(0, 0, w, h);
+                    for e in &mut stack.entries {
+                        e.screen.resize(stack.area);
+                    }
+                    return true;
+                }
+                let config = stack.config.clone();
+                let Some(top) = stack.top() else { return false };
+                let (changed, effects) = top.screen.on_event(&config, &ev);
+                let any = !effects.is_empty();
+                for effect in effects {
+                    self.carry_out(stack, effect);
+                }
+                changed || any
+            }
+            Event::Done(done) => self.done(stack, done),
         }
     }
-    Ok(match signal {
-        Some(code) => Ending::Signal(code),
-        None if state.to_library => Ending::Library,
-        None => Ending::Quit,
-    })
+
+    /// A result of background work; whether the screen must be drawn again.
+    fn done(&mut self, stack: &mut Stack, done: Done) -> bool {
+        match done {
+            Done::Opened(id, Ok(mut opened)) => {
+                // A reader closed while its article loaded takes nothing.
+                let Some(entry) = stack.entries.iter().find(|e| e.id == id) else { return false };
+                let story = entry.story.clone();
+                self.work.adopt(id, &mut opened);
+                let Some(state) = stack.reader(id) else { return false };
+                let Opened { doc, kept, store_error, .. } = *opened;
+                state.notes = kept.notes;
+                state.resume = kept.position;
+                state.store_error = store_error;
+                update(state, Msg::Loaded(Box::new(doc)));
+                if let Some(key) = story {
+                    for e in &mut stack.entries {
+                        if let Screen::Feed(view) = &mut e.screen {
+                            view.opened(&key);
+                        }
+                    }
+                }
+                true
+            }
+            Done::Opened(id, Err(why)) => {
+                let Some(at) = stack.entries.iter().position(|e| e.id == id) else { return false };
+                stack.entries.remove(at);
+                match stack.entries.last_mut().map(|e| &mut e.screen) {
+                    Some(Screen::Feed(view)) => view.status = Some(why),
+                    Some(Screen::Library(view)) => view.status = Some(why),
+                    Some(Screen::Reader(state)) => state.message = Some(why),
+                    None => self.failure = Some(why),
+                }
+                true
+            }
+            Done::Stored(id, result) => {
+                let Some(state) = stack.reader(id) else { return false };
+                let changed = update(state, Msg::Stored(result));
+                let effects = reader_effects(state);
+                for effect in effects {
+                    self.carry_out(stack, effect);
+                }
+                changed
+            }
+            Done::Answer(answer) => {
+                for e in &mut stack.entries {
+                    if let Screen::Library(view) = &mut e.screen {
+                        view.answer(answer);
+                        view.settle(stack.area);
+                        break;
+                    }
+                }
+                true
+            }
+            Done::Kept(links) => {
+                for e in &mut stack.entries {
+                    if let Screen::Feed(view) = &mut e.screen {
+                        view.kept(links);
+                        break;
+                    }
+                }
+                true
+            }
+            Done::Refreshed(result) => {
+                let Some(Entry { screen: Screen::Feed(view), .. }) =
+                    stack.entries.iter_mut().find(|e| matches!(e.screen, Screen::Feed(_)))
+                else {
+                    return false;
+                };
+                match result {
+                    Ok(feeds) => {
+                        view.set_feeds(&feeds);
+                        view.status = Some(format!("Refreshed: {} stories", view.stories.len()));
+                        // New stories may have been read elsewhere (another feed, the library).
+                        let links = view.links();
+                        view.settle(stack.area);
+                        self.work.kept(links);
+                    }
+                    Err(why) => view.status = Some(why),
+                }
+                true
+            }
+        }
+    }
+
+    /// Carry out one effect of the screen on top.
+    fn carry_out(&mut self, stack: &mut Stack, effect: Effect) {
+        match effect {
+            Effect::Read(reading) => {
+                let story = match &reading.source {
+                    crate::app::screen::Source::Story(s) => Some(s.key().to_owned()),
+                    _ => None,
+                };
+                let id = stack.push(Screen::reader(stack.config.clone(), &reading, stack.area), story);
+                self.work.open(id, *reading);
+            }
+            Effect::Keep(NoteEffect::Copy(text)) => {
+                // The terminal belongs to this thread: the clipboard (OSC 52)
+                // is written here, between frames.
+                let Some(top) = stack.top() else { return };
+                let id = top.id;
+                let result = copy(&text);
+                self.done(stack, Done::Stored(id, result));
+            }
+            Effect::Keep(effect) => {
+                let Some(Entry { id, screen: Screen::Reader(state), .. }) = stack.entries.last() else {
+                    return;
+                };
+                self.work.keep(*id, effect, state.doc.as_ref().map(|d| &d.ann));
+            }
+            Effect::Ask(query) => self.work.ask(query),
+            Effect::Kept(links) => self.work.kept(links),
+            Effect::Refresh => self.work.refresh(),
+            Effect::Close => {
+                if let Some(entry) = stack.entries.pop() {
+                    release(self.work, &entry);
+                }
+                self.back_on_top(stack);
+            }
+            Effect::Library => {
+                if let Some(entry) = stack.entries.pop() {
+                    release(self.work, &entry);
+                }
+                // Back to the library view below, or a new one in the reader's place.
+                if let Some(at) = stack.entries.iter().rposition(|e| matches!(e.screen, Screen::Library(_))) {
+                    while stack.entries.len() > at + 1 {
+                        if let Some(entry) = stack.entries.pop() {
+                            release(self.work, &entry);
+                        }
+                    }
+                    self.back_on_top(stack);
+                } else {
+                    let (screen, asks) =
+                        Screen::library(stack.config.clone(), &library::Start::Articles, stack.area);
+                    stack.push(screen, None);
+                    for ask in asks {
+                        self.carry_out(stack, ask);
+                    }
+                }
+            }
+        }
+    }
+
+    /// A screen is on top again: a library view reads its lists again (the
+    /// reader may have changed notes or added an article).
+    fn back_on_top(&mut self, stack: &mut Stack) {
+        if let Some(Entry { screen: Screen::Library(view), .. }) = stack.entries.last_mut() {
+            let view: &mut LibraryView = view;
+            view.reload();
+            let asks: Vec<_> = view.queries.drain(..).collect();
+            for query in asks {
+                self.work.ask(query);
+            }
+        }
+    }
+}
+
+/// Put `text` on the clipboard through the terminal (OSC 52).
+fn copy(text: &str) -> Result<Stored, String> {
+    use std::io::Write as _;
+    let mut out = std::io::stdout();
+    execute!(out, CopyToClipboard::to_clipboard_from(text.as_bytes()))
+        .and_then(|()| out.flush())
+        .map_err(|e| e.to_string())?;
+    Ok(Stored::Copied(text.chars().count()))
 }

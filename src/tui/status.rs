@@ -6,7 +6,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 
 use super::wrap::{ellipsis, width};
-use crate::app::action::Action;
+use crate::action::Action;
 use crate::app::document::Document;
 use crate::app::state::State;
 
@@ -36,7 +36,7 @@ pub fn render(state: &State, buf: &mut Buffer) {
     let theme = &state.config.theme;
     let bar = Style::new().bg(Color::Reset);
     buf.set_style(area, bar);
-    let badge_style = Style::new().bg(theme.accent).fg(Color::Black).add_modifier(Modifier::BOLD);
+    let badge_style = theme.badge();
     let total = usize::from(area.width);
 
     if let Some(search) = state.search.as_ref().filter(|s| s.editing) {

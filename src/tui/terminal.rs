@@ -2,8 +2,7 @@
 //! and (through the event loop) on SIGTERM and SIGHUP.
 
 use std::io::{self, BufWriter, Stdout, Write};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Once};
+use std::sync::Once;
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -12,31 +11,6 @@ use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::crossterm::{cursor, execute};
-
-/// SIGTERM or SIGHUP (a closed window) seen by a list screen, which ends
-/// through the same restoring path as `q`; checked between short waits.
-pub struct Ended(Arc<AtomicUsize>);
-
-impl Ended {
-    /// Start watching for the two signals.
-    ///
-    /// # Errors
-    /// When the handlers cannot be installed.
-    pub fn watch() -> io::Result<Self> {
-        let seen = Arc::new(AtomicUsize::new(0));
-        for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-            signal_hook::flag::register_usize(sig, Arc::clone(&seen), usize::try_from(sig).unwrap_or(1))?;
-        }
-        Ok(Self(seen))
-    }
-
-    /// The exit status for the signal seen (128 + its number), if one was.
-    #[must_use]
-    pub fn exit_status(&self) -> Option<u8> {
-        let sig = self.0.load(Ordering::Relaxed);
-        (sig != 0).then(|| u8::try_from(128 + sig).unwrap_or(1))
-    }
-}
 
 /// The terminal as the reader draws on it.
 pub type Screen = Terminal<CrosstermBackend<BufWriter<Stdout>>>;

@@ -235,6 +235,7 @@ const FAR_SOURCE: usize = 30;
 /// by shape in the cue's sentence (see [`mention`]).
 fn choose_source(
     l: &Layers<'_>,
+    para: &Range<usize>,
     in_content: &dyn Fn(usize) -> bool,
     d: &Draft,
     cue: Option<Range<usize>>,
@@ -259,13 +260,19 @@ fn choose_source(
         return Some(r.range());
     }
     let fallback = cue.as_ref().and_then(|cue| {
-        let sentence = l.sentence(cue.start);
+        let sentence = within(l.sentence(cue.start), para);
         let excluded = |i: usize| d.covers(i) || in_content(i);
         mention::nearest_named(l, cue.start, sentence.start, &excluded)
             .or_else(|| mention::subject_before(l, cue, sentence.start, &excluded))
             .or_else(|| mention::subject_after(l, cue, sentence.end, &excluded))
     });
     fallback.or_else(|| tagged.map(|(_, r)| r.range()))
+}
+
+/// `sentence` cut to the part inside `para` (the same sentence, unless a
+/// very long paragraph is decoded in blocks).
+fn within(sentence: Range<usize>, para: &Range<usize>) -> Range<usize> {
+    sentence.start.max(para.start)..sentence.end.min(para.end)
 }
 
 /// True for a dash token (― — – --).
@@ -341,13 +348,13 @@ pub fn paragraph(
     for d in &mut drafts {
         extend_to_sentence_end(l, &para, labels, d);
     }
-    clauses_of_idle_cues(l, &runs, &mut drafts);
+    clauses_of_idle_cues(l, &para, &runs, &mut drafts);
     for mut d in drafts {
         if let Some((cue, source)) = dash_byline(l, &para, &d) {
             d.cue = Some(cue);
             d.source = Some(source);
         } else {
-            d.source = choose_source(l, &in_content, &d, d.cue.clone(), &runs);
+            d.source = choose_source(l, &para, &in_content, &d, d.cue.clone(), &runs);
         }
         // Every attribution has a cue: a content without one is more often a
         // title or a scare quote than speech.
@@ -388,7 +395,7 @@ const MIN_CLAUSE: usize = 3;
 /// clause up to the end of its sentence. The tagger labels one layer, so
 /// when the clause itself reports speech ("confirmed Trump spoke with …")
 /// it marks the inner source and cue and leaves the outer content out.
-fn clauses_of_idle_cues(l: &Layers<'_>, runs: &[Run], drafts: &mut Vec<Draft>) {
+fn clauses_of_idle_cues(l: &Layers<'_>, para: &Range<usize>, runs: &[Run], drafts: &mut Vec<Draft>) {
     let taken: Vec<Range<usize>> = drafts.iter().filter_map(|d| d.cue.clone()).collect();
     let has_content = |r: &Range<usize>| {
         drafts.iter().any(|d| d.content.iter().any(|c| c.start < r.end && r.start < c.end))
@@ -404,7 +411,7 @@ fn clauses_of_idle_cues(l: &Layers<'_>, runs: &[Run], drafts: &mut Vec<Draft>) {
         if l.cue[head].word & cues::STRONG == 0 || !l.pos[head].is_verb() {
             continue;
         }
-        let sentence = l.sentence(cue.start);
+        let sentence = within(l.sentence(cue.start), para);
         let start = match layers::complement(l.words, l.pos, cue.end - 1, sentence.end) {
             layers::THAT_CLAUSE => cue.end + 1,
             layers::BARE_CLAUSE => cue.end,

@@ -38,14 +38,44 @@ pub fn find(
         if para.is_empty() {
             continue;
         }
-        tagger.tag(&layers, para.clone(), &mut labels, &mut scratch);
-        decode::paragraph(&layers, para.clone(), &labels, &mut carry, &mut out);
+        for block in blocks(&layers, para.clone()) {
+            tagger.tag_block(&layers, para.clone(), block.clone(), &mut labels, &mut scratch);
+            decode::paragraph(&layers, block, &labels, &mut carry, &mut out);
+        }
     }
     for q in &mut out {
         tidy(text, q);
         keep_roles_apart(q);
     }
     out.sort_by_key(|q| (q.content.start, q.content.end));
+    out
+}
+
+/// Paragraphs up to this many tokens are decoded whole; news paragraphs
+/// stay far below it.
+pub const MAX_PARAGRAPH_TOKENS: usize = 2048;
+/// A longer paragraph is decoded in blocks of about this many tokens, ended
+/// at a sentence's end: decoding pairs every content with the cues and
+/// sources of its paragraph, which grows with the square of its length.
+const BLOCK_TOKENS: usize = 1024;
+
+/// The token ranges `para` is decoded in: itself when it is short enough,
+/// else consecutive blocks of about [`BLOCK_TOKENS`] tokens that end at a
+/// sentence's end (or mid-sentence in a sentence longer than
+/// [`MAX_PARAGRAPH_TOKENS`], which no prose has).
+fn blocks(l: &Layers<'_>, para: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
+    if para.len() <= MAX_PARAGRAPH_TOKENS {
+        return vec![para];
+    }
+    let mut out = Vec::with_capacity(para.len() / BLOCK_TOKENS + 1);
+    let mut start = para.start;
+    while start < para.end {
+        let want = (start + BLOCK_TOKENS).min(para.end);
+        let sentence_end = l.sentence(want - 1).end.min(para.end);
+        let end = if sentence_end - start <= MAX_PARAGRAPH_TOKENS { sentence_end } else { want };
+        out.push(start..end);
+        start = end;
+    }
     out
 }
 
@@ -99,5 +129,38 @@ fn keep_roles_apart(q: &mut Quote) {
     }
     if q.source.is_some_and(|s| clashes(s) || q.cue.is_some_and(|c| c.overlaps(s))) {
         q.source = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Annotator;
+
+    #[test]
+    fn a_long_paragraph_is_decoded_in_blocks_that_end_at_sentences() {
+        let annotator = Annotator::new().expect("models load");
+        let sentence = "The council met again, and Mayor Ann Holt said the vote would wait until spring. ";
+        let text = format!("Title\n\n{}\n", sentence.repeat(400));
+        let (ann, words) = annotator.layers(&text);
+        let layers = Layers::new(&text, &ann, &words, annotator.cues());
+        let para = layers.paragraphs[1].clone();
+        assert!(para.len() > MAX_PARAGRAPH_TOKENS);
+        let blocks = blocks(&layers, para.clone());
+        assert!(blocks.len() > 1);
+        assert_eq!(blocks.first().map(|b| b.start), Some(para.start));
+        assert_eq!(blocks.last().map(|b| b.end), Some(para.end));
+        for pair in blocks.windows(2) {
+            assert_eq!(pair[0].end, pair[1].start, "blocks cover the paragraph in order");
+        }
+        for b in &blocks {
+            assert!(b.len() <= MAX_PARAGRAPH_TOKENS);
+            assert_eq!(layers.sentence(b.end - 1).end, b.end, "a block ends with a sentence");
+        }
+        // A short paragraph is one block.
+        assert_eq!(self::blocks(&layers, layers.paragraphs[0].clone()), vec![layers.paragraphs[0].clone()]);
+        // Every copy of the sentence is still attributed, across block edges too.
+        let quotes = annotator.annotate(&text).quotes;
+        assert_eq!(quotes.len(), 400);
     }
 }

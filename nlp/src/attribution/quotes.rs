@@ -78,11 +78,25 @@ fn marks(text: &str, para: Span, out: &mut Vec<Mark>) {
     let chars: Vec<(usize, char)> = piece.char_indices().collect();
     let at = |k: usize| chars.get(k).map(|&(_, c)| c);
     let mut k = 0;
+    // The run of adjacent marks around `k`, found once per run so that a
+    // long run costs linear time, not the square of its length.
+    let mut group = 0..0;
     while k < chars.len() {
         let (off, c) = chars[k];
         if !is_mark_char(c) {
             k += 1;
             continue;
+        }
+        if !group.contains(&k) {
+            let mut p = k;
+            while p > 0 && at(p - 1).is_some_and(is_mark_char) {
+                p -= 1;
+            }
+            let mut n = k + 1;
+            while at(n).is_some_and(is_mark_char) {
+                n += 1;
+            }
+            group = p..n;
         }
         // A run of straight single marks: '' is a double mark (NYT style).
         let mut run = 1;
@@ -93,15 +107,7 @@ fn marks(text: &str, para: Span, out: &mut Vec<Mark>) {
         }
         let prev_raw = k.checked_sub(1).and_then(at);
         let next_raw = at(k + run);
-        let mut p = k;
-        while p > 0 && at(p - 1).is_some_and(is_mark_char) {
-            p -= 1;
-        }
-        let mut n = k + run;
-        while at(n).is_some_and(is_mark_char) {
-            n += 1;
-        }
-        let (before, after) = (side(p.checked_sub(1).and_then(at)), side(at(n)));
+        let (before, after) = (side(group.start.checked_sub(1).and_then(at)), side(at(group.end)));
         let start = para.start + off;
         let span_of = |from: usize, len: usize| {
             let a = para.start + chars[from].0;

@@ -156,10 +156,24 @@ impl AttributionTagger {
 
     /// Label the tokens of one paragraph; `out` gets one label per token.
     pub fn tag(&self, layers: &Layers<'_>, para: Range<usize>, out: &mut Vec<usize>, scratch: &mut Scratch) {
-        let n = para.len();
+        self.tag_block(layers, para.clone(), para, out, scratch);
+    }
+
+    /// Label the tokens of `block`, a part of paragraph `para` (features
+    /// still see the whole paragraph); `out` gets one label per token of
+    /// the block.
+    pub fn tag_block(
+        &self,
+        layers: &Layers<'_>,
+        para: Range<usize>,
+        block: Range<usize>,
+        out: &mut Vec<usize>,
+        scratch: &mut Scratch,
+    ) {
+        let n = block.len();
         scratch.emissions.clear();
         scratch.emissions.resize(n * N_LABELS, 0.0);
-        for (k, i) in para.clone().enumerate() {
+        for (k, i) in block.enumerate() {
             scratch.features.clear();
             features(layers, para.clone(), i, &mut scratch.features);
             self.model.score(&scratch.features, &mut scratch.emissions[k * N_LABELS..(k + 1) * N_LABELS]);

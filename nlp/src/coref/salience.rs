@@ -2,11 +2,17 @@
 //! recently and how prominently (as a source, as a subject) each cluster was
 //! mentioned outside quoted content.
 
+use std::collections::BTreeSet;
+
 use super::cluster::Cluster;
 use super::mention::{Determiner, Form, Mention};
 
 /// How many paragraphs back a pronoun may find its antecedent.
 const PARAGRAPH_WINDOW: usize = 2;
+/// How many sentences back, whatever the paragraphs: a mention this far
+/// back weighs under 2⁻⁶⁴ of a near one, and without the bound a paragraph
+/// of many thousand sentences would cost the square of its length.
+const SENTENCE_WINDOW: usize = 64;
 /// Weight of any mention, before decay.
 const RECENCY: f32 = 100.0;
 /// Extra weight of a mention that opens its sentence.
@@ -25,12 +31,16 @@ const PARAGRAPH_DECAY: f32 = 0.5;
 pub fn resolve(mentions: &mut [Mention], clusters: &mut Vec<Cluster>) {
     let mut history: Vec<usize> = Vec::new();
     let mut author: Option<usize> = None;
+    // The clusters a description can designate (those with a role), kept in
+    // index order so that a description need not look at every cluster.
+    let mut described: BTreeSet<usize> =
+        clusters.iter().enumerate().filter(|(_, c)| !c.roles.is_empty()).map(|(ci, _)| ci).collect();
     for i in 0..mentions.len() {
         let m = &mentions[i];
         let cluster = match m.form {
             Form::Name => m.cluster,
             Form::Nominal if m.in_content && !m.is_source => None,
-            Form::Nominal => Some(describe(m, &history, mentions, clusters)),
+            Form::Nominal => Some(describe(m, &history, mentions, clusters, &described)),
             Form::Pronoun if m.in_content && !m.is_source => None,
             Form::Pronoun if m.pronoun == Some("i") => Some(*author.get_or_insert_with(|| {
                 clusters.push(Cluster { author: true, ..Cluster::default() });
@@ -43,6 +53,9 @@ pub fn resolve(mentions: &mut [Mention], clusters: &mut Vec<Cluster>) {
         if m.form != Form::Name {
             if let Some(c) = clusters.get_mut(ci) {
                 c.add(i, m);
+                if !c.roles.is_empty() {
+                    described.insert(ci);
+                }
             }
             mentions[i].cluster = Some(ci);
         }
@@ -54,21 +67,28 @@ pub fn resolve(mentions: &mut [Mention], clusters: &mut Vec<Cluster>) {
 
 /// The cluster a description designates: the most salient one whose roles
 /// and modifiers fit it (definite descriptions only), else a new one.
-fn describe(m: &Mention, history: &[usize], mentions: &[Mention], clusters: &mut Vec<Cluster>) -> usize {
+fn describe(
+    m: &Mention,
+    history: &[usize],
+    mentions: &[Mention],
+    clusters: &mut Vec<Cluster>,
+    described: &BTreeSet<usize>,
+) -> usize {
     // "a source", "officials": someone new each time.
     let fresh = m.determiner == Determiner::Indefinite || (m.determiner == Determiner::Bare && m.plural);
     if !fresh {
         let scores = salience(m, history, mentions, clusters.len());
-        let best = clusters
+        let score = |ci: usize| scores.binary_search_by_key(&ci, |&(c, _)| c).map_or(0.0, |k| scores[k].1);
+        let best = described
             .iter()
-            .enumerate()
-            .filter(|(ci, c)| {
-                let seen = scores[*ci] > 0.0;
+            .filter_map(|&ci| Some((ci, clusters.get(ci)?)))
+            .filter(|&(ci, c)| {
+                let seen = score(ci) > 0.0;
                 // An unnamed cluster must have come up already; a named one is
                 // known by its title from anywhere in the article.
                 (seen || c.named()) && !c.roles.is_empty() && c.fits_description(m)
             })
-            .map(|(ci, c)| (ci, scores[ci] + if c.named() { 1.0 } else { 0.5 }))
+            .map(|(ci, c)| (ci, score(ci) + if c.named() { 1.0 } else { 0.5 }))
             .max_by(|a, b| a.1.total_cmp(&b.1));
         if let Some((ci, _)) = best {
             return ci;
@@ -91,19 +111,20 @@ fn antecedent(m: &Mention, history: &[usize], mentions: &[Mention], clusters: &[
     let scores = salience(m, history, mentions, clusters.len());
     scores
         .iter()
-        .enumerate()
-        .filter(|&(ci, &s)| s > 0.0 && clusters.get(ci).is_some_and(|c| c.fits_pronoun(pronoun)))
-        .max_by(|a, b| a.1.total_cmp(b.1))
-        .map(|(ci, _)| ci)
+        .filter(|&&(ci, s)| s > 0.0 && clusters.get(ci).is_some_and(|c| c.fits_pronoun(pronoun)))
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|&(ci, _)| ci)
 }
 
-/// Salience of every cluster at mention `m`, from the mentions in `history`
-/// (resolved, outside quoted content, before `m`) within the window.
-fn salience(m: &Mention, history: &[usize], mentions: &[Mention], n: usize) -> Vec<f32> {
-    let mut scores = vec![0.0; n];
+/// Salience at mention `m` of the clusters among the first `n` that the
+/// mentions in `history` (resolved, outside quoted content, before `m`)
+/// within the window name: `(cluster, score)` in cluster order, clusters
+/// not named there left out (their salience is zero).
+fn salience(m: &Mention, history: &[usize], mentions: &[Mention], n: usize) -> Vec<(usize, f32)> {
+    let mut scores: Vec<(usize, f32)> = Vec::new();
     for &h in history.iter().rev() {
         let Some(prev) = mentions.get(h) else { continue };
-        if prev.paragraph + PARAGRAPH_WINDOW < m.paragraph {
+        if prev.paragraph + PARAGRAPH_WINDOW < m.paragraph || prev.sentence + SENTENCE_WINDOW < m.sentence {
             break;
         }
         let Some(ci) = prev.cluster.filter(|&ci| ci < n) else { continue };
@@ -124,7 +145,11 @@ fn salience(m: &Mention, history: &[usize], mentions: &[Mention], n: usize) -> V
         let paragraphs = m.paragraph.saturating_sub(prev.paragraph);
         w *= SENTENCE_DECAY.powi(i32::try_from(sentences).unwrap_or(i32::MAX));
         w *= PARAGRAPH_DECAY.powi(i32::try_from(paragraphs).unwrap_or(i32::MAX));
-        scores[ci] += w;
+        match scores.iter_mut().find(|(c, _)| *c == ci) {
+            Some((_, s)) => *s += w,
+            None => scores.push((ci, w)),
+        }
     }
+    scores.sort_by_key(|&(ci, _)| ci);
     scores
 }

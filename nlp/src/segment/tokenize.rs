@@ -62,6 +62,11 @@ struct Lexer<'a, 'o> {
     last_end: Option<usize>,
 }
 
+/// A run of this many identical quotation marks or more is one token, as a
+/// run of dashes or exclamation marks is: no prose repeats a mark three
+/// times, and a token for each would make junk input cost a token a byte.
+const MARK_RUN: usize = 3;
+
 impl Lexer<'_, '_> {
     fn run(&mut self) {
         let mut i = 0;
@@ -104,7 +109,10 @@ impl Lexer<'_, '_> {
             b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => self.word(i, i),
             0..=b' ' | 0x7f => i + 1,
             b'\'' => self.apostrophe(i, 1),
-            b'"' => self.push(i, i + 1, Quote),
+            b'"' => {
+                let end = self.run_of(i, b'"');
+                self.push(i, if end - i >= MARK_RUN { end } else { i + 1 }, Quote)
+            }
             b'`' => {
                 let end = if self.b.get(i + 1) == Some(&b'`') { i + 2 } else { i + 1 };
                 self.push(i, end, Quote)
@@ -154,7 +162,11 @@ impl Lexer<'_, '_> {
             // A quotation opening inside a quotation is one token, like "’”".
             self.push(i, i + len + '‘'.len_utf8(), Quote)
         } else if chars::is_quote(c) {
-            self.single(i, Quote)
+            let mut end = i + len;
+            while char_at(self.s, end) == Some(c) {
+                end += len;
+            }
+            if (end - i) / len >= MARK_RUN { self.push(i, end, Quote) } else { self.single(i, Quote) }
         } else if chars::is_dash(c) {
             let mut end = i + len;
             while char_at(self.s, end) == Some(c) {

@@ -129,22 +129,60 @@ mod tests {
     }
 }
 
+/// True for characters that hide or reorder text: bidirectional marks,
+/// embeddings, overrides and isolates, zero-width spaces and joiners,
+/// invisible operators and deprecated format controls, the byte-order mark,
+/// the soft hyphen, the Arabic letter mark, the Mongolian vowel separator,
+/// interlinear annotation marks and tag characters. This one set serves the
+/// engine, the screen and every export.
+#[must_use]
+pub const fn is_hidden_char(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00ad}'
+            | '\u{061c}'
+            | '\u{180e}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{206f}'
+            | '\u{feff}'
+            | '\u{fff9}'..='\u{fffb}'
+            | '\u{e0000}'..='\u{e007f}'
+    )
+}
+
 /// True for characters that must never reach a terminal or an export
-/// verbatim: control characters (but tab and newline), bidirectional
-/// overrides and isolates, and zero-width characters.
+/// verbatim: control characters (but tab and newline) and
+/// [hidden characters](is_hidden_char).
 #[must_use]
 pub const fn is_unsafe_char(c: char) -> bool {
-    matches!(c,
-        '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
-        | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}'
-        | '\u{feff}' | '\u{fff9}'..='\u{fffb}')
+    matches!(c, '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}') || is_hidden_char(c)
+}
+
+/// Like [`is_unsafe_char`], for words the reader wrote (notes, tags): the
+/// zero-width joiner and non-joiner stay, since they hold emoji sequences
+/// and some scripts' words together.
+#[must_use]
+pub const fn is_unsafe_in_own_words(c: char) -> bool {
+    !matches!(c, '\u{200c}' | '\u{200d}') && is_unsafe_char(c)
 }
 
 /// `s` without [unsafe characters](is_unsafe_char); borrowed when already clean.
 #[must_use]
 pub fn sanitize(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.chars().any(is_unsafe_char) {
-        std::borrow::Cow::Owned(s.chars().filter(|&c| !is_unsafe_char(c)).collect())
+    strip(s, is_unsafe_char)
+}
+
+/// The reader's own words without [unsafe characters](is_unsafe_in_own_words);
+/// borrowed when already clean.
+#[must_use]
+pub fn sanitize_own_words(s: &str) -> std::borrow::Cow<'_, str> {
+    strip(s, is_unsafe_in_own_words)
+}
+
+fn strip(s: &str, unsafe_char: fn(char) -> bool) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(unsafe_char) {
+        std::borrow::Cow::Owned(s.chars().filter(|&c| !unsafe_char(c)).collect())
     } else {
         std::borrow::Cow::Borrowed(s)
     }
@@ -158,5 +196,20 @@ mod sanitize_tests {
     fn controls_bidi_and_zero_width_are_removed() {
         assert_eq!(sanitize("a\u{1b}[31mb\u{202e}c\u{200b}d\u{9b}e\tf\n"), "a[31mbcde\tf\n");
         assert!(matches!(sanitize("clean “text”"), std::borrow::Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn soft_hyphens_format_controls_and_tag_characters_are_removed_too() {
+        let hidden = "a\u{ad}b\u{61c}c\u{180e}d\u{206a}e\u{206f}f\u{e0041}g\u{2065}h";
+        assert_eq!(sanitize(hidden), "abcdefgh");
+        assert_eq!(sanitize_own_words(hidden), "abcdefgh");
+    }
+
+    #[test]
+    fn own_words_keep_joiners_but_not_overrides_or_controls() {
+        let family = "👩\u{200d}👩\u{200d}👧 \u{645}\u{200c}\u{6cc}";
+        assert_eq!(sanitize_own_words(family), family);
+        assert_eq!(sanitize(family), "👩👩👧 \u{645}\u{6cc}");
+        assert_eq!(sanitize_own_words("a\u{202e}b\u{1b}c\u{200b}d"), "abcd");
     }
 }

@@ -8,8 +8,8 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 
-use super::view::{LibraryView, Screen};
 use crate::app::Action;
+use crate::app::library::{LibraryView, Screen};
 use crate::store::{ArticleSummary, SpeakerAttribution, SpeakerSummary, time};
 use crate::tui::{safe, wrap};
 
@@ -35,7 +35,8 @@ fn place(a: &ArticleSummary) -> String {
     if let Some(site) = a.site.as_deref().filter(|s| !s.trim().is_empty()) {
         return safe::line(site);
     }
-    let Some(source) = a.source.as_deref() else { return "standard input".to_owned() };
+    // Text with no file or address (the sample, standard input): nothing to name.
+    let Some(source) = a.source.as_deref() else { return "—".to_owned() };
     let short = match source.split_once("://") {
         Some((_, rest)) => rest.split('/').next().unwrap_or(rest),
         None => source.rsplit('/').next().unwrap_or(source),
@@ -44,7 +45,7 @@ fn place(a: &ArticleSummary) -> String {
 }
 
 /// The day it was published when known (its first ten characters when they
-/// are a date), else the day it was added.
+/// are a date), else the day it was added, marked as such.
 fn day(a: &ArticleSummary) -> String {
     match a.published.as_deref().map(safe::line).filter(|p| !p.is_empty()) {
         Some(p) => p
@@ -52,7 +53,8 @@ fn day(a: &ArticleSummary) -> String {
             .filter(|d| d.bytes().all(|b| b.is_ascii_digit() || b == b'-'))
             .unwrap_or(&p)
             .to_owned(),
-        None => time::rfc3339(a.added).get(..10).unwrap_or_default().to_owned(),
+        // Not the article's own date: the day it came into the library, said so.
+        None => format!("added {}", time::rfc3339(a.added).get(5..10).unwrap_or_default()),
     }
 }
 
@@ -67,7 +69,7 @@ struct Column {
 /// the source goes first, then notes, the date and the speakers.
 fn article_columns(width: usize) -> Vec<Column> {
     let source = Column { header: "Source", width: (width / 5).clamp(8, 24), right: false };
-    let date = Column { header: "Date", width: 10, right: false };
+    let date = Column { header: "Date", width: 11, right: false };
     let speakers = Column { header: "Speakers", width: 8, right: true };
     let notes = Column { header: "Notes", width: 5, right: true };
     let mut cols = vec![source, date, speakers, notes];
@@ -129,10 +131,9 @@ fn header(title: &'static str, cols: &[Column], width: usize, style: Style) -> L
 }
 
 impl LibraryView {
-    /// Draw the view into `buf`; keeps the selection on screen.
-    pub fn draw(&mut self, buf: &mut Buffer) {
+    /// Draw the view into `buf`, as laid out by [`LibraryView::settle`].
+    pub fn draw(&self, buf: &mut Buffer) {
         let area = buf.area;
-        self.body = Rect::default();
         if area.height < 3 || area.width < 10 {
             return;
         }
@@ -174,7 +175,13 @@ impl LibraryView {
             return Line::styled(wrap::ellipsis(&text, room), theme.title(true));
         }
         let articles = format!(" Articles ({}) ", self.articles.len());
-        let speakers = format!(" Speakers ({}) ", self.shown.len());
+        // Unnamed sources ("officials") are left out unless asked for: say so,
+        // since the reader lists them among an article's speakers.
+        let speakers = if self.all {
+            format!(" Speakers ({}) ", self.shown.len())
+        } else {
+            format!(" Speakers ({} named) ", self.shown.len())
+        };
         let (on, off) = (theme.title(true).add_modifier(Modifier::REVERSED), theme.faint());
         if wrap::width(&articles) + wrap::width(&speakers) + 1 > room {
             let only = if self.screen == Screen::Articles { articles } else { speakers };
@@ -184,21 +191,13 @@ impl LibraryView {
         Line::from(vec![Span::styled(articles, styles.0), Span::raw(" "), Span::styled(speakers, styles.1)])
     }
 
-    /// Lay out `entries` rows of `per` rows each under an optional header;
-    /// returns the list's area and the first and past-last entry shown.
-    fn window(&mut self, inner: Rect, header: bool, per: usize) -> (Rect, usize, usize) {
+    /// The list's area under an optional header, and the first and
+    /// past-last entry shown (as laid out by `settle`).
+    fn window(&self, inner: Rect, header: bool) -> (Rect, usize, usize) {
         let top = u16::from(header).min(inner.height);
         let body = Rect::new(inner.x, inner.y + top, inner.width, inner.height - top);
-        let rows = usize::from(body.height) / per.max(1);
-        self.page = rows.max(1);
-        // Only whole entries are drawn: a click below them hits nothing.
-        let drawn = u16::try_from(rows * per.max(1)).unwrap_or(body.height).min(body.height);
-        (self.body, self.per) = (Rect { height: drawn, ..body }, per.max(1));
-        let len = self.len();
-        let cursor = self.cursor();
-        cursor.clamp(len, rows);
-        let first = cursor.offset;
-        (body, first, (first + rows).min(len))
+        let (first, last) = self.shown_range();
+        (body, first, last)
     }
 
     fn empty_note(&self, area: Rect, text: &str, buf: &mut Buffer) {
@@ -208,7 +207,7 @@ impl LibraryView {
         }
     }
 
-    fn draw_articles(&mut self, inner: Rect, buf: &mut Buffer) {
+    fn draw_articles(&self, inner: Rect, buf: &mut Buffer) {
         let width = usize::from(inner.width);
         let cols = article_columns(width);
         let theme = self.config.theme.clone();
@@ -216,9 +215,11 @@ impl LibraryView {
             let head = header("Title", &cols, width, Style::new().add_modifier(Modifier::BOLD));
             head.render(Rect::new(inner.x, inner.y, inner.width, 1), buf);
         }
-        let (body, first, last) = self.window(inner, true, 1);
+        let (body, first, last) = self.window(inner, true);
         if self.articles.is_empty() {
-            let text = if self.search.text.trim().is_empty() {
+            let text = if let Some(why) = &self.unreadable {
+                format!("The library could not be read: {}", safe::line(why))
+            } else if self.search.text.trim().is_empty() {
                 "The library is empty: `sayso library add PATH` imports articles; every article read is kept."
                     .to_owned()
             } else {
@@ -246,7 +247,7 @@ impl LibraryView {
         }
     }
 
-    fn draw_speakers(&mut self, inner: Rect, buf: &mut Buffer) {
+    fn draw_speakers(&self, inner: Rect, buf: &mut Buffer) {
         let width = usize::from(inner.width);
         let cols = speaker_columns(width);
         let theme = self.config.theme.clone();
@@ -254,7 +255,7 @@ impl LibraryView {
             let head = header("Speaker", &cols, width, Style::new().add_modifier(Modifier::BOLD));
             head.render(Rect::new(inner.x, inner.y, inner.width, 1), buf);
         }
-        let (body, first, last) = self.window(inner, true, 1);
+        let (body, first, last) = self.window(inner, true);
         if self.shown.is_empty() {
             let text = if self.filter.text.trim().is_empty() {
                 "No speakers yet: articles read or added with `sayso library add PATH` bring them.".to_owned()
@@ -276,10 +277,10 @@ impl LibraryView {
         }
     }
 
-    fn draw_attributions(&mut self, inner: Rect, buf: &mut Buffer) {
+    fn draw_attributions(&self, inner: Rect, buf: &mut Buffer) {
         let per = if inner.height >= 4 { 2 } else { 1 };
         let theme = self.config.theme.clone();
-        let (body, first, last) = self.window(inner, false, per);
+        let (body, first, last) = self.window(inner, false);
         if self.attributions.is_empty() {
             self.empty_note(body, "No attributions are kept for this speaker.", buf);
             return;
@@ -289,7 +290,9 @@ impl LibraryView {
             let a = &self.attributions[i];
             let style = if i == self.cursors[2].selected { theme.selected(true) } else { Style::new() };
             let y = body.y + u16::try_from(n * per).unwrap_or(0);
-            let lines = attribution_lines(a, per, theme.faint());
+            // Grouped by article: its title only where the article changes.
+            let same = i > first && self.attributions.get(i - 1).is_some_and(|b| b.article == a.article);
+            let lines = attribution_lines(a, per, theme.faint(), same);
             for (k, spans) in lines.into_iter().enumerate() {
                 let line = row(&spans, &[], &[], width, style);
                 let at = y + u16::try_from(k).unwrap_or(0);
@@ -406,13 +409,19 @@ fn speaker_name(s: &SpeakerSummary, faint: Style) -> Vec<Span<'static>> {
 
 /// One attribution as `per` rows: the article and cue, then the words (or
 /// all of it on one row).
-fn attribution_lines(a: &SpeakerAttribution, per: usize, faint: Style) -> Vec<Vec<Span<'static>>> {
+fn attribution_lines(
+    a: &SpeakerAttribution,
+    per: usize,
+    faint: Style,
+    same: bool,
+) -> Vec<Vec<Span<'static>>> {
     let title = a.title.as_deref().map(safe::line).filter(|t| !t.is_empty());
     let title = title.unwrap_or_else(|| "(untitled)".to_owned());
     let cue = a.cue.as_deref().map(safe::line).filter(|c| !c.is_empty());
     let words = safe::line(&a.content);
-    let words = if a.kind == "direct" { format!("“{words}”") } else { words };
+    let words = if a.kind == "direct" { safe::in_quotes(&words) } else { words };
     let bold = Style::new().add_modifier(Modifier::BOLD);
+    let title = if same { " ".repeat(wrap::width(&title).min(2)) } else { title };
     if per >= 2 {
         let mut head = vec![Span::styled(title, bold)];
         if let Some(cue) = cue {

@@ -6,8 +6,10 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use sayso_nlp::{Annotation, EntityLabel, Quote, QuoteKind, Span, Speaker};
 
-use super::*;
-use crate::store::{Anchor, ArticleId, NewArticle, NewNote};
+use crate::app::library::{Effect, LibraryView, Screen};
+use crate::config::Config;
+use crate::store::{Anchor, ArticleId, NewArticle, NewNote, Store};
+use crate::tui::work::answer_from;
 
 const HARBOUR: &str = "Council delays harbour vote\n\n\
     \u{201c}We need more time,\u{201d} said Mayor Anna Berg. Tom Reilly said the harbour mattered.\n";
@@ -97,7 +99,24 @@ fn store() -> (Store, [ArticleId; 3]) {
 }
 
 fn view(store: &Store) -> LibraryView {
-    LibraryView::new(Config::defaults().expect("defaults"), Some(store))
+    let mut v = LibraryView::new(Config::defaults().expect("defaults"));
+    answer(&mut v, Some(store));
+    v
+}
+
+/// Answer the view's questions from `store`, as the library worker does,
+/// and lay it out again, as the event loop does after every event.
+fn answer(v: &mut LibraryView, store: Option<&Store>) {
+    for ask in std::mem::take(&mut v.queries) {
+        v.answer(answer_from(store, ask));
+    }
+    v.settle(v.area);
+}
+
+/// Read everything again from `store`.
+fn reload(v: &mut LibraryView, store: &Store) {
+    v.reload();
+    answer(v, Some(store));
 }
 
 /// Press keys written as in the configuration ("j", "enter", "ctrl-c");
@@ -106,19 +125,22 @@ fn press(view: &mut LibraryView, store: &Store, keys: &str) -> Option<Effect> {
     let mut last = None;
     for k in keys.split_whitespace() {
         let key: crate::keymap::Key = k.parse().expect("a key");
-        last = view.key(KeyEvent::new(key.code, key.mods), Some(store));
+        last = view.key(KeyEvent::new(key.code, key.mods));
+        answer(view, Some(store));
     }
     last
 }
 
 fn type_text(view: &mut LibraryView, store: &Store, text: &str) {
     for c in text.chars() {
-        view.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE), Some(store));
+        view.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        answer(view, Some(store));
     }
 }
 
 fn screen(view: &mut LibraryView, w: u16, h: u16) -> Vec<String> {
     let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+    view.settle(buf.area);
     view.draw(&mut buf);
     (0..h).map(|y| (0..w).map(|x| buf[(x, y)].symbol().to_owned()).collect::<String>()).collect()
 }
@@ -208,12 +230,12 @@ fn reloading_keeps_the_selection_on_the_same_article_and_speaker() {
     // Reading an article saves it again, which may reorder the list.
     let new = NewArticle { source: Some("/news/harbour.txt"), text: HARBOUR, ..NewArticle::default() };
     assert_eq!(store.save_article(&new).expect("saved"), ids[0], "the same article, not a new one");
-    v.reload(Some(&store));
+    reload(&mut v, &store);
     assert_eq!(v.articles.len(), 3);
     assert_eq!(v.articles[v.cursors[0].selected].id, ids[1]);
     press(&mut v, &store, "tab j enter j");
     let at = v.cursors[2];
-    v.reload(Some(&store));
+    reload(&mut v, &store);
     assert_eq!((v.screen, v.cursors[2].selected), (Screen::Attributions, at.selected));
 }
 
@@ -239,7 +261,11 @@ fn rows_show_title_source_date_speakers_and_notes() {
     let (store, _) = store();
     let mut v = view(&store);
     let rows = screen(&mut v, 100, 8);
-    assert!(rows[0].contains("Articles (3)") && rows[0].contains("Speakers (4)"), "{rows:#?}");
+    // Unnamed sources are left out of the speakers unless asked for, and the tab says so.
+    assert!(rows[0].contains("Articles (3)") && rows[0].contains("Speakers (4 named)"), "{rows:#?}");
+    // Dates: none of these articles has its own, so each is marked as the day it was added.
+    let ferry = rows.iter().find(|r| r.contains("Ferry fares rise")).expect("ferry row");
+    assert!(ferry.contains("added "), "{ferry}");
     assert!(
         rows[1].contains("Title") && rows[1].contains("Source") && rows[1].contains("Notes"),
         "{rows:#?}"
@@ -279,8 +305,9 @@ fn nothing_unsafe_reaches_the_screen() {
 
 #[test]
 fn an_empty_library_says_how_to_fill_it() {
-    let mut v = LibraryView::new(Config::defaults().expect("defaults"), None);
-    assert_eq!(v.key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE), None), None);
+    let mut v = LibraryView::new(Config::defaults().expect("defaults"));
+    answer(&mut v, None);
+    assert_eq!(v.key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)), None);
     let rows = screen(&mut v, 100, 6);
     assert!(rows[2].contains("The library is empty: `sayso library add PATH`"), "{rows:#?}");
 }
@@ -304,6 +331,7 @@ fn every_size_draws_without_panicking() {
         for w in 0..=120 {
             for h in 0..=40 {
                 let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+                v.settle(buf.area);
                 v.draw(&mut buf);
             }
         }
@@ -313,13 +341,17 @@ fn every_size_draws_without_panicking() {
 fn click(v: &mut LibraryView, store: &Store, x: u16, y: u16) -> Option<Effect> {
     use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
     let kind = MouseEventKind::Down(MouseButton::Left);
-    v.mouse(MouseEvent { kind, column: x, row: y, modifiers: KeyModifiers::NONE }, Some(store))
+    let effect = v.mouse(MouseEvent { kind, column: x, row: y, modifiers: KeyModifiers::NONE });
+    answer(v, Some(store));
+    effect
 }
 
 fn wheel(v: &mut LibraryView, store: &Store, down: bool) -> Option<Effect> {
     use ratatui::crossterm::event::{MouseEvent, MouseEventKind};
     let kind = if down { MouseEventKind::ScrollDown } else { MouseEventKind::ScrollUp };
-    v.mouse(MouseEvent { kind, column: 0, row: 0, modifiers: KeyModifiers::NONE }, Some(store))
+    let effect = v.mouse(MouseEvent { kind, column: 0, row: 0, modifiers: KeyModifiers::NONE });
+    answer(v, Some(store));
+    effect
 }
 
 #[test]
@@ -363,7 +395,7 @@ fn the_mouse_picks_rows_under_the_header_and_opens_the_selected_one() {
     let id = store.save_article(&pier).expect("saved");
     let ann = annotation(PIER, &[("Anna Berg", EntityLabel::Person, "Boats are back,", QuoteKind::Direct)]);
     store.save_annotation(&id, &ann, PIER).expect("annotation saved");
-    v.reload(Some(&store));
+    reload(&mut v, &store);
     assert_eq!((v.attributions.len(), v.cursors[2].selected), (3, 1));
     let rows = screen(&mut v, 100, 8);
     assert!(
@@ -398,4 +430,34 @@ fn a_click_ends_typing_a_search_and_closes_the_help() {
             }
         }
     }
+}
+
+#[test]
+fn a_speakers_attributions_are_grouped_by_article() {
+    let (store, _) = store();
+    const PIER: &str = "Pier reopens\n\n\u{201c}Boats are back,\u{201d} said Anna Berg. \u{201c}And so are we,\u{201d} Berg said.\n";
+    let pier = NewArticle {
+        source: Some("/news/pier.txt"),
+        title: Some("Pier reopens"),
+        text: PIER,
+        ..NewArticle::default()
+    };
+    let id = store.save_article(&pier).expect("saved");
+    let ann = annotation(
+        PIER,
+        &[
+            ("Anna Berg", EntityLabel::Person, "Boats are back,", QuoteKind::Direct),
+            ("Anna Berg", EntityLabel::Person, "And so are we,", QuoteKind::Direct),
+        ],
+    );
+    store.save_annotation(&id, &ann, PIER).expect("annotation saved");
+    let mut v = view(&store);
+    press(&mut v, &store, "tab enter");
+    assert_eq!(v.screen, Screen::Attributions);
+    let rows = screen(&mut v, 100, 14);
+    let titled = rows.iter().filter(|r| r.contains("Pier reopens")).count();
+    assert_eq!(titled, 1, "the article's title once above its two attributions: {rows:#?}");
+    assert!(
+        rows.iter().any(|r| r.contains("Boats are back")) && rows.iter().any(|r| r.contains("And so are we"))
+    );
 }

@@ -252,6 +252,10 @@ fn quotes_are_tokens() {
     assert_eq!(words("‘pay a price’ if"), ["‘", "pay", "a", "price", "’", "if"]);
     assert_eq!(kinds("‘miracles,’”"), [("‘", Quote), ("miracles", Word), (",", Punct), ("’”", Quote)]);
     assert_eq!(kinds("“‘Crooked"), [("“‘", Quote), ("Crooked", Word)]);
+    // Two marks in a row stay two (a close and an open); a longer run of one
+    // mark is one token.
+    assert_eq!(words("\"a\"\"b\""), ["\"", "a", "\"", "\"", "b", "\""]);
+    assert_eq!(words("x \"\"\"\"\" y ”””"), ["x", "\"\"\"\"\"", "y", "”””"]);
 }
 
 #[test]

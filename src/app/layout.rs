@@ -2,7 +2,7 @@
 
 use ratatui::layout::Rect;
 
-use crate::app::state::Pane;
+use super::state::Pane;
 
 /// Terminals narrower than this get the side panes under the article.
 pub const WIDE: u16 = 80;
@@ -53,7 +53,9 @@ pub fn areas(
     let body = Rect::new(area.x, area.y, area.width, area.height - 1);
     let list_rows = u16::try_from(speakers).unwrap_or(u16::MAX).saturating_add(2).max(3);
     if area.width >= WIDE {
-        let side_w = side_width.min(area.width * 2 / 5);
+        // The side column takes what the article's text, capped at a
+        // comfortable measure, leaves over (borders, gutter and margin: 5).
+        let side_w = side_width.min(area.width * 2 / 5).max(area.width.saturating_sub(text_width + 5));
         a.article = Rect::new(body.x, body.y, body.width - side_w, body.height);
         let side = Rect::new(a.article.right(), body.y, side_w, body.height);
         let (spk, rest) = if show_entities {
@@ -120,6 +122,17 @@ mod tests {
         assert_eq!(a.status, Rect::new(0, 29, 100, 1));
         assert_eq!(a.text.width, 63);
         assert_eq!(a.entities, Rect::default());
+    }
+
+    #[test]
+    fn on_wide_terminals_the_side_column_takes_what_the_text_leaves() {
+        let a = areas(Rect::new(0, 0, 200, 50), 32, 84, 5, Some(Pane::Entities), Pane::Article);
+        assert_eq!(a.text.width, 84, "the text keeps its measure");
+        assert_eq!(a.speakers.width, 200 - 84 - 5);
+        assert!(a.article.width >= 84 + 5);
+        // Where the text is narrower than its measure, the side keeps its width.
+        let b = areas(Rect::new(0, 0, 120, 40), 32, 84, 5, None, Pane::Article);
+        assert_eq!(b.speakers.width, 32);
     }
 
     #[test]

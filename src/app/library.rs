@@ -1,6 +1,8 @@
 //! The library view's state and keys: the articles kept, the speakers
 //! across them, and one speaker's attributions. Keys are read through the
 //! reader's keymap, so moving, opening, searching and quitting work alike.
+//! The view never reads the database itself: its questions ([`Ask`]) are
+//! answered off the screen's thread, and it takes in the [`Answer`]s.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
@@ -8,7 +10,7 @@ use ratatui::layout::Rect;
 use crate::app::{Action, ListClick};
 use crate::config::Config;
 use crate::keymap::Key;
-use crate::store::{ArticleId, ArticleSummary, SpeakerAttribution, SpeakerSummary, Store};
+use crate::store::{ArticleId, ArticleSummary, SpeakerAttribution, SpeakerSummary};
 
 /// Which list is on screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +35,44 @@ pub enum Effect {
     },
     /// Leave the view.
     Quit,
+}
+
+/// Which list the view opens on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Start {
+    /// The articles.
+    Articles,
+    /// The articles holding every word of this search.
+    Search(String),
+    /// The speakers; with `all`, unnamed sources too.
+    Speakers {
+        /// Include unnamed sources.
+        all: bool,
+    },
+    /// The attributions of the speaker with this (full) name.
+    Speaker(String),
+}
+
+/// What the view asks the library for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ask {
+    /// The articles holding every word of this full-text query (all of them without one).
+    Articles(Option<String>),
+    /// The speakers; with `true`, unnamed sources too.
+    Speakers(bool),
+    /// The attributions of the speaker with this name.
+    Attributions(String),
+}
+
+/// The library's answer to an [`Ask`]; errors are the library's words.
+#[derive(Debug, Clone)]
+pub enum Answer {
+    /// The articles for this query.
+    Articles(Option<String>, Result<Vec<ArticleSummary>, String>),
+    /// The speakers (with unnamed sources when `true`).
+    Speakers(bool, Result<Vec<SpeakerSummary>, String>),
+    /// One speaker (as the index knows them) and their attributions.
+    Attributions(String, Result<(Option<SpeakerSummary>, Vec<SpeakerAttribution>), String>),
 }
 
 /// A list's selected row and first row shown: the reader's own list view.
@@ -83,12 +123,21 @@ pub struct LibraryView {
     pub help: bool,
     /// A message for the status line.
     pub status: Option<String>,
+    /// The screen the view was last laid out for.
+    pub area: Rect,
+    /// Why the library could not be read, when it could not: the lists are
+    /// empty for that reason, not because nothing is kept.
+    pub unreadable: Option<String>,
+    /// Questions for the library, waiting to be sent.
+    pub queries: Vec<Ask>,
+    /// The article and speaker to keep selected when their lists come back.
+    keep: (Option<ArticleId>, Option<String>),
 }
 
 impl LibraryView {
-    /// A view of the articles list, read from `store` (none yet: empty).
+    /// A view of the articles list; its lists are asked for at once.
     #[must_use]
-    pub fn new(config: Config, store: Option<&Store>) -> Self {
+    pub fn new(config: Config) -> Self {
         let mut view = Self {
             config,
             screen: Screen::Articles,
@@ -106,58 +155,159 @@ impl LibraryView {
             per: 1,
             help: false,
             status: None,
+            area: Rect::default(),
+            unreadable: None,
+            queries: Vec::new(),
+            keep: (None, None),
         };
-        view.reload(store);
+        view.reload();
         view
     }
 
     /// Read everything again (after the reader changed notes or order),
     /// keeping each list's selection on the same article or speaker.
-    pub fn reload(&mut self, store: Option<&Store>) {
-        let article = self.articles.get(self.cursors[0].selected).map(|a| a.id.clone());
-        let speaker = self.selected_speaker().map(|s| s.name.clone());
-        self.load_articles(store);
-        if let Some(i) = article.and_then(|id| self.articles.iter().position(|a| a.id == id)) {
-            self.cursors[0].selected = i;
-        }
-        self.load_speakers(store);
-        if let Some(i) = speaker.and_then(|n| self.shown.iter().position(|&s| self.speakers[s].name == n)) {
-            self.cursors[1].selected = i;
-        }
+    pub fn reload(&mut self) {
+        self.keep = (
+            self.articles.get(self.cursors[0].selected).map(|a| a.id.clone()),
+            self.selected_speaker().map(|s| s.name.clone()),
+        );
+        self.load_articles();
+        self.load_speakers();
         if let Some(name) = self.speaker.as_ref().map(|s| s.name.clone()) {
-            let at = self.cursors[2];
-            self.choose(store, &name);
-            self.cursors[2] = at;
+            self.queries.push(Ask::Attributions(name));
         }
     }
 
-    fn load_articles(&mut self, store: Option<&Store>) {
-        // Every word matches as a prefix, so the list follows each letter typed.
+    /// Open on the list `start` names.
+    pub fn start(&mut self, start: &Start) {
+        match start {
+            Start::Articles => {}
+            Start::Search(words) => {
+                self.search.text.clone_from(words);
+                self.reload();
+            }
+            Start::Speakers { all } => {
+                self.screen = Screen::Speakers;
+                if *all {
+                    self.all = true;
+                    self.reload();
+                }
+            }
+            Start::Speaker(name) => {
+                self.all = true;
+                self.reload();
+                self.choose(name);
+            }
+        }
+    }
+
+    /// Lay the view out on a screen of `area`: the list inside its border
+    /// (with a column of air on each side when there is room), under its
+    /// header row, above the status line. Keeps the selection in view.
+    pub fn settle(&mut self, area: Rect) {
+        self.area = area;
+        if area.height < 3 || area.width < 10 {
+            self.body = Rect::default();
+            return;
+        }
+        let inner = Rect::new(area.x + 1, area.y + 1, area.width - 2, area.height - 3);
+        let inner = if inner.width > 20 {
+            Rect::new(inner.x + 1, inner.y, inner.width - 2, inner.height)
+        } else {
+            inner
+        };
+        let (header, per) = match self.screen {
+            Screen::Attributions => (false, if inner.height >= 4 { 2 } else { 1 }),
+            Screen::Articles | Screen::Speakers => (true, 1),
+        };
+        let top = u16::from(header).min(inner.height);
+        let body = Rect::new(inner.x, inner.y + top, inner.width, inner.height - top);
+        let rows = usize::from(body.height) / per;
+        self.page = rows.max(1);
+        // Only whole entries are drawn: a click below them hits nothing.
+        let drawn = u16::try_from(rows * per).unwrap_or(body.height).min(body.height);
+        (self.body, self.per) = (Rect { height: drawn, ..body }, per);
+        let len = self.len();
+        self.cursor().clamp(len, rows);
+    }
+
+    /// The entries shown: the first, and one past the last.
+    #[must_use]
+    pub fn shown_range(&self) -> (usize, usize) {
+        let rows = usize::from(self.body.height) / self.per.max(1);
+        let first = self.cursors[self.screen as usize].offset;
+        (first, (first + rows).min(self.len()))
+    }
+
+    /// The full-text query for the search typed: every word matches as a
+    /// prefix, so the list follows each letter typed.
+    fn search_query(&self) -> Option<String> {
         let words: Vec<String> = self
             .search
             .text
             .split_whitespace()
             .map(|w| if w.ends_with('*') { w.to_owned() } else { format!("{w}*") })
             .collect();
-        let query = Some(words.join(" ")).filter(|q| !q.is_empty());
-        self.articles = match store.map(|s| s.library(query.as_deref())).transpose() {
-            Ok(list) => list.unwrap_or_default(),
-            Err(e) => {
-                self.status = Some(format!("the library could not be read: {e}"));
-                Vec::new()
-            }
-        };
+        Some(words.join(" ")).filter(|q| !q.is_empty())
     }
 
-    fn load_speakers(&mut self, store: Option<&Store>) {
-        self.speakers = match store.map(|s| s.speakers(self.all)).transpose() {
-            Ok(list) => list.unwrap_or_default(),
-            Err(e) => {
-                self.status = Some(format!("the speakers could not be read: {e}"));
-                Vec::new()
+    fn load_articles(&mut self) {
+        let query = self.search_query();
+        self.queries.push(Ask::Articles(query));
+    }
+
+    fn load_speakers(&mut self) {
+        self.queries.push(Ask::Speakers(self.all));
+    }
+
+    /// Take in an answer from the library. Answers to a search or a
+    /// speaker list no longer asked for are dropped.
+    pub fn answer(&mut self, answer: Answer) {
+        match answer {
+            Answer::Articles(query, list) => {
+                if query != self.search_query() {
+                    return;
+                }
+                self.unreadable = list.as_ref().err().cloned();
+                self.articles = list.unwrap_or_else(|e| {
+                    self.status = Some(format!("the library could not be read: {e}"));
+                    Vec::new()
+                });
+                if let Some(i) =
+                    self.keep.0.take().and_then(|id| self.articles.iter().position(|a| a.id == id))
+                {
+                    self.cursors[0].selected = i;
+                }
             }
-        };
-        self.refilter();
+            Answer::Speakers(all, list) => {
+                if all != self.all {
+                    return;
+                }
+                self.speakers = list.unwrap_or_else(|e| {
+                    self.status = Some(format!("the speakers could not be read: {e}"));
+                    Vec::new()
+                });
+                self.refilter();
+                let keep = self.keep.1.take();
+                if let Some(i) =
+                    keep.and_then(|n| self.shown.iter().position(|&s| self.speakers[s].name == n))
+                {
+                    self.cursors[1].selected = i;
+                }
+            }
+            Answer::Attributions(name, found) => match found {
+                Ok((speaker, list)) => {
+                    let same = self.speaker.as_ref().is_some_and(|s| s.name == name);
+                    self.speaker = self.speakers.iter().find(|s| s.name == name).cloned().or(speaker);
+                    self.attributions = list;
+                    if !same || self.screen != Screen::Attributions {
+                        self.cursors[2] = Cursor::default();
+                    }
+                    self.screen = Screen::Attributions;
+                }
+                Err(e) => self.status = Some(format!("the attributions could not be read: {e}")),
+            },
+        }
     }
 
     /// Keep the speakers that have every word of the filter in a name.
@@ -174,19 +324,8 @@ impl LibraryView {
     }
 
     /// List the attributions of the speaker called `name`.
-    pub fn choose(&mut self, store: Option<&Store>, name: &str) {
-        let Some(store) = store else { return };
-        match store.speaker_attributions(name) {
-            Ok(list) => {
-                self.speaker = self.speakers.iter().find(|s| s.name == name).cloned().or_else(|| {
-                    store.speakers(true).ok().and_then(|all| all.into_iter().find(|s| s.name == name))
-                });
-                self.attributions = list;
-                self.cursors[2] = Cursor::default();
-                self.screen = Screen::Attributions;
-            }
-            Err(e) => self.status = Some(format!("the attributions could not be read: {e}")),
-        }
+    pub fn choose(&mut self, name: &str) {
+        self.queries.push(Ask::Attributions(name.to_owned()));
     }
 
     /// The speaker under the cursor in the speakers list.
@@ -235,9 +374,8 @@ impl LibraryView {
         }
     }
 
-    /// Handle a key; the effect for the owner, if any. `store` answers
-    /// searches and the speaker index.
-    pub fn key(&mut self, key: KeyEvent, store: Option<&Store>) -> Option<Effect> {
+    /// Handle a key; the effect for the owner, if any.
+    pub fn key(&mut self, key: KeyEvent) -> Option<Effect> {
         if key.kind == KeyEventKind::Release {
             return None;
         }
@@ -247,7 +385,7 @@ impl LibraryView {
             return Some(Effect::Quit);
         }
         if self.editing() {
-            self.edit(key, store);
+            self.edit(key);
             return None;
         }
         let action = self.config.keymap.action(Key::from_event(key));
@@ -268,20 +406,20 @@ impl LibraryView {
             Some(Action::PageUp) => self.cursor().step(-page, len),
             Some(Action::Top) => self.cursor().selected = 0,
             Some(Action::Bottom) => self.cursor().selected = len.saturating_sub(1),
-            Some(Action::Select) => return self.enter(store),
+            Some(Action::Select) => return self.enter(),
             Some(Action::Search) => self.start_search(),
-            Some(Action::Close) => return self.back(store),
+            Some(Action::Close) => return self.back(),
             Some(Action::Quit) => return Some(Effect::Quit),
             Some(Action::Help) => self.help = true,
             Some(Action::FocusNext | Action::FocusPrev) => self.switch(),
             Some(Action::Library) => self.screen = Screen::Articles,
             _ => match key.code {
-                KeyCode::Esc => return self.back(store),
-                KeyCode::Enter => return self.enter(store),
+                KeyCode::Esc => return self.back(),
+                KeyCode::Enter => return self.enter(),
                 KeyCode::Char('s') => self.switch(),
                 KeyCode::Char('a') if self.screen == Screen::Speakers => {
                     self.all = !self.all;
-                    self.load_speakers(store);
+                    self.load_speakers();
                     self.cursors[1] = Cursor::default();
                     self.status = Some(if self.all {
                         "unnamed sources shown too".to_owned()
@@ -290,7 +428,7 @@ impl LibraryView {
                     });
                 }
                 KeyCode::Backspace | KeyCode::Left if self.screen == Screen::Attributions => {
-                    return self.back(store);
+                    return self.back();
                 }
                 _ => {}
             },
@@ -301,7 +439,7 @@ impl LibraryView {
     /// Handle a mouse event over the list as last drawn: the wheel moves,
     /// a click selects, a click on the selected entry does what Enter does.
     /// A click ends a search being typed, keeping it; one on the help closes it.
-    pub fn mouse(&mut self, ev: MouseEvent, store: Option<&Store>) -> Option<Effect> {
+    pub fn mouse(&mut self, ev: MouseEvent) -> Option<Effect> {
         if self.help {
             if matches!(ev.kind, MouseEventKind::Down(_)) {
                 self.help = false;
@@ -316,7 +454,7 @@ impl LibraryView {
         }
         match click {
             ListClick::Moved => None,
-            ListClick::Open => self.enter(store),
+            ListClick::Open => self.enter(),
         }
     }
 
@@ -329,7 +467,7 @@ impl LibraryView {
         };
     }
 
-    fn enter(&mut self, store: Option<&Store>) -> Option<Effect> {
+    fn enter(&mut self) -> Option<Effect> {
         match self.screen {
             Screen::Articles => {
                 let a = self.articles.get(self.cursors[0].selected)?;
@@ -337,7 +475,7 @@ impl LibraryView {
             }
             Screen::Speakers => {
                 let name = self.selected_speaker()?.name.clone();
-                self.choose(store, &name);
+                self.choose(&name);
                 None
             }
             Screen::Attributions => {
@@ -348,13 +486,13 @@ impl LibraryView {
     }
 
     /// Esc: one step back (a search cleared, the speakers list), else leave.
-    fn back(&mut self, store: Option<&Store>) -> Option<Effect> {
+    fn back(&mut self) -> Option<Effect> {
         match self.screen {
             Screen::Attributions => self.screen = Screen::Speakers,
             Screen::Articles if !self.search.text.is_empty() => {
                 self.search = Query::default();
                 self.cursors[0] = Cursor::default();
-                self.load_articles(store);
+                self.load_articles();
             }
             Screen::Speakers if !self.filter.text.is_empty() => {
                 self.filter = Query::default();
@@ -374,7 +512,7 @@ impl LibraryView {
     }
 
     /// A key while the search is typed: the list follows each letter.
-    fn edit(&mut self, key: KeyEvent, store: Option<&Store>) {
+    fn edit(&mut self, key: KeyEvent) {
         let Some(q) = self.query() else { return };
         match key.code {
             KeyCode::Enter => q.editing = false,
@@ -397,14 +535,14 @@ impl LibraryView {
             }
             _ => return,
         }
-        self.requery(store);
+        self.requery();
     }
 
     /// Run the search or filter again after its words changed.
-    fn requery(&mut self, store: Option<&Store>) {
+    fn requery(&mut self) {
         match self.screen {
             Screen::Articles => {
-                self.load_articles(store);
+                self.load_articles();
                 self.cursors[0] = Cursor::default();
             }
             Screen::Speakers => {

@@ -17,23 +17,10 @@ pub struct Glyph<'a> {
     pub width: usize,
 }
 
-/// Characters dropped because they are invisible or reorder text:
-/// bidi marks, embeddings, overrides and isolates, zero-width spaces and joiners,
-/// the byte-order mark, soft hyphens and invisible operators.
+/// Characters dropped because they are invisible or reorder text: the
+/// engine's one set, shared with every export.
 const fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{00ad}'
-            | '\u{061c}'
-            | '\u{180e}'
-            | '\u{200b}'..='\u{200f}'
-            | '\u{202a}'..='\u{202e}'
-            | '\u{2060}'..='\u{2064}'
-            | '\u{2066}'..='\u{206f}'
-            | '\u{feff}'
-            | '\u{fff9}'..='\u{fffb}'
-            | '\u{e0000}'..='\u{e007f}'
-    )
+    sayso_nlp::text::is_hidden_char(c)
 }
 
 /// True when the character is drawn as is.
@@ -65,6 +52,18 @@ pub fn glyph(g: &str) -> Glyph<'_> {
 /// (for names and snippets in lists).
 #[must_use]
 pub fn line(s: &str) -> String {
+    fold(s, is_invisible)
+}
+
+/// Words the reader wrote (a note, tags) made safe as [`line`] does, but
+/// keeping the zero-width joiner and non-joiner that hold emoji sequences
+/// and some scripts' words together.
+#[must_use]
+pub fn own_line(s: &str) -> String {
+    fold(s, |c| !matches!(c, '\u{200c}' | '\u{200d}') && is_invisible(c))
+}
+
+fn fold(s: &str, is_invisible: fn(char) -> bool) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.chars() {
@@ -82,6 +81,30 @@ pub fn line(s: &str) -> String {
         out.push(if c.is_control() { '\u{fffd}' } else { c });
     }
     out
+}
+
+/// Words shown as a quotation: in curly double quotes, once. Quotation
+/// marks the words already have around them are not doubled, and double
+/// quotes inside become single ones, as a quotation within a quotation is
+/// written.
+#[must_use]
+pub fn in_quotes(words: &str) -> String {
+    const OPEN: [char; 4] = ['“', '"', '«', '„'];
+    const CLOSE: [char; 4] = ['”', '"', '»', '“'];
+    let w = words.trim();
+    // Marks around the words go only as a pair: a closing mark alone ends
+    // a quotation inside them.
+    let w = w.strip_prefix(OPEN).map_or(w, |rest| rest.strip_suffix(CLOSE).unwrap_or(rest));
+    let inner: String = w
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '“' | '„' => '‘',
+            '”' => '’',
+            c => c,
+        })
+        .collect();
+    format!("“{inner}”")
 }
 
 #[cfg(test)]
@@ -106,5 +129,23 @@ mod tests {
         assert_eq!(g.width, 2);
         assert_eq!(glyph("é").width, 1);
         assert_eq!(line("  two\n  lines\t "), "two lines");
+    }
+
+    #[test]
+    fn quotations_are_never_nested_in_double_quotes() {
+        assert_eq!(in_quotes("We need more time,"), "“We need more time,”");
+        assert_eq!(in_quotes(" “We need more time,” "), "“We need more time,”");
+        assert_eq!(in_quotes("“We need time,” he said, “now.”"), "“We need time,’ he said, ‘now.”");
+        assert_eq!(in_quotes("the “new” pier"), "“the ‘new’ pier”");
+        assert_eq!(in_quotes("the talks as “productive,”"), "“the talks as ‘productive,’”");
+        assert_eq!(in_quotes("\"plain\""), "“plain”");
+    }
+
+    #[test]
+    fn the_readers_own_words_keep_their_joiners() {
+        let family = "👩\u{200d}👩\u{200d}👧";
+        assert_eq!(own_line(&format!("{family}\u{202e} \u{1b}x")), format!("{family} \u{fffd}x"));
+        assert_eq!(line(family), "👩👩👧");
+        assert_eq!(line("soft\u{ad}hyphen\u{e0041}"), "softhyphen");
     }
 }

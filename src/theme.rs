@@ -26,6 +26,10 @@ pub struct Theme {
     pub entities: BTreeMap<EntityLabel, Color>,
     /// Entity types coloured in the text.
     pub highlight: Vec<EntityLabel>,
+    /// No colour at all (`NO_COLOR` is set): what colour would show —
+    /// the selection, the current sentence, matches, highlights — is marked
+    /// by reverse video, underlines and margin marks instead.
+    pub plain: bool,
 }
 
 impl Theme {
@@ -73,6 +77,17 @@ impl Theme {
         }
     }
 
+    /// The status line's badge: the accent behind dark text, or reverse
+    /// video without colour.
+    #[must_use]
+    pub fn badge(&self) -> Style {
+        if self.plain {
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+        } else {
+            Style::new().bg(self.accent).fg(Color::Black).add_modifier(Modifier::BOLD)
+        }
+    }
+
     /// Secondary text.
     #[must_use]
     pub fn faint(&self) -> Style {
@@ -80,10 +95,12 @@ impl Theme {
     }
 
     /// The selected row of a list: a background when the list is focused,
-    /// bold otherwise.
+    /// bold otherwise; without colour, reverse video when focused.
     #[must_use]
     pub fn selected(&self, focused: bool) -> Style {
-        if focused {
+        if self.plain && focused {
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+        } else if focused {
             Style::new().bg(self.selection).add_modifier(Modifier::BOLD)
         } else {
             Style::new().add_modifier(Modifier::BOLD)

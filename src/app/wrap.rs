@@ -7,8 +7,8 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::safe;
 use crate::app::document::Document;
+use crate::safe;
 
 /// What a screen row of the article shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
