@@ -5,6 +5,7 @@ mod export;
 mod feed;
 mod input;
 mod library;
+mod parse;
 mod speakers;
 
 use std::path::PathBuf;
@@ -52,6 +53,15 @@ enum Command {
     /// every *.txt in the folder is annotated into OUTDIR/<name>.json using
     /// all cores.
     Annotate(annotate::Args),
+    /// Parse sentences into dependency trees: reads CoNLL-U or plain text,
+    /// writes CoNLL-U.
+    ///
+    /// Input is CoNLL-U when its first non-blank line is a comment (`#`) or
+    /// a word line (a number, then a tab); the FORM of every word line is
+    /// parsed as given, and comments and multiword-token lines pass
+    /// through. Anything else is plain text, split into sentences and words
+    /// by sayso. The output has UPOS, XPOS (Penn), HEAD and DEPREL filled in.
+    Parse(parse::Args),
     /// Read a feed (RSS, Atom or JSON Feed), or the feeds you follow.
     ///
     /// `sayso feed URL|FILE` opens the feed's stories in a list; Enter opens
@@ -87,6 +97,7 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Annotate(args)) => annotate::run(&args).map(|()| ExitCode::SUCCESS),
+        Some(Command::Parse(args)) => parse::run(&args).map(|()| ExitCode::SUCCESS),
         Some(Command::Config) => print_config().map(|()| ExitCode::SUCCESS),
         Some(Command::Export(args)) => export::run(&args).map(|()| ExitCode::SUCCESS),
         Some(Command::Feed(args)) => feed::run(&args, cli.config.as_deref()),
