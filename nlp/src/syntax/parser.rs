@@ -62,6 +62,12 @@ impl Parser {
         state.reset(words.len());
         let mut scores = [0f32; N_MOVES];
         while !state.is_final() {
+            // With only the root on the stack, SHIFT is the one legal move
+            // (it is often so, after a run of left dependents): no need to score.
+            if state.stack.len() < 2 {
+                state.apply(Move::Shift);
+                continue;
+            }
             features::extract(state, atoms, features);
             self.model.score(features, &mut scores);
             state.apply(best_legal(state, &scores));
