@@ -65,7 +65,7 @@ impl Annotator {
 
     /// The same annotator, also parsing every sentence into a dependency
     /// tree ([`Annotation::syntax`]) before attribution. Parsing is off
-    /// by default: it roughly doubles the time annotation takes.
+    /// by default: it makes annotation about five times slower.
     ///
     /// # Errors
     /// When the embedded parser is damaged (which a build should never allow).
