@@ -112,6 +112,19 @@ fn parses_plain_text_split_by_sayso() {
 }
 
 #[test]
+fn a_byte_order_mark_does_not_hide_conllu() {
+    let out = sayso()
+        .args(["parse", "-"])
+        .write_stdin("\u{feff}# sent_id = 1\r\n1\tHello\r\n2\tworld\r\n")
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(text.starts_with("# sent_id = 1\n1\tHello\t"), "{text}");
+    assert_eq!(sentences(&text)[0].len(), 2);
+}
+
+#[test]
 fn a_malformed_line_is_named() {
     let out = sayso()
         .args(["parse", "-"])

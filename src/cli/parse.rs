@@ -1,6 +1,6 @@
 //! `sayso parse`: dependency trees in CoNLL-U, from CoNLL-U or plain text.
 
-use std::io::{Read, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
@@ -71,11 +71,19 @@ pub fn run(args: &Args) -> Result<()> {
 fn read_input(path: &Path) -> Result<String> {
     let mut bytes = Vec::new();
     if path == Path::new("-") {
+        if std::io::stdin().is_terminal() {
+            eprintln!("sayso: reading CoNLL-U or plain text from the keyboard; end with Ctrl-D");
+        }
         std::io::stdin().read_to_end(&mut bytes).context("reading standard input")?;
     } else {
         bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
     }
     let shown = sayso_nlp::text::sanitize(&path.display().to_string()).into_owned();
+    // A byte-order mark says nothing about the content: it would hide a
+    // first comment line from format detection.
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
     String::from_utf8(bytes).map_err(|e| {
         anyhow::anyhow!(
             "{shown} is not UTF-8 text (invalid byte at offset {}): give CoNLL-U or plain text",
