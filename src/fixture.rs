@@ -160,30 +160,28 @@ pub fn annotation() -> Annotation {
             QuoteKind::Mixed,
         ),
     ];
-    let e = |p: usize, words: &str, nth: usize, label: EntityLabel, speaker: Option<usize>| Entity {
-        span: find(t, words, para(t, p), nth),
-        label,
-        tokens: 0..0,
-        speaker,
+    // `entity`: the real-world entity, shared by all its mentions.
+    let e = |p: usize, words: &str, nth: usize, label: EntityLabel, speaker: Option<usize>, entity: usize| {
+        Entity { span: find(t, words, para(t, p), nth), label, tokens: 0..0, speaker, entity }
     };
     use EntityLabel::{Date, Loc, Money, Org, Person, Title};
     ann.entities = vec![
-        e(1, "Port Elmsworth", 0, Loc, None),
-        e(1, "Tuesday", 0, Date, None),
-        e(1, "January", 0, Date, None),
-        e(1, "Mayor", 0, Title, None),
-        e(1, "Elena Ortiz", 0, Person, Some(0)),
-        e(2, "Councillor", 0, Title, None),
-        e(2, "Sam Whitfield", 0, Person, Some(1)),
-        e(2, "£4.2 million", 0, Money, None),
-        e(3, "Ortiz", 0, Person, Some(0)),
-        e(3, "Coastal Heritage Trust", 0, Org, None),
-        e(3, "Trust", 1, Org, None),
-        e(4, "Tom Reyes", 0, Person, Some(2)),
-        e(4, "Halbury", 0, Loc, None),
-        e(5, "Coastal Heritage Trust", 0, Org, None),
-        e(6, "Whitfield", 0, Person, Some(1)),
-        e(7, "Ortiz", 0, Person, Some(0)),
+        e(1, "Port Elmsworth", 0, Loc, None, 0),
+        e(1, "Tuesday", 0, Date, None, 1),
+        e(1, "January", 0, Date, None, 2),
+        e(1, "Mayor", 0, Title, None, 3),
+        e(1, "Elena Ortiz", 0, Person, Some(0), 4),
+        e(2, "Councillor", 0, Title, None, 5),
+        e(2, "Sam Whitfield", 0, Person, Some(1), 6),
+        e(2, "£4.2 million", 0, Money, None, 7),
+        e(3, "Ortiz", 0, Person, Some(0), 4),
+        e(3, "Coastal Heritage Trust", 0, Org, None, 8),
+        e(3, "Trust", 1, Org, None, 8),
+        e(4, "Tom Reyes", 0, Person, Some(2), 9),
+        e(4, "Halbury", 0, Loc, None, 10),
+        e(5, "Coastal Heritage Trust", 0, Org, None, 8),
+        e(6, "Whitfield", 0, Person, Some(1), 6),
+        e(7, "Ortiz", 0, Person, Some(0), 4),
     ];
     ann.entities.sort_by_key(|e| e.span);
     for e in &ann.entities {

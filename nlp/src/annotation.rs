@@ -128,6 +128,9 @@ pub struct Entity {
     pub tokens: Range<usize>,
     /// Index of the speaker this mention refers to, when it is one.
     pub speaker: Option<usize>,
+    /// Index of the real-world entity the mention names, shared by every
+    /// mention of it in the article ("Donald Trump", "Trump", "TRUMP").
+    pub entity: usize,
 }
 
 /// How the attributed words are given.

@@ -67,6 +67,8 @@ pub struct JsonEntity<'a> {
     /// The speaker this mention belongs to.
     #[serde(rename = "ref", skip_serializing_if = "Option::is_none")]
     pub reference: Option<usize>,
+    /// The real-world entity this mention names, shared by all its mentions.
+    pub entity: usize,
 }
 
 /// One speaker.
@@ -117,6 +119,7 @@ pub fn to_json<'a>(annotation: &'a Annotation, text: &'a str, include_text: bool
                 label: e.label,
                 text: e.span.slice(text),
                 reference: e.speaker,
+                entity: e.entity,
             })
             .collect(),
         speakers: annotation

@@ -3,10 +3,10 @@
 
 use crate::annotation::{Annotation, Entity, Paragraph, Sentence};
 use crate::attribution::{self, Word, cues::Lexicon, tagger::AttributionTagger};
-use crate::entities::consistency;
 use crate::entities::gazetteer::{Gazetteer, title_entities};
 use crate::entities::ner::{self, EntityTagger};
 use crate::entities::rules;
+use crate::entities::{consistency, linking};
 use crate::segment::article;
 use crate::segment::sentences;
 use crate::segment::tokenize;
@@ -133,6 +133,7 @@ impl Annotator {
         segment(text, &mut ann);
         let mut keys = Vec::with_capacity(ann.tokens.len());
         self.tag(text, &mut ann, &mut keys);
+        linking::link(text, &mut ann);
         (ann, keys)
     }
 
@@ -177,7 +178,7 @@ impl Annotator {
                 let tokens = range.start + a..range.start + b;
                 let span =
                     Span::new(ann.tokens[tokens.start].span.start, ann.tokens[tokens.end - 1].span.end);
-                ann.entities.push(Entity { span, label, tokens, speaker: None });
+                ann.entities.push(Entity { span, label, tokens, speaker: None, entity: 0 });
             }
             let mut sentence_entities = ann.entities.split_off(first);
             consistency::known_organisations(text, &mut sentence_entities, range.start, tokens, &flags);

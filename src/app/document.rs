@@ -174,26 +174,38 @@ fn rank_speakers(ann: &Annotation) -> Vec<SpeakerEntry> {
     out
 }
 
-/// Group mentions of people, organisations and places: by speaker when the
-/// engine linked the mention to one, else by the words of the mention.
+/// Group mentions of people, organisations and places by the entity the
+/// engine says they name; each is listed once, under its speaker's name
+/// when it said something, else under its longest mention.
 fn list_entities(ann: &Annotation, text: &str) -> Vec<EntityEntry> {
-    let mut index: HashMap<(EntityLabel, String), usize> = HashMap::new();
-    let mut out: Vec<EntityEntry> = Vec::new();
+    let mut index: HashMap<usize, usize> = HashMap::new();
+    // Each entity with its speaker's name, if any, and its longest mention.
+    let mut found: Vec<(EntityEntry, Option<String>)> = Vec::new();
     for e in ann.entities.iter().filter(|e| LISTED_ENTITIES.contains(&e.label)) {
-        let name = match e.speaker.and_then(|s| ann.speakers.get(s)) {
-            Some(s) => safe::line(&s.name),
-            None => safe::line(e.span.slice(text)),
-        };
-        if name.is_empty() {
-            continue;
-        }
-        let key = (e.label, name.to_lowercase());
-        let i = *index.entry(key).or_insert_with(|| {
-            out.push(EntityEntry { label: e.label, name, mentions: Vec::new() });
-            out.len() - 1
+        let i = *index.entry(e.entity).or_insert_with(|| {
+            found.push((EntityEntry { label: e.label, name: String::new(), mentions: Vec::new() }, None));
+            found.len() - 1
         });
-        out[i].mentions.push(e.span);
+        let (entry, speaker) = &mut found[i];
+        if speaker.is_none() {
+            *speaker = e.speaker.and_then(|s| ann.speakers.get(s)).map(|s| safe::line(&s.name));
+        }
+        let mention = safe::line(e.span.slice(text));
+        if mention.chars().count() > entry.name.chars().count() {
+            entry.name = mention;
+        }
+        entry.mentions.push(e.span);
     }
+    let mut out: Vec<EntityEntry> = found
+        .into_iter()
+        .map(|(mut entry, speaker)| {
+            if let Some(name) = speaker.filter(|n| !n.is_empty()) {
+                entry.name = name;
+            }
+            entry
+        })
+        .filter(|e| !e.name.is_empty())
+        .collect();
     // Stable: first seen first among equal counts.
     out.sort_by_key(|e| {
         let kind = LISTED_ENTITIES.iter().position(|&l| l == e.label).unwrap_or(usize::MAX);

@@ -23,6 +23,7 @@ use sayso_nlp::train::attribution as train_attr;
 use sayso_nlp::train::brat;
 use sayso_nlp::train::silver::{self, SilverDoc};
 use sayso_nlp::train::taggers::{self, NerDoc, Settings};
+use sayso_nlp::train::{conll, gum};
 
 /// Train sayso's models and print their figures on the dev split.
 #[derive(Debug, Parser)]
@@ -35,6 +36,26 @@ struct Args {
     /// The corpus folder holding train/ and dev/.
     #[arg(long, default_value = "../shared/corpus/polnear")]
     corpus: PathBuf,
+
+    /// The CoNLL-2003 folder holding train.conll and dev.conll (gold
+    /// entities); missing files are skipped with a warning.
+    #[arg(long, default_value = "../shared/corpus/conll2003")]
+    conll: PathBuf,
+
+    /// How many times the entity recogniser visits each CoNLL document per
+    /// pass (0: leave CoNLL out of training).
+    #[arg(long, default_value_t = 1)]
+    conll_weight: usize,
+
+    /// The Universal Dependencies folder: GUM's gum-train.conllu (gold
+    /// entity mentions), and the EWT and GUM treebanks the parser learns from.
+    #[arg(long, default_value = "../shared/corpus/ud")]
+    ud: PathBuf,
+
+    /// How many times the entity recogniser visits each GUM document per
+    /// pass (0: leave GUM out of training).
+    #[arg(long, default_value_t = 0)]
+    gum_weight: usize,
 
     /// Where to write the model files.
     #[arg(long, default_value = "assets/models")]
@@ -77,10 +98,6 @@ struct Args {
     /// Perceptrons (over different shufflings) averaged into the attribution model.
     #[arg(long, default_value_t = 1)]
     bags: usize,
-
-    /// The folder of the Universal Dependencies treebanks the parser learns from.
-    #[arg(long, default_value = "../shared/corpus/ud")]
-    treebanks: PathBuf,
 
     /// Where to write the lexicons learned with a model (the parser's tag table).
     #[arg(long, default_value = "assets/lexicons")]
@@ -173,10 +190,29 @@ fn run(args: &Args) -> Result<()> {
     let ner = if wants(Which::Ner) {
         let t = Instant::now();
         let settings = Settings { epochs: args.ner_epochs, ..settings };
-        let train_docs = jackknifed_ner_docs(&train, settings)?;
+        let conll_train = read_conll(&args.conll.join("train.conll"));
+        let conll_dev = read_conll(&args.conll.join("dev.conll"));
+        let mut train_docs = jackknifed_ner_docs(&train, settings)?;
+        for _ in 0..args.conll_weight {
+            train_docs.extend(ner_docs(&pos, &conll_train));
+        }
+        let gum_train =
+            if args.gum_weight > 0 { read_gum(&args.ud.join("gum-train.conllu")) } else { Vec::new() };
+        for _ in 0..args.gum_weight {
+            train_docs.extend(ner_docs(&pos, &gum_train));
+        }
         let dev_docs = ner_docs(&pos, &dev);
         let model = taggers::train_ner(&train_docs, settings, args.members);
         let tagger = EntityTagger::new(model.clone())?;
+        if !conll_dev.is_empty() {
+            let f = taggers::ner_f1(&tagger, &ner_docs(&pos, &conll_dev));
+            println!(
+                "ner: CoNLL-2003 dev entities (gold) P {:.4} R {:.4} F1 {:.4} (gold tokens, exact span and type)",
+                f.precision(),
+                f.recall(),
+                f.f1()
+            );
+        }
         let f = taggers::ner_f1(&tagger, &dev_docs);
         println!(
             "ner: {} features, trained in {:.1?}; dev entities vs CoreNLP P {:.4} R {:.4} F1 {:.4} (gold tokens)",
@@ -186,7 +222,17 @@ fn run(args: &Args) -> Result<()> {
             f.recall(),
             f.f1()
         );
-        let whole = taggers::pipeline_ner_f1(&Annotator::with_models(pos.clone(), tagger.clone()), &dev);
+        let annotator = Annotator::with_models(pos.clone(), tagger.clone());
+        if !conll_dev.is_empty() {
+            let f = taggers::pipeline_ner_f1(&annotator, &conll_dev);
+            println!(
+                "ner: CoNLL-2003 dev entities (gold) through the whole pipeline P {:.4} R {:.4} F1 {:.4}",
+                f.precision(),
+                f.recall(),
+                f.f1()
+            );
+        }
+        let whole = taggers::pipeline_ner_f1(&annotator, &dev);
         println!(
             "ner: dev entities vs CoreNLP through the whole pipeline P {:.4} R {:.4} F1 {:.4} (as score.py --silver)",
             whole.precision(),
@@ -217,7 +263,7 @@ fn parser(args: &Args) -> Result<()> {
     let t = Instant::now();
     let pos = PosTagger::new(load(&args.out.join("pos.bin"))?)?;
     let read = |name: &str| -> Result<Vec<train_parser::TreeSentence>> {
-        let path = args.treebanks.join(name);
+        let path = args.ud.join(name);
         let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
         let sentences = conllu::read(&text).with_context(|| format!("reading {}", path.display()))?;
         Ok(train_parser::prepare(&sentences, &pos))
@@ -347,6 +393,28 @@ fn jackknifed_ner_docs(docs: &[SilverDoc], settings: Settings) -> Result<Vec<Ner
         }
     }
     Ok(out.into_iter().flatten().collect())
+}
+
+/// The documents of a CoNLL file, or none (with a warning) when it is missing.
+fn read_conll(path: &Path) -> Vec<SilverDoc> {
+    match conll::read(path) {
+        Ok(docs) => docs,
+        Err(err) => {
+            eprintln!("sayso-train: skipping CoNLL data: {err}");
+            Vec::new()
+        }
+    }
+}
+
+/// The documents of a GUM file, or none (with a warning) when it is missing.
+fn read_gum(path: &Path) -> Vec<SilverDoc> {
+    match gum::read(path) {
+        Ok(docs) => docs,
+        Err(err) => {
+            eprintln!("sayso-train: skipping GUM data: {err}");
+            Vec::new()
+        }
+    }
 }
 
 fn load(path: &Path) -> Result<Model> {

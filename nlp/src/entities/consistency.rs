@@ -42,6 +42,7 @@ pub fn known_organisations(
                 label: EntityLabel::Org,
                 tokens: run,
                 speaker: None,
+                entity: 0,
             });
         }
     }
@@ -73,6 +74,7 @@ mod tests {
             label: EntityLabel::Org,
             tokens: model,
             speaker: None,
+            entity: 0,
         }];
         known_organisations(text, &mut entities, 0, &tokens, &flags);
         entities.iter().map(|e| e.span.slice(text).to_owned()).collect()

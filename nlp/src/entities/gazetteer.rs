@@ -187,6 +187,7 @@ pub fn title_entities(tokens: &[Token], flags: &[GazFlags]) -> Vec<Entity> {
             label: EntityLabel::Title,
             tokens: r,
             speaker: None,
+            entity: 0,
         })
         .collect()
 }

@@ -4,5 +4,6 @@
 
 pub mod consistency;
 pub mod gazetteer;
+pub mod linking;
 pub mod ner;
 pub mod rules;

@@ -41,6 +41,7 @@ pub fn numeric_entities(text: &str, tokens: &[Token]) -> Vec<Entity> {
                     label,
                     tokens: i..end,
                     speaker: None,
+                    entity: 0,
                 });
                 i = end;
             }

@@ -6,6 +6,8 @@
 
 pub mod attribution;
 pub mod brat;
+pub mod conll;
+pub mod gum;
 pub mod parser;
 pub mod perceptron;
 pub mod silver;

@@ -53,26 +53,45 @@ pub struct SilverDoc {
     pub pos: Vec<Pos>,
     /// One entity class per token: index into [`crate::entities::ner::TYPES`], or `None`.
     pub entity: Vec<Option<usize>>,
+    /// Whether each token starts an entity (so that two adjacent entities of
+    /// one type stay two).
+    pub begins: Vec<bool>,
     /// Sentences as token ranges.
     pub sentences: Vec<Range<usize>>,
 }
 
 impl SilverDoc {
-    /// Entity runs as `(start, end, type)` byte spans: maximal runs of
-    /// tokens with the same class.
+    /// Entity runs as `(start, end, type)` byte spans.
     #[must_use]
     pub fn entities(&self) -> Vec<(Span, usize)> {
-        let mut out: Vec<(Span, usize)> = Vec::new();
+        self.entity_runs().into_iter().map(|(r, ty)| (self.span(r), ty)).collect()
+    }
+
+    /// Entity runs as token ranges with their type: runs of tokens with the
+    /// same class, split where a token begins a new entity.
+    #[must_use]
+    pub fn entity_runs(&self) -> Vec<(Range<usize>, usize)> {
+        let mut out: Vec<(Range<usize>, usize)> = Vec::new();
         let mut prev: Option<usize> = None;
-        for (t, e) in self.tokens.iter().zip(&self.entity) {
+        for (i, e) in self.entity.iter().enumerate() {
+            let begins = self.begins.get(i).copied().unwrap_or(false);
             match (*e, out.last_mut()) {
-                (Some(ty), Some(last)) if prev == Some(ty) => last.0.end = t.span.end,
-                (Some(ty), _) => out.push((t.span, ty)),
+                (Some(ty), Some(last)) if prev == Some(ty) && !begins => last.0.end = i + 1,
+                (Some(ty), _) => out.push((i..i + 1, ty)),
                 (None, _) => {}
             }
             prev = *e;
         }
         out
+    }
+
+    /// The byte span of a token range.
+    #[must_use]
+    pub fn span(&self, tokens: Range<usize>) -> Span {
+        match (self.tokens.get(tokens.start), tokens.end.checked_sub(1).and_then(|l| self.tokens.get(l))) {
+            (Some(a), Some(b)) => Span::new(a.span.start, b.span.end),
+            _ => Span::default(),
+        }
     }
 }
 
@@ -114,6 +133,7 @@ pub fn read_split(split: &Path) -> Result<Vec<SilverDoc>, CorpusError> {
             tokens: Vec::with_capacity(rec.tokens.len()),
             pos: Vec::with_capacity(rec.tokens.len()),
             entity: Vec::with_capacity(rec.tokens.len()),
+            begins: Vec::with_capacity(rec.tokens.len()),
             sentences: rec.sentences.iter().map(|&(a, b)| a..b.min(rec.tokens.len())).collect(),
             text: String::new(),
         };
@@ -121,7 +141,15 @@ pub fn read_split(split: &Path) -> Result<Vec<SilverDoc>, CorpusError> {
             let span = Span::new(map.bytes(*s).min(text.len()), map.bytes(*e).min(text.len()));
             doc.tokens.push(Token { span, kind: TokenKind::Word });
             doc.pos.push(Pos::parse(pos).unwrap_or_default());
-            doc.entity.push(entity_type(ner));
+            let ty = entity_type(ner);
+            doc.begins.push(ty.is_some() && doc.entity.last().copied().flatten() != ty);
+            doc.entity.push(ty);
+        }
+        // An entity never runs on into the next sentence.
+        for s in &doc.sentences {
+            if let Some(b) = doc.begins.get_mut(s.start) {
+                *b = doc.entity[s.start].is_some();
+            }
         }
         doc.text = text;
         docs.push(doc);

@@ -177,29 +177,14 @@ fn ratio(a: usize, b: usize) -> f64 {
     }
 }
 
-/// BILOU labels of one sentence from per-token entity classes.
-fn bilou(entity: &[Option<usize>]) -> Vec<usize> {
-    let mut out = vec![ner::OUTSIDE; entity.len()];
-    let mut i = 0;
-    while i < entity.len() {
-        let Some(ty) = entity[i] else {
-            i += 1;
-            continue;
-        };
-        let mut j = i + 1;
-        while j < entity.len() && entity[j] == Some(ty) {
-            j += 1;
+/// BILOU labels of a document's tokens from its entity runs.
+fn bilou(doc: &SilverDoc) -> Vec<usize> {
+    let mut out = vec![ner::OUTSIDE; doc.tokens.len()];
+    for (run, ty) in doc.entity_runs() {
+        let n = run.len();
+        for (k, o) in out[run].iter_mut().enumerate() {
+            *o = ner::label(ty, Part::at(k == 0, k + 1 == n));
         }
-        if j == i + 1 {
-            out[i] = ner::label(ty, Part::Unit);
-        } else {
-            out[i] = ner::label(ty, Part::Begin);
-            for o in &mut out[i + 1..j - 1] {
-                *o = ner::label(ty, Part::Inside);
-            }
-            out[j - 1] = ner::label(ty, Part::Last);
-        }
-        i = j;
     }
     out
 }
@@ -311,6 +296,7 @@ fn train_ner_member(
     let mut transitions = vec![0f32; (N_LABELS + 1) * N_LABELS];
     let mut sentence_feats: Vec<Vec<u64>> = Vec::new();
     let mut guess = Vec::new();
+    let labels: Vec<Vec<usize>> = docs.iter().map(|d| bilou(d.doc)).collect();
     for _ in 0..settings.epochs {
         rng.shuffle(&mut order);
         for &di in &order {
@@ -321,7 +307,7 @@ fn train_ner_member(
                 if n == 0 {
                     continue;
                 }
-                let gold = bilou(&d.doc.entity[s.clone()]);
+                let gold = &labels[di][s.clone()];
                 for pv in 0..=N_LABELS {
                     let prev = (pv < N_LABELS).then_some(pv);
                     p.score(
@@ -352,7 +338,7 @@ fn train_ner_member(
                     }
                 }
                 ner::viterbi(&emissions, &transitions, &mut guess);
-                if guess != gold {
+                if guess != *gold {
                     for i in 0..n {
                         let (gp, pp) =
                             if i == 0 { (None, None) } else { (Some(gold[i - 1]), Some(guess[i - 1])) };

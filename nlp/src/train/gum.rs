@@ -1,0 +1,260 @@
+//! Named entities from GUM's gold mentions (CoNLL-U with `Entity=` in the
+//! MISC column). GUM marks every mention of every entity — pronouns and
+//! descriptions too — so a name is read off a mention as its run of proper
+//! nouns (joined by "of", "the", "and", "&" or "de"): a person, organisation
+//! or place mention gives PERSON, ORG or LOC, any other mention whose head is
+//! a proper noun gives MISC. The outermost mention decides ("University of
+//! Chicago" is one ORG, not a place inside one).
+//!
+//! Each document becomes a [`SilverDoc`] whose text is its words joined by
+//! spaces, one sentence a line.
+
+use std::path::Path;
+
+use crate::annotation::{Token, TokenKind};
+use crate::tag::pos::Pos;
+use crate::text::Span;
+use crate::train::silver::{CorpusError, SilverDoc};
+
+/// Read a GUM CoNLL-U file into documents, in file order.
+///
+/// # Errors
+/// When the file cannot be read.
+pub fn read(path: &Path) -> Result<Vec<SilverDoc>, CorpusError> {
+    let data = std::fs::read_to_string(path)
+        .map_err(|source| CorpusError::Io { path: path.to_path_buf(), source })?;
+    Ok(parse(&data))
+}
+
+/// One word of a sentence.
+struct Word<'a> {
+    form: &'a str,
+    xpos: &'a str,
+    proper: bool,
+    head: usize,
+}
+
+/// One mention: its type and word range in the sentence.
+struct Mention {
+    kind: Option<usize>,
+    start: usize,
+    end: usize,
+}
+
+/// Parse GUM CoNLL-U text into documents (see [`read`]).
+#[must_use]
+pub fn parse(data: &str) -> Vec<SilverDoc> {
+    let mut docs = Vec::new();
+    let mut doc = Doc::default();
+    let mut words: Vec<Word<'_>> = Vec::new();
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut open: Vec<(String, Option<usize>, usize)> = Vec::new();
+    for line in data.lines() {
+        if let Some(name) = line.strip_prefix("# newdoc id = ") {
+            doc.sentence(&words, &mentions);
+            words.clear();
+            mentions.clear();
+            docs.extend(std::mem::take(&mut doc).finish());
+            doc.name = name.trim().to_owned();
+            continue;
+        }
+        if line.trim().is_empty() {
+            doc.sentence(&words, &mentions);
+            words.clear();
+            mentions.clear();
+            open.clear();
+            continue;
+        }
+        if line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 10 || cols[0].parse::<usize>().is_err() {
+            continue;
+        }
+        let index = words.len();
+        words.push(Word {
+            form: cols[1],
+            xpos: cols[4],
+            proper: cols[3] == "PROPN",
+            head: cols[6].parse().unwrap_or(0),
+        });
+        if let Some(entity) = cols[9].split('|').find_map(|f| f.strip_prefix("Entity=")) {
+            read_entity(entity, index, &mut open, &mut mentions);
+        }
+    }
+    doc.sentence(&words, &mentions);
+    docs.extend(doc.finish());
+    docs
+}
+
+/// Openings `(ID-type-…` and closings `ID)` of mentions at word `index`.
+fn read_entity(
+    field: &str,
+    index: usize,
+    open: &mut Vec<(String, Option<usize>, usize)>,
+    mentions: &mut Vec<Mention>,
+) {
+    let mut close = |id: &str, open: &mut Vec<(String, Option<usize>, usize)>| {
+        if let Some(k) = open.iter().rposition(|(o, _, _)| o == id) {
+            let (_, kind, start) = open.remove(k);
+            mentions.push(Mention { kind, start, end: index + 1 });
+        }
+    };
+    let mut rest = field;
+    while let Some(c) = rest.chars().next() {
+        if c == '(' {
+            let spec_end = rest[1..].find(['(', ')']).map_or(rest.len(), |k| k + 1);
+            let spec = &rest[1..spec_end];
+            let mut parts = spec.split('-');
+            let id = parts.next().unwrap_or("").to_owned();
+            let kind = match parts.next().unwrap_or("") {
+                "person" => Some(0),
+                "organization" => Some(1),
+                "place" => Some(2),
+                _ => None,
+            };
+            open.push((id.clone(), kind, index));
+            rest = &rest[spec_end..];
+            if let Some(after) = rest.strip_prefix(')') {
+                close(&id, open);
+                rest = after;
+            }
+        } else if c.is_ascii_digit() {
+            let end = rest.find(')').unwrap_or(rest.len());
+            let id = rest[..end].to_owned();
+            close(&id, open);
+            rest = rest.get(end + 1..).unwrap_or("");
+        } else {
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+}
+
+#[derive(Default)]
+struct Doc {
+    name: String,
+    text: String,
+    tokens: Vec<Token>,
+    pos: Vec<Pos>,
+    entity: Vec<Option<usize>>,
+    begins: Vec<bool>,
+    sentences: Vec<std::ops::Range<usize>>,
+}
+
+/// Words that may join proper nouns into one name.
+const JOINERS: [&str; 6] = ["of", "the", "and", "&", "de", "for"];
+
+impl Doc {
+    fn sentence(&mut self, words: &[Word<'_>], mentions: &[Mention]) {
+        if words.is_empty() {
+            return;
+        }
+        let first = self.tokens.len();
+        let mut label: Vec<Option<usize>> = vec![None; words.len()];
+        let mut begins = vec![false; words.len()];
+        let mut taken = vec![false; words.len()];
+        // Outermost mentions first.
+        let mut order: Vec<&Mention> = mentions.iter().collect();
+        order.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        for m in order {
+            if taken[m.start..m.end].iter().any(|&t| t) {
+                continue;
+            }
+            let Some(name) = name_run(words, m.start, m.end) else { continue };
+            let kind = m.kind.unwrap_or(3);
+            for (k, i) in name.clone().enumerate() {
+                label[i] = Some(kind);
+                begins[i] = k == 0;
+            }
+            for t in &mut taken[m.start..m.end] {
+                *t = true;
+            }
+        }
+        for (i, w) in words.iter().enumerate() {
+            if i > 0 {
+                self.text.push(' ');
+            }
+            let start = self.text.len();
+            self.text.push_str(w.form);
+            self.tokens.push(Token { span: Span::new(start, self.text.len()), kind: TokenKind::Word });
+            self.pos.push(Pos::parse(w.xpos).unwrap_or_default());
+            self.entity.push(label[i]);
+            self.begins.push(begins[i]);
+        }
+        self.text.push('\n');
+        self.sentences.push(first..self.tokens.len());
+    }
+
+    fn finish(self) -> Option<SilverDoc> {
+        (!self.tokens.is_empty()).then_some(SilverDoc {
+            name: self.name,
+            text: self.text,
+            tokens: self.tokens,
+            pos: self.pos,
+            entity: self.entity,
+            begins: self.begins,
+            sentences: self.sentences,
+        })
+    }
+}
+
+/// The name inside mention `start..end`: the run of proper nouns (with
+/// joiners between them) that holds the mention's head, when the head is a
+/// proper noun.
+fn name_run(words: &[Word<'_>], start: usize, end: usize) -> Option<std::ops::Range<usize>> {
+    let inside = |h: usize| h > start && h <= end;
+    let head = (start..end).find(|&i| !inside(words[i].head))?;
+    if !words[head].proper {
+        return None;
+    }
+    let joins = |i: usize| JOINERS.contains(&words[i].form.to_lowercase().as_str());
+    let mut a = head;
+    while a > start {
+        if words[a - 1].proper {
+            a -= 1;
+        } else if a >= start + 2 && joins(a - 1) && words[a - 2].proper {
+            a -= 2;
+        } else {
+            break;
+        }
+    }
+    let mut b = head + 1;
+    while b < end {
+        if words[b].proper {
+            b += 1;
+        } else if b + 1 < end && joins(b) && words[b + 1].proper {
+            b += 2;
+        } else {
+            break;
+        }
+    }
+    Some(a..b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = "# newdoc id = d1\n# sent_id = s1\n\
+1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\tEntity=(1-organization-new-x-y-z\n\
+2\tUniversity\tuniversity\tPROPN\tNNP\t_\t5\tnsubj\t_\t_\n\
+3\tof\tof\tADP\tIN\t_\t4\tcase\t_\t_\n\
+4\tChicago\tChicago\tPROPN\tNNP\t_\t2\tnmod\t_\tEntity=(2-place-new-x-y-z)1)\n\
+5\thired\thire\tVERB\tVBD\t_\t0\troot\t_\t_\n\
+6\tJo\tJo\tPROPN\tNNP\t_\t5\tobj\t_\tEntity=(3-person-new-x-y-z\n\
+7\tSmith\tSmith\tPROPN\tNNP\t_\t6\tflat\t_\tEntity=3)\n\
+8\tand\tand\tCCONJ\tCC\t_\t9\tcc\t_\t_\n\
+9\ther\ther\tPRON\tPRP$\t_\t10\tnmod:poss\t_\tEntity=(4-person-giv-x-y-z)\n\
+10\tdog\tdog\tNOUN\tNN\t_\t6\tconj\t_\t_\n\n";
+
+    #[test]
+    fn names_are_read_off_gold_mentions() {
+        let docs = parse(SAMPLE);
+        assert_eq!(docs.len(), 1);
+        let d = &docs[0];
+        assert_eq!(d.name, "d1");
+        let found: Vec<(&str, usize)> = d.entities().iter().map(|(s, t)| (s.slice(&d.text), *t)).collect();
+        assert_eq!(found, vec![("University of Chicago", 1), ("Jo Smith", 0)]);
+    }
+}
