@@ -16,12 +16,14 @@ pub struct Atom {
     pub tag: u64,
     /// The last three letters.
     pub suffix: u64,
+    /// The word's shape ("Xx", "d,d", "x'x").
+    pub shape: u64,
 }
 
 /// The atom of an absent position.
-const ABSENT: Atom = Atom { word: 1, tag: 0, suffix: 1 };
+const ABSENT: Atom = Atom { word: 1, tag: 0, suffix: 1, shape: 1 };
 /// The atom of the root node.
-const ROOT: Atom = Atom { word: 2, tag: 0xFF, suffix: 2 };
+const ROOT: Atom = Atom { word: 2, tag: 0xFF, suffix: 2, shape: 2 };
 
 /// The atoms of a sentence's nodes, the root first.
 pub fn atoms(words: &[WordInfo], tags: &[Pos], out: &mut Vec<Atom>) {
@@ -31,6 +33,7 @@ pub fn atoms(words: &[WordInfo], tags: &[Pos], out: &mut Vec<Atom>) {
         word: w.lower,
         tag: u64::from(t.0) + 1,
         suffix: w.suffix[2],
+        shape: w.shape,
     }));
 }
 
@@ -109,6 +112,10 @@ pub fn extract(state: &State, atoms: &[Atom], out: &mut Vec<u64>) {
         f1(17, a_s0.suffix),
         f1(18, a_b0.suffix),
         f1(19, a_b1.suffix),
+        f2(102, a_s0.shape, p(a_s0)),
+        f2(103, a_b0.shape, p(a_b0)),
+        f3(104, a_s0.shape, a_b0.shape, p(a_b1)),
+        f1(105, a_b1.shape),
         f1(35, a_s1.suffix),
         f2(36, a_s0.suffix, a_b0.suffix),
         f3(37, p(a_s1), w(a_s0), p(a_b0)),
