@@ -30,6 +30,9 @@ fn engine(c: &mut Criterion) {
     group.bench_function("annotate 50k words", |b| b.iter(|| annotator.annotate(black_box(&text))));
     // Tokens, sentences, part-of-speech tags and entities only.
     group.bench_function("entities 50k words", |b| b.iter(|| annotator.entities(black_box(&text))));
+    // The same with every sentence parsed as well.
+    let parsing = annotator.clone().with_syntax().expect("embedded parser loads");
+    group.bench_function("annotate with syntax 50k words", |b| b.iter(|| parsing.annotate(black_box(&text))));
     // The speaker-resolution share of the above, on a copy of its annotation.
     let annotated = annotator.annotate(&text);
     group.bench_function("resolve speakers 50k words", |b| {
@@ -94,6 +97,18 @@ fn command(c: &mut Criterion) {
         b.iter(|| {
             let status = Command::new(env!("CARGO_BIN_EXE_sayso"))
                 .arg("annotate")
+                .arg(&path)
+                .stdout(Stdio::null())
+                .status()
+                .expect("sayso runs");
+            assert!(status.success());
+        });
+    });
+    // The same with every sentence parsed and its tree in the JSON.
+    group.bench_function("sayso annotate --include-syntax 1M words to JSON", |b| {
+        b.iter(|| {
+            let status = Command::new(env!("CARGO_BIN_EXE_sayso"))
+                .args(["annotate", "--include-syntax"])
                 .arg(&path)
                 .stdout(Stdio::null())
                 .status()

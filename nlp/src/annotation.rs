@@ -205,9 +205,24 @@ pub struct Annotation {
     pub speakers: Vec<Speaker>,
     /// Attributions in text order of their content.
     pub quotes: Vec<Quote>,
+    /// One dependency per token (its head within its sentence and the
+    /// relation), when the annotator parses ([`crate::Annotator::with_syntax`]);
+    /// empty otherwise.
+    pub syntax: Vec<crate::syntax::Dependency>,
 }
 
 impl Annotation {
+    /// The token that heads `token` in its sentence's dependency tree:
+    /// `None` for a sentence's root word, a token outside every sentence,
+    /// or when the annotation was made without parsing.
+    #[must_use]
+    pub fn head(&self, token: usize) -> Option<usize> {
+        let head = self.syntax.get(token)?.head as usize;
+        let k = self.sentences.partition_point(|s| s.tokens.end <= token);
+        let sentence = self.sentences.get(k).filter(|s| s.tokens.contains(&token))?;
+        (head > 0).then(|| sentence.tokens.start + head - 1).filter(|h| sentence.tokens.contains(h))
+    }
+
     /// Number of word and number tokens (for words/s figures and reading time).
     #[must_use]
     pub fn word_count(&self) -> usize {

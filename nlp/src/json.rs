@@ -25,6 +25,34 @@ pub struct JsonAnnotation<'a> {
     pub speakers: Vec<JsonSpeaker<'a>>,
     /// Attributions.
     pub quotes: Vec<JsonQuote>,
+    /// Each sentence's dependency tree, only when the annotation was parsed
+    /// (`--include-syntax`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub syntax: Option<Vec<JsonTree<'a>>>,
+}
+
+/// One sentence's dependency tree.
+#[derive(Debug, Serialize)]
+pub struct JsonTree<'a> {
+    /// The sentence, `[start, end]` in code points.
+    pub span: [usize; 2],
+    /// Its words in order.
+    pub words: Vec<JsonWord<'a>>,
+}
+
+/// One word of a dependency tree.
+#[derive(Debug, Serialize)]
+pub struct JsonWord<'a> {
+    /// `[start, end]` in code points.
+    pub span: [usize; 2],
+    /// The word.
+    pub text: &'a str,
+    /// Its Penn Treebank part-of-speech tag.
+    pub tag: &'static str,
+    /// The head word's number in the sentence, counting from 1; 0 for the root.
+    pub head: u32,
+    /// The Universal Dependencies relation to the head.
+    pub relation: &'static str,
 }
 
 /// One entity.
@@ -117,5 +145,28 @@ pub fn to_json<'a>(annotation: &'a Annotation, text: &'a str, include_text: bool
                 content_fragments: q.content_fragments.iter().map(|&f| span(f)).collect(),
             })
             .collect(),
+        syntax: (!annotation.syntax.is_empty()).then(|| {
+            annotation
+                .sentences
+                .iter()
+                .map(|s| JsonTree {
+                    span: span(s.span),
+                    words: s
+                        .tokens
+                        .clone()
+                        .filter_map(|i| {
+                            let (t, d) = (annotation.tokens.get(i)?, annotation.syntax.get(i)?);
+                            Some(JsonWord {
+                                span: span(t.span),
+                                text: t.span.slice(text),
+                                tag: annotation.pos.get(i).map_or("NN", |p| p.as_str()),
+                                head: d.head,
+                                relation: d.relation.as_str(),
+                            })
+                        })
+                        .collect(),
+                })
+                .collect()
+        }),
     }
 }

@@ -28,6 +28,7 @@ pub mod entities;
 pub mod json;
 pub mod pipeline;
 pub mod segment;
+pub mod syntax;
 pub mod tag;
 pub mod text;
 #[cfg(feature = "train")]

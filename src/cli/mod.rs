@@ -5,6 +5,7 @@ mod export;
 mod feed;
 mod input;
 mod library;
+mod parse;
 mod progress;
 mod speakers;
 
@@ -54,6 +55,15 @@ enum Command {
     /// every *.txt in the folder is annotated into OUTDIR/<name>.json using
     /// all cores.
     Annotate(annotate::Args),
+    /// Parse sentences into dependency trees: reads CoNLL-U or plain text,
+    /// writes CoNLL-U.
+    ///
+    /// Input is CoNLL-U when its first non-blank line is a comment (`#`) or
+    /// a word line (a number, then a tab); the FORM of every word line is
+    /// parsed as given, and comments and multiword-token lines pass
+    /// through. Anything else is plain text, split into sentences and words
+    /// by sayso. The output has UPOS, XPOS (Penn), HEAD and DEPREL filled in.
+    Parse(parse::Args),
     /// Read a feed (RSS, Atom or JSON Feed), or the feeds you follow.
     ///
     /// `sayso feed URL|FILE` opens the feed's stories in a list; Enter opens
@@ -91,6 +101,7 @@ impl Command {
     fn name(&self) -> &'static str {
         match self {
             Self::Annotate(_) => "annotate",
+            Self::Parse(_) => "parse",
             Self::Feed(_) => "feed",
             Self::Config => "config",
             Self::Export(_) => "export",
@@ -163,6 +174,7 @@ fn run_command(cli: Cli) -> anyhow::Result<ExitCode> {
     }
     match cli.command {
         Some(Command::Annotate(args)) => annotate::run(&args).map(|()| ExitCode::SUCCESS),
+        Some(Command::Parse(args)) => parse::run(&args).map(|()| ExitCode::SUCCESS),
         Some(Command::Config) => print_config(cli.config.as_deref()).map(|()| ExitCode::SUCCESS),
         Some(Command::Completions { shell }) => {
             print_generated(|out| clap_complete::generate(shell, &mut Cli::command(), "sayso", out))

@@ -47,7 +47,8 @@ struct Args {
     #[arg(long, default_value_t = 1)]
     conll_weight: usize,
 
-    /// The folder holding GUM's gum-train.conllu (gold entity mentions).
+    /// The Universal Dependencies folder: GUM's gum-train.conllu (gold
+    /// entity mentions), and the EWT and GUM treebanks the parser learns from.
     #[arg(long, default_value = "../shared/corpus/ud")]
     ud: PathBuf,
 
@@ -98,6 +99,24 @@ struct Args {
     #[arg(long, default_value_t = 1)]
     bags: usize,
 
+    /// Where to write the lexicons learned with a model (the parser's tag table).
+    #[arg(long, default_value = "assets/lexicons")]
+    lexicons: PathBuf,
+
+    /// Passes over the treebanks for the dependency parser.
+    #[arg(long, default_value_t = 8)]
+    parser_epochs: usize,
+
+    /// Averaged parser weights smaller than this are dropped (the model
+    /// stays small and fast; smaller ones change few decisions).
+    #[arg(long, default_value_t = 1.5)]
+    parser_min_weight: f32,
+
+    /// Share of treebank sentences the parser learns with their gold Penn
+    /// tags instead of the tagger's.
+    #[arg(long, default_value_t = 0.0)]
+    parser_gold_tags: f64,
+
     /// Also write the attribution model's dev predictions here, one
     /// <name>.json per article (for `score.py`).
     #[arg(long, value_name = "DIR")]
@@ -112,6 +131,8 @@ enum Which {
     Ner,
     /// The attribution tagger (uses both taggers above).
     Attribution,
+    /// The dependency parser (uses the part-of-speech tagger in --out).
+    Parser,
 }
 
 fn main() -> ExitCode {
@@ -127,6 +148,9 @@ fn main() -> ExitCode {
 fn run(args: &Args) -> Result<()> {
     let all = args.models.is_empty();
     let wants = |w| all || args.models.contains(&w);
+    if args.models == [Which::Parser] {
+        return parser(args);
+    }
     let started = Instant::now();
     let train = silver::read_split(&args.corpus.join("train")).context("reading the training split")?;
     let dev = silver::read_split(&args.corpus.join("dev")).context("reading the dev split")?;
@@ -224,6 +248,81 @@ fn run(args: &Args) -> Result<()> {
     if wants(Which::Attribution) {
         attribution(args, &Annotator::with_models(pos, ner), settings)?;
     }
+    if wants(Which::Parser) {
+        parser(args)?;
+    }
+    Ok(())
+}
+
+/// Train the dependency parser on the EWT and GUM training treebanks,
+/// print its attachment scores on their dev splits, and write the parser
+/// model and the Penn-to-universal tag table learned beside it.
+fn parser(args: &Args) -> Result<()> {
+    use sayso_nlp::syntax::{Parser, UposTable, conllu};
+    use sayso_nlp::train::parser::{self as train_parser, ParserSettings};
+    let t = Instant::now();
+    let pos = PosTagger::new(load(&args.out.join("pos.bin"))?)?;
+    let read = |name: &str| -> Result<Vec<train_parser::TreeSentence>> {
+        let path = args.ud.join(name);
+        let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+        let sentences = conllu::read(&text).with_context(|| format!("reading {}", path.display()))?;
+        Ok(train_parser::prepare(&sentences, &pos))
+    };
+    let mut train = read("en_ewt-train.conllu")?;
+    train.extend(read("gum-train.conllu")?);
+    let dev = [("EWT", read("en_ewt-dev.conllu")?), ("GUM", read("gum-dev.conllu")?)];
+    let words: usize = train.iter().map(|s| s.words.len()).sum();
+    eprintln!("read {} training sentences ({words} words) in {:.1?}", train.len(), t.elapsed());
+    let table_text = train_parser::learn_upos_table(&train, 5);
+    let table = UposTable::parse(&table_text)?;
+    let settings = ParserSettings {
+        epochs: args.parser_epochs,
+        seed: 0x5A7_5050,
+        explore_from: 1,
+        explore: 0.9,
+        gold_tags: args.parser_gold_tags,
+        min_weight: args.parser_min_weight,
+    };
+    let t = Instant::now();
+    let rows = train_parser::train_rows(&train, settings);
+    if let Ok(sweep) = std::env::var("SAYSO_PRUNE_SWEEP") {
+        for w in sweep.split(',').filter_map(|w| w.parse::<f32>().ok()) {
+            let model = train_parser::model(rows.clone(), ParserSettings { min_weight: w, ..settings });
+            let s = train_parser::evaluate(&Parser::new(model.clone())?, &dev[0].1);
+            let g = train_parser::evaluate(&Parser::new(model.clone())?, &dev[1].1);
+            println!(
+                "sweep min weight {w}: {} bytes, EWT LAS {:.4} UAS {:.4}, GUM LAS {:.4}",
+                model.to_bytes().len(),
+                s.las(),
+                s.uas(),
+                g.las()
+            );
+        }
+    }
+    let model = train_parser::model(rows, settings);
+    let parser = Parser::new(model.clone())?;
+    println!("parser: {} features, trained in {:.1?}", model.n_features(), t.elapsed());
+    for (name, sentences) in &dev {
+        let s = train_parser::evaluate(&parser, sentences);
+        println!(
+            "parser: {name} dev ({} words, gold words, engine tags): UAS {:.4} LAS {:.4}; tags {:.4} XPOS, {:.4} UPOS",
+            s.words,
+            s.uas(),
+            s.las(),
+            train_parser::tag_accuracy(sentences),
+            train_parser::upos_accuracy(&table, sentences)
+        );
+        let g = train_parser::evaluate_gold_tags(&parser, sentences);
+        println!(
+            "parser: {name} dev with the treebank's Penn tags instead: UAS {:.4} LAS {:.4}",
+            g.uas(),
+            g.las()
+        );
+    }
+    write(&args.out.join("parser.bin"), &model)?;
+    let table_path = args.lexicons.join("upos.tsv");
+    std::fs::write(&table_path, &table_text).with_context(|| format!("writing {}", table_path.display()))?;
+    println!("wrote {} (checksum {:016x})", table_path.display(), checksum(table_text.as_bytes()));
     Ok(())
 }
 

@@ -8,8 +8,10 @@ pub mod attribution;
 pub mod brat;
 pub mod conll;
 pub mod gum;
+pub mod parser;
 pub mod perceptron;
 pub mod silver;
+pub mod sparse;
 pub mod taggers;
 
 /// A small deterministic random-number generator (SplitMix64) for shuffling.
