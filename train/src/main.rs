@@ -109,7 +109,7 @@ struct Args {
 
     /// Averaged parser weights smaller than this are dropped (the model
     /// stays small and fast; smaller ones change few decisions).
-    #[arg(long, default_value_t = 1.5)]
+    #[arg(long, default_value_t = 2.0)]
     parser_min_weight: f32,
 
     /// Share of treebank sentences the parser learns with their gold Penn
