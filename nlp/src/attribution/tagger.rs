@@ -73,23 +73,10 @@ pub fn label_names() -> Vec<String> {
     bilou::label_names(&["SOURCE", "CUE", "CONTENT"])
 }
 
-/// Spans nest correctly: an open span (B, I) continues with I or L of its
-/// role; I and L only continue an open span.
-#[must_use]
-pub const fn allowed(prev: Option<usize>, cur: usize) -> bool {
-    bilou::allowed(prev, cur, N_LABELS)
-}
-
-/// A paragraph may not end inside a span.
-#[must_use]
-pub const fn may_end(label: usize) -> bool {
-    bilou::may_end(label, N_LABELS)
-}
-
 /// The label constraints, tabulated.
 #[must_use]
 pub fn lattice() -> Lattice {
-    Lattice::new(N_LABELS, allowed, may_end)
+    bilou::lattice(N_LABELS)
 }
 
 /// The feature of moving from `prev` (`None` = paragraph start) to the label scored.
@@ -185,6 +172,14 @@ impl AttributionTagger {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn allowed(prev: Option<usize>, cur: usize) -> bool {
+        bilou::allowed(prev, cur, N_LABELS)
+    }
+
+    fn may_end(label: usize) -> bool {
+        bilou::may_end(label, N_LABELS)
+    }
 
     #[test]
     fn labels_round_trip_and_spans_stay_well_formed() {

@@ -39,18 +39,6 @@ pub fn label_names() -> Vec<String> {
     bilou::label_names(&TYPES.map(EntityLabel::as_str))
 }
 
-/// True when `cur` may follow `prev` (`None` = sentence start).
-#[must_use]
-pub const fn allowed(prev: Option<usize>, cur: usize) -> bool {
-    bilou::allowed(prev, cur, N_LABELS)
-}
-
-/// True when a sentence may end after `label`.
-#[must_use]
-pub const fn may_end(label: usize) -> bool {
-    bilou::may_end(label, N_LABELS)
-}
-
 /// Everything the entity features read about one sentence.
 #[derive(Debug, Clone, Copy)]
 pub struct Context<'a> {
@@ -258,7 +246,7 @@ pub const fn transition_feature(prev: Option<usize>) -> u64 {
 /// The label constraints of the BILOU set, for [`crate::tag::viterbi`].
 #[must_use]
 pub fn lattice() -> Lattice {
-    Lattice::new(N_LABELS, allowed, may_end)
+    bilou::lattice(N_LABELS)
 }
 
 /// Viterbi over emission scores (`n × N_LABELS`, row-major) and transitions
@@ -376,6 +364,14 @@ pub fn runs(labels: &[usize]) -> Vec<(usize, usize, EntityLabel)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn allowed(prev: Option<usize>, cur: usize) -> bool {
+        bilou::allowed(prev, cur, N_LABELS)
+    }
+
+    fn may_end(label: usize) -> bool {
+        bilou::may_end(label, N_LABELS)
+    }
 
     #[test]
     fn transitions_keep_entities_well_formed() {

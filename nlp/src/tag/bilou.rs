@@ -110,6 +110,12 @@ pub const fn may_end(label: usize, n_labels: usize) -> bool {
     !matches!(Part::of(label, n_labels), Some((_, Part::Begin | Part::Inside)))
 }
 
+/// The label constraints of `n_labels` BILOU labels, tabulated for Viterbi.
+#[must_use]
+pub fn lattice(n_labels: usize) -> crate::tag::viterbi::Lattice {
+    crate::tag::viterbi::Lattice::new(n_labels, |p, c| allowed(p, c, n_labels), |l| may_end(l, n_labels))
+}
+
 /// Label names as stored in a model: "O", then "B-KIND", "I-KIND", ….
 #[must_use]
 pub fn label_names(kinds: &[&str]) -> Vec<String> {

@@ -2,28 +2,7 @@
 //! them: a parser's features meet few of its many moves, so a full row of
 //! weights per feature would be mostly zeros.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// Feature keys are already well-mixed hashes: use them as they are.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
+use crate::tag::hash::PrehashedMap;
 
 /// One class weight of a feature, with what averaging needs.
 #[derive(Debug, Clone, Copy)]
@@ -38,7 +17,7 @@ struct Cell {
 /// A sparse multiclass perceptron with integer updates and exact averaging.
 #[derive(Debug, Default)]
 pub struct SparsePerceptron {
-    index: HashMap<u64, u32, BuildHasherDefault<KeyHasher>>,
+    index: PrehashedMap<u32>,
     keys: Vec<u64>,
     rows: Vec<Vec<Cell>>,
     now: u32,
