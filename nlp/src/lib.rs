@@ -26,6 +26,7 @@ pub mod attribution;
 pub mod coref;
 pub mod entities;
 pub mod json;
+pub mod parallel;
 pub mod pipeline;
 pub mod segment;
 pub mod syntax;

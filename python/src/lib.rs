@@ -9,7 +9,6 @@
 use std::num::NonZeroUsize;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use pyo3::create_exception;
 use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
@@ -161,39 +160,12 @@ fn annotate_parallel(
     threads: NonZeroUsize,
     include_text: bool,
 ) -> Vec<Result<String, String>> {
-    let threads = threads.get().min(texts.len()).max(1);
-    if threads == 1 {
-        return texts.iter().map(|t| annotate_json(annotator, t, include_text)).collect();
-    }
-    let next = AtomicUsize::new(0);
-    let mut done: Vec<(usize, Result<String, String>)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(text) = texts.get(i) else { break };
-                        mine.push((i, annotate_json(annotator, text, include_text)));
-                    }
-                    mine
-                })
-            })
-            .collect();
-        // `guarded` catches the engine's panics, so a worker only fails to
-        // join if something outside the engine panicked.
-        workers.into_iter().flat_map(|w| w.join().unwrap_or_default()).collect()
-    });
-    done.sort_unstable_by_key(|(i, _)| *i);
-    let mut results: Vec<Result<String, String>> = Vec::with_capacity(texts.len());
-    let mut done = done.into_iter().peekable();
-    for i in 0..texts.len() {
-        match done.next_if(|(j, _)| *j == i) {
-            Some((_, r)) => results.push(r),
-            None => results.push(Err("a worker thread stopped".to_owned())),
-        }
-    }
-    results
+    sayso_nlp::parallel::map_in_order(texts, threads.get(), |t| annotate_json(annotator, t, include_text))
+        .into_iter()
+        // `guarded` catches the engine's panics, so a result is only missing
+        // if something outside the engine panicked.
+        .map(|r| r.unwrap_or_else(|| Err("a worker thread stopped".to_owned())))
+        .collect()
 }
 
 /// The annotation JSON of `text`, as `sayso annotate` prints it. A panic in

@@ -7,7 +7,6 @@
 
 use std::io::{BufRead, ErrorKind, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::{Context, Result};
 use sayso_nlp::{Annotator, json};
@@ -126,38 +125,16 @@ fn annotate_batch(
     batch: &[(usize, Vec<u8>)],
     options: Options,
 ) -> Vec<(bool, Vec<u8>)> {
-    let threads = options.threads.min(batch.len()).max(1);
     let answer = |(number, line): &(usize, Vec<u8>)| answer(annotator, *number, line, options);
-    if threads == 1 {
-        return batch.iter().map(answer).collect();
-    }
-    let next = AtomicUsize::new(0);
-    let mut done: Vec<(usize, (bool, Vec<u8>))> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(item) = batch.get(i) else { break };
-                        mine.push((i, answer(item)));
-                    }
-                    mine
-                })
-            })
-            .collect();
-        workers.into_iter().flat_map(|w| w.join().unwrap_or_default()).collect()
-    });
-    done.sort_unstable_by_key(|(i, _)| *i);
     // `answer` catches the engine's panics, so every line has its output;
     // should a worker still have died, its lines get an error each.
-    let mut done = done.into_iter().peekable();
-    batch
-        .iter()
-        .enumerate()
-        .map(|(i, (number, _))| match done.next_if(|(j, _)| *j == i) {
-            Some((_, out)) => out,
-            None => failed(&Value::Null, *number, "the line was lost by a worker thread".to_owned()),
+    sayso_nlp::parallel::map_in_order(batch, options.threads, answer)
+        .into_iter()
+        .zip(batch)
+        .map(|(out, (number, _))| {
+            out.unwrap_or_else(|| {
+                failed(&Value::Null, *number, "the line was lost by a worker thread".to_owned())
+            })
         })
         .collect()
 }
