@@ -39,7 +39,10 @@ impl Pty {
         cmd.arg("-c").arg(format!("stty cols {cols} rows {rows} && exec \"$0\" \"$@\""));
         cmd.arg(program).args(args);
         cmd.env("TERM", "xterm-256color").envs(env.iter().copied());
-        let session = Session::spawn(cmd).expect("spawn sayso in a pty");
+        let mut session = Session::spawn(cmd).expect("spawn sayso in a pty");
+        // The pty's own default size may land after `stty` ran: set it once
+        // more from here, so the program and the screen model agree.
+        session.get_process_mut().set_window_size(cols, rows).expect("size the pty");
         Self { session, screen: vt100::Parser::new(nz(rows), nz(cols), 0), home: None, patience }
     }
 
