@@ -11,7 +11,7 @@ The dict types below (``Annotation``, ``Entity``, ``Speaker``, ``Quote``,
 
 from typing import Iterable, List, Literal, Optional, TypedDict, final
 
-__all__ = ["annotate", "Annotator", "EngineError", "JSON_VERSION", "__version__"]
+__all__ = ["annotate", "parse", "Annotator", "EngineError", "JSON_VERSION", "__version__"]
 
 __version__: str
 JSON_VERSION: int
@@ -62,6 +62,14 @@ def annotate(text: str, *, include_text: bool = False) -> Annotation:
 
     Raises ``TypeError`` for anything but a ``str`` (decode ``bytes`` first)
     and ``ValueError`` for a ``str`` holding lone surrogates.
+    """
+
+def parse(text: str) -> str:
+    """Parse ``text`` into dependency trees, returned as CoNLL-U.
+
+    The same text that ``sayso parse`` prints for plain text: a block per
+    sentence, each word with its UPOS and Penn tags, its head and relation.
+    Raises ``TypeError`` for anything but a ``str``.
     """
 
 @final

@@ -131,6 +131,36 @@ fn annotate<'py>(
     annotate_one(py, annotator, text, include_text)
 }
 
+/// Parse `text` into dependency trees and return them as CoNLL-U (the text
+/// `sayso parse` prints for plain text): one sentence a block, each word with
+/// its universal and Penn tags, its head and its relation.
+///
+/// Uses one parsing annotator shared by the whole process, loaded on the
+/// first call.
+#[pyfunction]
+fn parse(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<String> {
+    static PARSING: OnceLock<sayso_nlp::Annotator> = OnceLock::new();
+    let text = text_of(text, "text")?;
+    let annotator = match PARSING.get() {
+        Some(a) => a,
+        None => {
+            let loaded = load()?
+                .with_syntax()
+                .map_err(|e| EngineError::new_err(format!("the built-in parser could not be loaded: {e}")))?;
+            PARSING.get_or_init(|| loaded)
+        }
+    };
+    let trees = py.detach(|| {
+        catch_unwind(AssertUnwindSafe(|| sayso_nlp::syntax::conllu::of_text(annotator, &text)))
+            .map_err(|_| "the parser panicked".to_owned())
+    });
+    match trees {
+        Ok(Some(conllu)) => Ok(conllu),
+        Ok(None) => Err(EngineError::new_err("the built-in parser could not be loaded")),
+        Err(panic) => Err(engine_failed("text", &panic)),
+    }
+}
+
 fn load() -> PyResult<sayso_nlp::Annotator> {
     sayso_nlp::Annotator::new()
         .map_err(|e| EngineError::new_err(format!("the built-in models could not be loaded: {e}")))
@@ -240,6 +270,7 @@ fn thread_count(threads: Option<&Bound<'_, PyAny>>) -> PyResult<NonZeroUsize> {
 #[pymodule(name = "sayso")]
 fn sayso_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(annotate, m)?)?;
+    m.add_function(wrap_pyfunction!(parse, m)?)?;
     m.add_class::<PyAnnotator>()?;
     m.add("EngineError", m.py().get_type::<EngineError>())?;
     m.add("JSON_VERSION", json::JSON_VERSION)?;

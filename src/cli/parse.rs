@@ -59,7 +59,7 @@ pub fn run(args: &Args) -> Result<()> {
         let sentences = conllu::read(&text).with_context(|| format!("{name} is not valid CoNLL-U"))?;
         parse_conllu(syntax, &sentences)
     } else {
-        parse_text(&annotator, syntax, &text)
+        conllu::of_text(&annotator, &text).context("the parser could not be loaded")?
     };
     let stdout = std::io::stdout();
     let mut lock = stdout.lock();
@@ -115,46 +115,6 @@ fn parse_conllu(syntax: &Syntax, sentences: &[conllu::Sentence]) -> String {
         conllu::write(s, Predicted { upos: &upos, xpos: &xpos, tree: &parsed.tree }, &mut out);
     }
     out
-}
-
-/// Split plain text into sentences and words, and parse them.
-fn parse_text(annotator: &Annotator, syntax: &Syntax, text: &str) -> String {
-    let ann = annotator.entities(text);
-    let mut sentences = Vec::with_capacity(ann.sentences.len());
-    for (k, s) in ann.sentences.iter().enumerate() {
-        let mut lines = vec![
-            conllu::Line::Comment(format!("# sent_id = {}", k + 1)),
-            conllu::Line::Comment(format!("# text = {}", one_line(s.span.slice(text)))),
-        ];
-        for i in s.tokens.clone() {
-            let token = &ann.tokens[i];
-            let form = one_line(token.span.slice(text));
-            let space_after = ann.tokens.get(i + 1).is_none_or(|next| next.span.start > token.span.end);
-            let misc = if space_after || i + 1 == s.tokens.end { "_" } else { "SpaceAfter=No" };
-            let mut columns = vec!["_".to_owned(); conllu::COLUMNS];
-            columns[0] = (i - s.tokens.start + 1).to_string();
-            columns[1] = if form.is_empty() { "\u{FFFD}".to_owned() } else { form };
-            misc.clone_into(&mut columns[9]);
-            lines.push(conllu::Line::Word(columns));
-        }
-        sentences.push((conllu::Sentence { lines }, s.tokens.clone()));
-    }
-    let mut out = String::new();
-    for (sentence, tokens) in &sentences {
-        let words: Vec<WordInfo> = sentence.forms().map(WordInfo::new).collect();
-        let tags = &ann.pos[tokens.clone()];
-        let xpos: Vec<&str> = tags.iter().map(|t| t.as_str()).collect();
-        let upos: Vec<&str> = words.iter().zip(tags).map(|(w, &t)| syntax.upos(w, t)).collect();
-        let tree = &ann.syntax[tokens.clone()];
-        conllu::write(sentence, Predicted { upos: &upos, xpos: &xpos, tree }, &mut out);
-    }
-    out
-}
-
-/// Text on one line with no control characters (tabs and line breaks become spaces).
-fn one_line(s: &str) -> String {
-    let s: String = s.chars().map(|c| if c == '\t' || c == '\n' || c == '\r' { ' ' } else { c }).collect();
-    sayso_nlp::text::sanitize(&s).into_owned()
 }
 
 #[cfg(test)]

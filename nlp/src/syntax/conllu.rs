@@ -186,6 +186,52 @@ pub fn write(sentence: &Sentence, predicted: Predicted<'_>, out: &mut String) {
     out.push('\n');
 }
 
+/// Split plain text into sentences and words with `annotator`'s tokeniser,
+/// parse them, and write them as CoNLL-U (with `# sent_id` and `# text`
+/// comments and `SpaceAfter=No` where words touch). `None` when the
+/// annotator has no parser ([`crate::Annotator::with_syntax`]).
+#[must_use]
+pub fn of_text(annotator: &crate::Annotator, text: &str) -> Option<String> {
+    let syntax = annotator.syntax()?;
+    let ann = annotator.entities(text);
+    let mut sentences = Vec::with_capacity(ann.sentences.len());
+    for (k, s) in ann.sentences.iter().enumerate() {
+        let mut lines = vec![
+            Line::Comment(format!("# sent_id = {}", k + 1)),
+            Line::Comment(format!("# text = {}", one_line(s.span.slice(text)))),
+        ];
+        for i in s.tokens.clone() {
+            let token = &ann.tokens[i];
+            let form = one_line(token.span.slice(text));
+            let space_after = ann.tokens.get(i + 1).is_none_or(|next| next.span.start > token.span.end);
+            let misc = if space_after || i + 1 == s.tokens.end { "_" } else { "SpaceAfter=No" };
+            let mut columns = vec!["_".to_owned(); COLUMNS];
+            columns[0] = (i - s.tokens.start + 1).to_string();
+            columns[1] = if form.is_empty() { "\u{FFFD}".to_owned() } else { form };
+            misc.clone_into(&mut columns[9]);
+            lines.push(Line::Word(columns));
+        }
+        sentences.push((Sentence { lines }, s.tokens.clone()));
+    }
+    let mut out = String::new();
+    for (sentence, tokens) in &sentences {
+        let words: Vec<crate::tag::features::WordInfo> =
+            sentence.forms().map(crate::tag::features::WordInfo::new).collect();
+        let tags = &ann.pos[tokens.clone()];
+        let xpos: Vec<&str> = tags.iter().map(|t| t.as_str()).collect();
+        let upos: Vec<&str> = words.iter().zip(tags).map(|(w, &t)| syntax.upos(w, t)).collect();
+        let tree = &ann.syntax[tokens.clone()];
+        write(sentence, Predicted { upos: &upos, xpos: &xpos, tree }, &mut out);
+    }
+    Some(out)
+}
+
+/// Text on one line with no control characters (tabs and line breaks become spaces).
+fn one_line(s: &str) -> String {
+    let s: String = s.chars().map(|c| if c == '\t' || c == '\n' || c == '\r' { ' ' } else { c }).collect();
+    crate::text::sanitize(&s).into_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
