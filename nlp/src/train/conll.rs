@@ -8,10 +8,7 @@
 
 use std::path::Path;
 
-use crate::annotation::{Token, TokenKind};
-use crate::tag::pos::Pos;
-use crate::text::Span;
-use crate::train::silver::{CorpusError, SilverDoc};
+use crate::train::silver::{CorpusError, SilverDoc, WordsDoc};
 
 /// Map a CoNLL entity type to a model type index (PER, ORG, LOC, MISC).
 fn entity_type(tag: &str) -> Option<usize> {
@@ -67,56 +64,25 @@ pub fn parse(data: &str, stem: &str) -> Vec<SilverDoc> {
 }
 
 #[derive(Default)]
-struct Builder {
-    text: String,
-    tokens: Vec<Token>,
-    pos: Vec<Pos>,
-    entity: Vec<Option<usize>>,
-    begins: Vec<bool>,
-    sentences: Vec<std::ops::Range<usize>>,
-    sentence_start: usize,
-}
+struct Builder(WordsDoc);
 
 impl Builder {
     fn push(&mut self, word: &str, pos: &str, tag: &str) {
-        if self.tokens.len() > self.sentence_start {
-            self.text.push(' ');
-        }
-        let start = self.text.len();
-        self.text.push_str(word);
-        self.tokens.push(Token { span: Span::new(start, self.text.len()), kind: TokenKind::Word });
-        self.pos.push(Pos::parse(pos).unwrap_or_default());
         let (prefix, ty) = tag.split_once('-').map_or((tag, None), |(p, t)| (p, entity_type(t)));
         // IOB1: B- only separates two adjacent entities of one type; IOB2:
         // B- starts every entity. Either way a new entity starts at B-, or
         // where the type changes.
-        let prev = self.entity.last().copied().flatten();
         let begins =
-            ty.is_some() && (prefix == "B" || prev != ty || self.tokens.len() - 1 == self.sentence_start);
-        self.entity.push(ty);
-        self.begins.push(begins);
+            ty.is_some() && (prefix == "B" || self.0.last_entity() != ty || self.0.at_sentence_start());
+        self.0.push(word, pos, ty, begins);
     }
 
     fn end_sentence(&mut self) {
-        if self.tokens.len() > self.sentence_start {
-            self.sentences.push(self.sentence_start..self.tokens.len());
-            self.text.push('\n');
-            self.sentence_start = self.tokens.len();
-        }
+        self.0.end_sentence();
     }
 
     fn finish(&mut self, name: &str) -> Option<SilverDoc> {
-        self.end_sentence();
-        let b = std::mem::take(self);
-        (!b.tokens.is_empty()).then(|| SilverDoc {
-            name: name.to_owned(),
-            text: b.text,
-            tokens: b.tokens,
-            pos: b.pos,
-            entity: b.entity,
-            begins: b.begins,
-            sentences: b.sentences,
-        })
+        self.0.finish(name)
     }
 }
 

@@ -11,10 +11,7 @@
 
 use std::path::Path;
 
-use crate::annotation::{Token, TokenKind};
-use crate::tag::pos::Pos;
-use crate::text::Span;
-use crate::train::silver::{CorpusError, SilverDoc};
+use crate::train::silver::{CorpusError, SilverDoc, WordsDoc};
 
 /// Read a GUM CoNLL-U file into documents, in file order.
 ///
@@ -134,12 +131,7 @@ fn read_entity(
 #[derive(Default)]
 struct Doc {
     name: String,
-    text: String,
-    tokens: Vec<Token>,
-    pos: Vec<Pos>,
-    entity: Vec<Option<usize>>,
-    begins: Vec<bool>,
-    sentences: Vec<std::ops::Range<usize>>,
+    words: WordsDoc,
 }
 
 /// Words that may join proper nouns into one name.
@@ -150,7 +142,6 @@ impl Doc {
         if words.is_empty() {
             return;
         }
-        let first = self.tokens.len();
         let mut label: Vec<Option<usize>> = vec![None; words.len()];
         let mut begins = vec![false; words.len()];
         let mut taken = vec![false; words.len()];
@@ -172,30 +163,13 @@ impl Doc {
             }
         }
         for (i, w) in words.iter().enumerate() {
-            if i > 0 {
-                self.text.push(' ');
-            }
-            let start = self.text.len();
-            self.text.push_str(w.form);
-            self.tokens.push(Token { span: Span::new(start, self.text.len()), kind: TokenKind::Word });
-            self.pos.push(Pos::parse(w.xpos).unwrap_or_default());
-            self.entity.push(label[i]);
-            self.begins.push(begins[i]);
+            self.words.push(w.form, w.xpos, label[i], begins[i]);
         }
-        self.text.push('\n');
-        self.sentences.push(first..self.tokens.len());
+        self.words.end_sentence();
     }
 
-    fn finish(self) -> Option<SilverDoc> {
-        (!self.tokens.is_empty()).then_some(SilverDoc {
-            name: self.name,
-            text: self.text,
-            tokens: self.tokens,
-            pos: self.pos,
-            entity: self.entity,
-            begins: self.begins,
-            sentences: self.sentences,
-        })
+    fn finish(mut self) -> Option<SilverDoc> {
+        self.words.finish(&self.name)
     }
 }
 

@@ -95,6 +95,72 @@ impl SilverDoc {
     }
 }
 
+/// A document built word by word from a corpus that gives words, not text
+/// (CoNLL, CoNLL-U): its text is the words joined by spaces, one sentence a
+/// line, so the engine reads it like any article.
+#[derive(Debug, Default)]
+pub struct WordsDoc {
+    text: String,
+    tokens: Vec<Token>,
+    pos: Vec<Pos>,
+    entity: Vec<Option<usize>>,
+    begins: Vec<bool>,
+    sentences: Vec<Range<usize>>,
+    sentence_start: usize,
+}
+
+impl WordsDoc {
+    /// Add a word with its Penn tag, entity class and whether it begins an entity.
+    pub fn push(&mut self, word: &str, pos: &str, entity: Option<usize>, begins: bool) {
+        if !self.at_sentence_start() {
+            self.text.push(' ');
+        }
+        let start = self.text.len();
+        self.text.push_str(word);
+        self.tokens.push(Token { span: Span::new(start, self.text.len()), kind: TokenKind::Word });
+        self.pos.push(Pos::parse(pos).unwrap_or_default());
+        self.entity.push(entity);
+        self.begins.push(begins);
+    }
+
+    /// Whether the next word starts a sentence.
+    #[must_use]
+    pub fn at_sentence_start(&self) -> bool {
+        self.tokens.len() == self.sentence_start
+    }
+
+    /// The entity class of the last word.
+    #[must_use]
+    pub fn last_entity(&self) -> Option<usize> {
+        self.entity.last().copied().flatten()
+    }
+
+    /// End the sentence (nothing when it has no words).
+    pub fn end_sentence(&mut self) {
+        if !self.at_sentence_start() {
+            self.sentences.push(self.sentence_start..self.tokens.len());
+            self.text.push('\n');
+            self.sentence_start = self.tokens.len();
+        }
+    }
+
+    /// The document called `name`, or `None` when it has no words; the
+    /// builder is left empty for the next one.
+    pub fn finish(&mut self, name: &str) -> Option<SilverDoc> {
+        self.end_sentence();
+        let b = std::mem::take(self);
+        (!b.tokens.is_empty()).then(|| SilverDoc {
+            name: name.to_owned(),
+            text: b.text,
+            tokens: b.tokens,
+            pos: b.pos,
+            entity: b.entity,
+            begins: b.begins,
+            sentences: b.sentences,
+        })
+    }
+}
+
 /// Map a CoreNLP entity class to a model type index.
 fn entity_type(ner: &str) -> Option<usize> {
     match ner {
