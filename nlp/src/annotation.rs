@@ -157,6 +157,48 @@ impl QuoteKind {
     }
 }
 
+/// What kind of report an attribution is, whatever its [`QuoteKind`]:
+/// "she wrote that …" is indirect and written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Act {
+    /// Speech: said, told, added, argued.
+    #[default]
+    Said,
+    /// Writing: posts, statements, letters, reports.
+    Wrote,
+    /// Belief, intention, knowledge, perception or feeling.
+    Thought,
+}
+
+impl Act {
+    /// Every act, in a stable order.
+    pub const ALL: [Self; 3] = [Self::Said, Self::Wrote, Self::Thought];
+
+    /// The act as written in the JSON contract.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Said => "said",
+            Self::Wrote => "wrote",
+            Self::Thought => "thought",
+        }
+    }
+
+    /// Parse an act as written in the JSON contract (case-insensitive).
+    #[must_use]
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|a| a.as_str().eq_ignore_ascii_case(s))
+    }
+
+    /// True for speech and writing: a report of words someone put out,
+    /// not of what they thought.
+    #[must_use]
+    pub const fn is_words(self) -> bool {
+        matches!(self, Self::Said | Self::Wrote)
+    }
+}
+
 /// One attribution: who (source) said (cue) what (content).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quote {
@@ -173,6 +215,8 @@ pub struct Quote {
     pub speaker: Option<usize>,
     /// Direct, indirect or mixed.
     pub kind: QuoteKind,
+    /// Speech, writing or thought.
+    pub act: Act,
 }
 
 /// One real-world source: every mention of them merged.

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::annotation::{Annotation, EntityLabel, QuoteKind};
+use crate::annotation::{Act, Annotation, EntityLabel, QuoteKind};
 use crate::text::{CharOffsets, Span};
 
 /// Version of the JSON contract written by [`to_json`].
@@ -97,6 +97,8 @@ pub struct JsonQuote {
     pub speaker: Option<usize>,
     /// direct, indirect or mixed.
     pub kind: QuoteKind,
+    /// said, wrote or thought.
+    pub act: Act,
     /// The pieces of a split content.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub content_fragments: Vec<[usize; 2]>,
@@ -142,6 +144,7 @@ pub fn to_json<'a>(annotation: &'a Annotation, text: &'a str, include_text: bool
                 source: q.source.map(span),
                 speaker: q.speaker,
                 kind: q.kind,
+                act: q.act,
                 content_fragments: q.content_fragments.iter().map(|&f| span(f)).collect(),
             })
             .collect(),

@@ -36,7 +36,7 @@ pub mod text;
 pub mod train;
 
 pub use annotation::{
-    Annotation, Entity, EntityLabel, Paragraph, Quote, QuoteKind, Sentence, Speaker, Token, TokenKind,
+    Act, Annotation, Entity, EntityLabel, Paragraph, Quote, QuoteKind, Sentence, Speaker, Token, TokenKind,
 };
 pub use json::to_json;
 pub use pipeline::{Annotator, LoadError};

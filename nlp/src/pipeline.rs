@@ -2,7 +2,7 @@
 //! entities, quotes and speakers.
 
 use crate::annotation::{Annotation, Entity, Paragraph, Sentence};
-use crate::attribution::{self, Word, cues::Lexicon, tagger::AttributionTagger};
+use crate::attribution::{self, Word, acts::ActLexicon, cues::Lexicon, tagger::AttributionTagger};
 use crate::entities::gazetteer::{Gazetteer, title_entities};
 use crate::entities::ner::{self, EntityTagger};
 use crate::entities::rules;
@@ -44,6 +44,7 @@ pub struct Annotator {
     ner: EntityTagger,
     attribution: AttributionTagger,
     cues: Lexicon,
+    acts: ActLexicon,
     /// The dependency parser, when sentences are to be parsed.
     syntax: Option<std::sync::Arc<Syntax>>,
 }
@@ -59,6 +60,7 @@ impl Annotator {
             ner: EntityTagger::new(Model::from_bytes(NER_MODEL)?)?,
             attribution: AttributionTagger::new(Model::from_bytes(ATTRIBUTION_MODEL)?)?,
             cues: Lexicon::embedded()?,
+            acts: ActLexicon::embedded()?,
             syntax: None,
         })
     }
@@ -89,7 +91,14 @@ impl Annotator {
         let attribution = Model::from_bytes(ATTRIBUTION_MODEL)
             .and_then(AttributionTagger::new)
             .unwrap_or_else(|_| AttributionTagger::empty());
-        Self { pos, ner, attribution, cues: Lexicon::embedded().unwrap_or_default(), syntax: None }
+        Self {
+            pos,
+            ner,
+            attribution,
+            cues: Lexicon::embedded().unwrap_or_default(),
+            acts: ActLexicon::embedded().unwrap_or_default(),
+            syntax: None,
+        }
     }
 
     /// The same annotator with another attribution tagger (to evaluate one
@@ -112,6 +121,9 @@ impl Annotator {
     pub fn annotate(&self, text: &str) -> Annotation {
         let (mut ann, words) = self.layers(text);
         ann.quotes = attribution::find(&self.attribution, &self.cues, text, &words, &ann);
+        for q in &mut ann.quotes {
+            q.act = self.acts.of_cue(q.cue.map(|c| c.slice(text)));
+        }
         // Word keys are not needed past attribution; free them before coreference.
         drop(words);
         crate::coref::resolve(text, &mut ann);

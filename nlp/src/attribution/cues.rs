@@ -58,6 +58,14 @@ pub enum LexiconError {
         /// 1-based line number.
         line: usize,
     },
+    /// A form is listed under two classes that exclude each other.
+    #[error("cue lexicon line {line}: `{form}` is already listed under another class")]
+    Ambiguous {
+        /// 1-based line number.
+        line: usize,
+        /// The form found.
+        form: String,
+    },
 }
 
 /// How the lexicon marks one token.

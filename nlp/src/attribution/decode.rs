@@ -4,11 +4,12 @@
 
 use std::ops::Range;
 
-use crate::annotation::{Quote, QuoteKind};
+use crate::annotation::{Act, Quote, QuoteKind};
 use crate::attribution::cues;
 use crate::attribution::layers::{self, Layers};
 use crate::attribution::mention;
 use crate::attribution::quotes;
+use crate::attribution::standing;
 use crate::attribution::tagger::{OUTSIDE, Role, begins, role};
 use crate::tag::features::{IS_PUNCT, IS_TITLE};
 use crate::text::Span;
@@ -356,6 +357,9 @@ pub fn paragraph(
         } else {
             d.source = choose_source(l, &para, &in_content, &d, d.cue.clone(), &runs);
         }
+        let excluded = |i: usize| d.covers(i) || in_content(i);
+        let source = standing::settle(l, &para, d.source.clone(), d.cue.as_ref(), &excluded);
+        d.source = source;
         // Every attribution has a cue: a content without one is more often a
         // title or a scare quote than speech.
         if d.cue.is_none() {
@@ -472,6 +476,7 @@ fn finish(l: &Layers<'_>, d: &Draft) -> Quote {
         source: d.source.as_ref().map(|r| span(l, r)),
         speaker: None,
         kind: kind(l, d),
+        act: Act::default(),
     }
 }
 

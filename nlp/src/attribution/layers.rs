@@ -77,6 +77,8 @@ pub struct Layers<'a> {
     pub sentence_of: Vec<u32>,
     /// Token ranges of the paragraphs.
     pub paragraphs: Vec<Range<usize>>,
+    /// Per paragraph: true for the article's headline.
+    pub headline: Vec<bool>,
     /// Nearest strong cue to the left and to the right, within the sentence.
     pub near: Vec<(Near, Near)>,
     /// Per sentence: [`HAS_MARK`], [`HAS_CUE`], [`STARTS_QUOTED`].
@@ -227,6 +229,7 @@ impl<'a> Layers<'a> {
             strong,
             sentence_of,
             paragraphs,
+            headline: ann.paragraphs.iter().map(|p| p.headline).collect(),
             near,
             sentence_flags,
         }

@@ -5,12 +5,14 @@
 //! paragraph; decoding joins split quotations and pairs each content with
 //! its cue and source; rules add the quotations the tagger missed.
 
+pub mod acts;
 pub mod cues;
 pub mod decode;
 pub mod features;
 pub mod layers;
 pub mod mention;
 pub mod quotes;
+pub mod standing;
 pub mod tagger;
 
 use crate::annotation::{Annotation, Quote};

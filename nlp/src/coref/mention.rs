@@ -179,7 +179,12 @@ pub fn analyse(doc: &Doc<'_>, range: Range<usize>) -> Option<Mention> {
         };
         body += 1;
     }
-    let head_end = head_phrase_end(doc, body, end);
+    let mut head_end = head_phrase_end(doc, body, end);
+    // A place after a preposition says where the people described are
+    // ("Officials in Michigan"): it is not their name.
+    if let Some(p) = place_after_preposition(doc, body, head_end) {
+        head_end = p;
+    }
     m.head_end = doc.token(head_end - 1).end;
     m.description = Span::new(span.start, doc.token(description_end(doc, head_end, end) - 1).end);
     // A possessor ("Trump's campaign manager") only modifies the head after it.
@@ -218,6 +223,18 @@ pub fn analyse(doc: &Doc<'_>, range: Range<usize>) -> Option<Mention> {
         }
     }
     Some(m)
+}
+
+/// Where the preposition before a trailing place name is ("in" of
+/// "Officials in Michigan"), when words come before it.
+fn place_after_preposition(doc: &Doc<'_>, body: usize, head_end: usize) -> Option<usize> {
+    let name_start = name_run_start(doc, body, head_end);
+    let mut names = (name_start..head_end).filter(|&i| doc.is_word(i)).peekable();
+    if names.peek().is_none() || !names.all(|i| doc.label_of(i) == Some(EntityLabel::Loc)) {
+        return None;
+    }
+    let lex = lexicon();
+    (body + 1..name_start).find(|&i| doc.is_lower(i) && lex.is(doc.word(i), Class::Preposition))
 }
 
 /// Where a name's titles start: "Russian President" before "Vladimir Putin",

@@ -27,12 +27,14 @@ mod tests;
 use crate::annotation::Annotation;
 
 /// Fill `ann.speakers` from the sources of `ann.quotes`, set each quote's
-/// `speaker`, and set `speaker` on the entity mentions of each speaker.
+/// `speaker`, and set `speaker` on the entity mentions of each speaker. A
+/// quote whose source is a document or publication ("the report said") is
+/// written, whatever its cue.
 ///
 /// Needs tokens, tags, sentences, paragraphs, entities and quotes; leaves
 /// them as they are. Spans that do not fit `text` are ignored.
 pub fn resolve(text: &str, ann: &mut Annotation) {
-    let (speakers, quote_speakers, entity_speakers) = {
+    let (speakers, quote_speakers, entity_speakers, written) = {
         let doc = doc::Doc::new(text, ann);
         let mut clusters = Vec::new();
         let mut mentions = collect::collect(&doc, &mut clusters);
@@ -40,21 +42,27 @@ pub fn resolve(text: &str, ann: &mut Annotation) {
         let (speakers, index) = speakers::speakers(&doc, &mentions, &clusters);
         let mut quote_speakers = vec![None; ann.quotes.len()];
         let mut entity_speakers = vec![None; ann.entities.len()];
+        let mut written = vec![false; ann.quotes.len()];
         let speaker_of = |m: u32| {
             let cluster = mentions.list.get(m as usize).and_then(|m| m.cluster);
             cluster.and_then(|ci| index.get(ci).copied().flatten())
         };
         for &(m, q) in &mentions.quotes {
             quote_speakers[q as usize] = speaker_of(m);
+            written[q as usize] =
+                mentions.list.get(m as usize).is_some_and(|m| m.animacy == mention::Animacy::Document);
         }
         for &(m, e) in &mentions.entities {
             entity_speakers[e as usize] = speaker_of(m);
         }
-        (speakers, quote_speakers, entity_speakers)
+        (speakers, quote_speakers, entity_speakers, written)
     };
     ann.speakers = speakers;
-    for (q, s) in ann.quotes.iter_mut().zip(quote_speakers) {
+    for ((q, s), w) in ann.quotes.iter_mut().zip(quote_speakers).zip(written) {
         q.speaker = s;
+        if w {
+            q.act = crate::annotation::Act::Wrote;
+        }
     }
     for (e, s) in ann.entities.iter_mut().zip(entity_speakers) {
         e.speaker = s;

@@ -1,0 +1,191 @@
+//! What kind of report an attribution is — speech, writing or thought —
+//! read from its cue with the act lexicon (assets/lexicons/acts.txt),
+//! matched over lower-cased word keys as the cue lexicon is.
+
+use crate::annotation::Act;
+use crate::attribution::cues::LexiconError;
+use crate::segment::tokenize;
+use crate::tag::features::WordInfo;
+use crate::tag::hash::PrehashedMap;
+
+/// The embedded lexicon source.
+const ACTS: &str = include_str!("../../../assets/lexicons/acts.txt");
+
+/// Between single words of one cue, the act that wins: writing names the
+/// medium ("posted a message saying"), speech the manner ("said he believes").
+const fn precedence(act: Act) -> u8 {
+    match act {
+        Act::Wrote => 2,
+        Act::Said => 1,
+        Act::Thought => 0,
+    }
+}
+
+/// The act lexicon, keyed by lower-cased word hashes.
+#[derive(Debug, Clone, Default)]
+pub struct ActLexicon {
+    words: PrehashedMap<Act>,
+    /// First word → (every word of the phrase, act).
+    phrases: PrehashedMap<Vec<(Box<[u64]>, Act)>>,
+}
+
+impl ActLexicon {
+    /// The lexicon built into the engine.
+    ///
+    /// # Errors
+    /// When the embedded file is malformed (which a build should never allow).
+    pub fn embedded() -> Result<Self, LexiconError> {
+        Self::parse(ACTS)
+    }
+
+    /// Read a lexicon in the format of `assets/lexicons/acts.txt`.
+    ///
+    /// # Errors
+    /// On an unknown act, a form before the first act, or a form listed
+    /// under two acts.
+    pub fn parse(src: &str) -> Result<Self, LexiconError> {
+        let mut lexicon = Self::default();
+        let mut act = None;
+        for (n, line) in src.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                act = Some(
+                    Act::parse(name)
+                        .ok_or_else(|| LexiconError::UnknownClass { line: n + 1, name: name.to_owned() })?,
+                );
+                continue;
+            }
+            let Some(act) = act else { return Err(LexiconError::NoClass { line: n + 1 }) };
+            for form in line.split(',').map(str::trim).filter(|f| !f.is_empty()) {
+                if !lexicon.add(form, act) {
+                    return Err(LexiconError::Ambiguous { line: n + 1, form: form.to_owned() });
+                }
+            }
+        }
+        for list in lexicon.phrases.values_mut() {
+            list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+        }
+        Ok(lexicon)
+    }
+
+    /// Add one form; false when it is already listed under another act.
+    fn add(&mut self, form: &str, act: Act) -> bool {
+        let words = keys(form);
+        let old = match *words {
+            [] => None,
+            [one] => self.words.insert(one, act),
+            [first, ..] => {
+                let list = self.phrases.entry(first).or_default();
+                match list.iter_mut().find(|(w, _)| *w == words) {
+                    Some((_, a)) => Some(std::mem::replace(a, act)),
+                    None => {
+                        list.push((words, act));
+                        None
+                    }
+                }
+            }
+        };
+        old.is_none_or(|old| old == act)
+    }
+
+    /// The act of a cue given as lower-cased word keys: the longest listed
+    /// phrase in it, else its listed words by precedence; `None` when the
+    /// lexicon knows none of it.
+    #[must_use]
+    pub fn of_keys(&self, words: &[u64]) -> Option<Act> {
+        let mut phrase: Option<(usize, Act)> = None;
+        for i in 0..words.len() {
+            let Some(list) = self.phrases.get(&words[i]) else { continue };
+            let found = list.iter().find(|(p, _)| words.get(i..i + p.len()).is_some_and(|ws| ws == &p[..]));
+            if let Some((p, act)) = found
+                && phrase.is_none_or(|(len, _)| p.len() > len)
+            {
+                phrase = Some((p.len(), *act));
+            }
+        }
+        if let Some((_, act)) = phrase {
+            return Some(act);
+        }
+        words.iter().filter_map(|w| self.words.get(w).copied()).max_by_key(|&a| precedence(a))
+    }
+
+    /// The act of a cue's text; speech when the lexicon knows none of its
+    /// words, or when there is no cue (a quotation set off by its marks).
+    #[must_use]
+    pub fn of_cue(&self, cue: Option<&str>) -> Act {
+        cue.and_then(|c| self.of_keys(&keys(c))).unwrap_or_default()
+    }
+}
+
+/// The lower-cased word keys of `text`, split as the tokenizer splits it.
+fn keys(text: &str) -> Box<[u64]> {
+    tokenize::tokenize(text)
+        .iter()
+        .map(|t| t.span.slice(text))
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .map(|w| WordInfo::new(w).lower)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn act(lex: &ActLexicon, cue: &str) -> Act {
+        lex.of_cue(Some(cue))
+    }
+
+    #[test]
+    fn verbs_of_saying_writing_and_thinking_in_every_inflection() {
+        let lex = ActLexicon::embedded().expect("lexicon parses");
+        for cue in
+            ["said", "says", "told", "Added", "responded", "argued", "did not elaborate on", "confirmed"]
+        {
+            assert_eq!(act(&lex, cue), Act::Said, "{cue}");
+        }
+        for cue in ["wrote", "writes", "tweeted", "posted", "published", "reported"] {
+            assert_eq!(act(&lex, cue), Act::Wrote, "{cue}");
+        }
+        for cue in ["believes", "knew", "seemed", "wanted", "saw", "thinks", "hoped", "is expected", "fears"]
+        {
+            assert_eq!(act(&lex, cue), Act::Thought, "{cue}");
+        }
+    }
+
+    #[test]
+    fn phrases_win_over_words_and_writing_over_speech_over_thought() {
+        let lex = ActLexicon::embedded().expect("lexicon parses");
+        assert_eq!(act(&lex, "said in a statement"), Act::Wrote);
+        assert_eq!(act(&lex, "posted a message on social media saying"), Act::Wrote);
+        assert_eq!(act(&lex, "told Fox News in an interview"), Act::Said);
+        assert_eq!(act(&lex, "seemed to suggest"), Act::Said);
+        assert_eq!(act(&lex, "pushed back"), Act::Said, "the phrase, not the word `back`");
+        assert_eq!(act(&lex, "according to"), Act::Said);
+    }
+
+    #[test]
+    fn unknown_cues_and_missing_cues_are_speech() {
+        let lex = ActLexicon::embedded().expect("lexicon parses");
+        assert_eq!(act(&lex, "came away with"), Act::Said);
+        assert_eq!(act(&lex, "—"), Act::Said);
+        assert_eq!(lex.of_cue(None), Act::Said);
+        assert_eq!(lex.of_keys(&keys("came away with")), None);
+    }
+
+    #[test]
+    fn malformed_lexicons_are_rejected() {
+        assert_eq!(ActLexicon::parse("say\n").err(), Some(LexiconError::NoClass { line: 1 }));
+        assert!(matches!(ActLexicon::parse("[spoke]\nsay\n"), Err(LexiconError::UnknownClass { .. })));
+        assert_eq!(
+            ActLexicon::parse("[said]\nsay\n[thought]\nsay\n").err(),
+            Some(LexiconError::Ambiguous { line: 4, form: "say".to_owned() })
+        );
+        let lex = ActLexicon::parse("# c\n[wrote]\nin a post, pen\n[thought]\nmull\n").expect("parses");
+        assert_eq!(act(&lex, "said in a post"), Act::Wrote);
+        assert_eq!(act(&lex, "mulled"), Act::Said, "inflections are listed, not guessed");
+        assert_eq!(act(&lex, "mull"), Act::Thought);
+    }
+}

@@ -1,0 +1,251 @@
+//! Whether a source mention can speak: a person, a group or organisation,
+//! a description of people, a pronoun, or a document — not a sentence
+//! adverb, a headline, an object or a substance (assets/lexicons/non-speakers.txt).
+//! A place speaks only for its government or team, so it stays a source
+//! only when no person or organisation can be found beside the cue.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use crate::attribution::layers::Layers;
+use crate::attribution::mention;
+use crate::segment::tokenize;
+use crate::tag::features::{IS_PUNCT, IS_TITLE, WordInfo};
+use crate::tag::hash::PrehashedMap;
+
+/// The embedded word lists.
+const NON_SPEAKERS: &str = include_str!("../../../assets/lexicons/non-speakers.txt");
+
+/// What a mention is as a source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    /// Someone or something that speaks, writes or thinks.
+    Speaker,
+    /// A place: it speaks for its government or team, when nothing better is found.
+    Place,
+    /// Never a source.
+    Never,
+}
+
+/// Sentence adverbs and connectives.
+const ADVERB: u8 = 1;
+/// Objects and substances (lower case only).
+const THING: u8 = 2;
+
+/// The word lists, keyed by lower-cased word hashes.
+#[derive(Debug, Default)]
+pub struct NonSpeakers {
+    words: PrehashedMap<u8>,
+}
+
+impl NonSpeakers {
+    /// Read lists in the format of `assets/lexicons/non-speakers.txt`;
+    /// `None` on an unknown class or a form before the first class.
+    #[must_use]
+    pub fn parse(src: &str) -> Option<Self> {
+        let mut out = Self::default();
+        let mut class = None;
+        for line in src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                class = Some(match name {
+                    "adverb" => ADVERB,
+                    "thing" => THING,
+                    _ => return None,
+                });
+                continue;
+            }
+            let flag = class?;
+            for form in line.split(',').map(str::trim).filter(|f| !f.is_empty()) {
+                for t in tokenize::tokenize(form) {
+                    *out.words.entry(WordInfo::new(t.span.slice(form)).lower).or_insert(0) |= flag;
+                }
+            }
+        }
+        Some(out)
+    }
+
+    fn is(&self, l: &Layers<'_>, i: usize, class: u8) -> bool {
+        let w = l.words[i];
+        let listed = self.words.get(&w.lower).is_some_and(|&f| f & class != 0);
+        listed && (class != THING || w.flags & IS_TITLE == 0)
+    }
+}
+
+/// The lists built into the engine, read once.
+pub fn non_speakers() -> &'static NonSpeakers {
+    static LISTS: OnceLock<NonSpeakers> = OnceLock::new();
+    LISTS.get_or_init(|| NonSpeakers::parse(NON_SPEAKERS).unwrap_or_default())
+}
+
+/// Entity code of a place (see [`crate::attribution::layers::ENTITY_BEGIN`]).
+const LOC: u8 = 3;
+/// Entity codes of a person and an organisation.
+const PERSON: u8 = 1;
+const ORG: u8 = 2;
+
+/// Most words a headline mention may have unless it is one name: a longer
+/// run of capitalised headline words is the headline, not a name.
+const HEADLINE_WORDS: usize = 3;
+
+fn is_word(l: &Layers<'_>, i: usize) -> bool {
+    l.words[i].flags & IS_PUNCT == 0
+}
+
+fn is_determiner(l: &Layers<'_>, i: usize) -> bool {
+    matches!(l.pos[i].as_str(), "DT" | "PRP$" | "POS")
+}
+
+/// The head of a mention: the last noun of its first run of nouns, or a
+/// pronoun, a number ("Twelve percent") or a possessive determiner's noun.
+fn head(l: &Layers<'_>, r: &Range<usize>) -> Option<usize> {
+    let first = r.clone().find(|&i| {
+        let tag = l.pos[i].as_str();
+        l.pos[i].is_noun() || matches!(tag, "PRP" | "WP" | "WDT")
+    })?;
+    let mut h = first;
+    while h + 1 < r.end && l.pos[h + 1].is_noun() {
+        h += 1;
+    }
+    Some(h)
+}
+
+/// True when the mention is an article's headline, or most of one.
+fn is_headline(l: &Layers<'_>, r: &Range<usize>) -> bool {
+    let p = l.paragraphs.partition_point(|p| p.end <= r.start);
+    if !l.headline.get(p).copied().unwrap_or(false) {
+        return false;
+    }
+    let words = r.clone().filter(|&i| is_word(l, i)).count();
+    let one_name = {
+        let code = l.entity[r.start] & 7;
+        matches!(code, PERSON | ORG)
+            && r.clone().filter(|&i| is_word(l, i)).all(|i| l.entity[i] & 7 == code)
+            && r.clone().skip(1).all(|i| l.entity[i] & crate::attribution::layers::ENTITY_BEGIN == 0)
+    };
+    words > HEADLINE_WORDS && !one_name
+}
+
+/// What the mention `r` is as a source.
+#[must_use]
+pub fn standing(l: &Layers<'_>, r: &Range<usize>) -> Standing {
+    let lists = non_speakers();
+    if r.is_empty() || r.end > l.tokens.len() || is_headline(l, r) {
+        return Standing::Never;
+    }
+    let Some(h) = head(l, r) else {
+        // "Some", "all", "the two", "many" describe people; adverbs,
+        // verbs and particles describe no one.
+        let nobody = r.clone().filter(|&i| is_word(l, i)).all(|i| {
+            let tag = l.pos[i].as_str();
+            lists.is(l, i, ADVERB)
+                || l.pos[i].is_verb()
+                || matches!(tag, "RB" | "RBR" | "RBS" | "IN" | "CC" | "UH" | "TO" | "RP")
+        });
+        return if nobody { Standing::Never } else { Standing::Speaker };
+    };
+    if lists.is(l, h, ADVERB) || lists.is(l, h, THING) {
+        return Standing::Never;
+    }
+    let named = r.clone().filter(|&i| is_word(l, i) && !is_determiner(l, i));
+    let mut named = named.peekable();
+    if named.peek().is_some() && named.all(|i| l.entity[i] & 7 == LOC) {
+        return Standing::Place;
+    }
+    Standing::Speaker
+}
+
+/// `r` without the sentence adverbs, connectives and commas it opens with
+/// ("Meanwhile, the governor").
+fn trimmed(l: &Layers<'_>, r: Range<usize>) -> Range<usize> {
+    let lists = non_speakers();
+    let mut start = r.start;
+    while start + 1 < r.end
+        && (!is_word(l, start) || lists.is(l, start, ADVERB) || l.pos[start].as_str() == "RB")
+    {
+        start += 1;
+    }
+    start..r.end
+}
+
+/// The noun phrase a place modifies ("Ohio" in "the Ohio Democrat", "Texas"
+/// in "Texas Sen. Ted Cruz"), when the place is all that was marked.
+fn phrase_around(l: &Layers<'_>, r: &Range<usize>, stop: &dyn Fn(usize) -> bool) -> Option<Range<usize>> {
+    let sentence = l.sentence(r.start);
+    let mut end = r.end;
+    while end < sentence.end
+        && !stop(end)
+        && (l.pos[end].is_noun() || (l.entity[end] != 0 && l.entity[end] & 7 != LOC))
+    {
+        end += 1;
+    }
+    if end == r.end {
+        return None;
+    }
+    let mut start = r.start;
+    if start > sentence.start && !stop(start - 1) && is_determiner(l, start - 1) {
+        start -= 1;
+    }
+    Some(start..end)
+}
+
+/// The source to keep for an attribution whose chosen source is `source`
+/// and whose cue is `cue`: the source itself when it can speak; for a place,
+/// the phrase it modifies or a speaker beside the cue, else the place; for
+/// anything else, a speaker or place beside the cue, else none. `excluded`
+/// tokens (attributed content) are never taken.
+#[must_use]
+pub fn settle(
+    l: &Layers<'_>,
+    para: &Range<usize>,
+    source: Option<Range<usize>>,
+    cue: Option<&Range<usize>>,
+    excluded: &dyn Fn(usize) -> bool,
+) -> Option<Range<usize>> {
+    let source = trimmed(l, source?);
+    let found = standing(l, &source);
+    if found == Standing::Speaker {
+        return Some(source);
+    }
+    let in_cue = |i: usize| excluded(i) || cue.is_some_and(|c| c.contains(&i));
+    if found == Standing::Place
+        && let Some(wider) = phrase_around(l, &source, &in_cue)
+        && standing(l, &wider) == Standing::Speaker
+    {
+        return Some(wider);
+    }
+    let beside = cue.and_then(|cue| {
+        let sentence = l.sentence(cue.start);
+        let sentence = sentence.start.max(para.start)..sentence.end.min(para.end);
+        let apart = |i: usize| excluded(i) || source.contains(&i);
+        [
+            mention::subject_before(l, cue, sentence.start, &apart),
+            mention::subject_after(l, cue, sentence.end, &apart),
+        ]
+        .into_iter()
+        .flatten()
+        .map(|r| trimmed(l, r))
+        .map(|r| (standing(l, &r), r))
+        .find(|(s, _)| *s == Standing::Speaker || (found == Standing::Never && *s == Standing::Place))
+    });
+    match (beside, found) {
+        (Some((_, r)), _) => Some(r),
+        (None, Standing::Place) => Some(source),
+        (None, _) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_lists_parse_and_hold_both_classes() {
+        let lists = NonSpeakers::parse(NON_SPEAKERS).expect("lists parse");
+        let flag = |w: &str| lists.words.get(&WordInfo::new(w).lower).copied().unwrap_or(0);
+        assert_eq!(flag("Meanwhile"), ADVERB);
+        assert_eq!(flag("drug"), THING);
+        assert_eq!(flag("governor"), 0);
+        assert!(NonSpeakers::parse("[adverbs]\nstill\n").is_none());
+        assert!(NonSpeakers::parse("still\n").is_none());
+    }
+}
