@@ -71,6 +71,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     source,
                     speaker: None,
                     kind: QuoteKind::Indirect,
+                    act: sayso_nlp::Act::Said,
                 })
             })
             .collect();

@@ -98,12 +98,11 @@ fn is_determiner(l: &Layers<'_>, i: usize) -> bool {
 /// The head of a mention: the last noun of its first run of nouns, or a
 /// pronoun, a number ("Twelve percent") or a possessive determiner's noun.
 fn head(l: &Layers<'_>, r: &Range<usize>) -> Option<usize> {
-    let first = r.clone().find(|&i| {
-        let tag = l.pos[i].as_str();
-        l.pos[i].is_noun() || matches!(tag, "PRP" | "WP" | "WDT")
-    })?;
+    // A name is a noun whatever its tag ("advisers to Patriot", tagged a verb).
+    let nominal = |i: usize| l.pos[i].is_noun() || l.entity[i] & 7 != 0;
+    let first = r.clone().find(|&i| nominal(i) || matches!(l.pos[i].as_str(), "PRP" | "WP" | "WDT"))?;
     let mut h = first;
-    while h + 1 < r.end && l.pos[h + 1].is_noun() {
+    while h + 1 < r.end && nominal(h + 1) {
         h += 1;
     }
     Some(h)
@@ -159,12 +158,23 @@ pub fn standing(l: &Layers<'_>, r: &Range<usize>) -> Standing {
 fn trimmed(l: &Layers<'_>, r: Range<usize>) -> Range<usize> {
     let lists = non_speakers();
     let mut start = r.start;
-    while start + 1 < r.end
-        && (!is_word(l, start) || lists.is(l, start, ADVERB) || l.pos[start].as_str() == "RB")
-    {
+    while start + 1 < r.end && (!is_word(l, start) || lists.is(l, start, ADVERB)) {
         start += 1;
     }
     start..r.end
+}
+
+/// The first person or organisation named wholly inside `r`.
+fn named_inside(l: &Layers<'_>, r: &Range<usize>) -> Option<Range<usize>> {
+    let begins = |i: usize| l.entity[i] & crate::attribution::layers::ENTITY_BEGIN != 0;
+    let start = r.clone().find(|&i| begins(i) && matches!(l.entity[i] & 7, PERSON | ORG))?;
+    let code = l.entity[start] & 7;
+    let mut end = start + 1;
+    while end < r.end && l.entity[end] & 7 == code && !begins(end) {
+        end += 1;
+    }
+    let goes_on = end < l.entity.len() && l.entity[end] & 7 == code && !begins(end);
+    (!goes_on).then_some(start..end)
 }
 
 /// The noun phrase a place modifies ("Ohio" in "the Ohio Democrat", "Texas"
@@ -205,6 +215,13 @@ pub fn settle(
     let found = standing(l, &source);
     if found == Standing::Speaker {
         return Some(source);
+    }
+    // A person or organisation named inside a mention that cannot speak is
+    // the speaker ("Elizabeth Warren" of a headline taken for one name).
+    if found == Standing::Never
+        && let Some(name) = named_inside(l, &source)
+    {
+        return Some(name);
     }
     let in_cue = |i: usize| excluded(i) || cue.is_some_and(|c| c.contains(&i));
     if found == Standing::Place

@@ -34,6 +34,7 @@ fn annotate(text: &str, hands: &[Hand<'_>]) -> Annotation {
             source: Some(find(text, sentence, h.source)),
             speaker: None,
             kind: QuoteKind::Indirect,
+            act: crate::annotation::Act::Said,
         });
     }
     ann.quotes.sort_by_key(|q| q.content.start);
@@ -333,6 +334,7 @@ fn no_quotes_no_speakers_and_bad_spans_are_ignored() {
         source: Some(Span::new(1000, 2000)),
         speaker: None,
         kind: QuoteKind::Direct,
+        act: crate::annotation::Act::Said,
     });
     super::resolve(text, &mut ann);
     assert!(ann.speakers.is_empty());
@@ -358,6 +360,7 @@ proptest::proptest! {
                 source: Some(Span::new(c.min(d), c.max(d))),
                 speaker: None,
                 kind: QuoteKind::Indirect,
+                act: crate::annotation::Act::Said,
             });
         }
         super::resolve(&text, &mut ann);
