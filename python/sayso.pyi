@@ -41,6 +41,8 @@ class Quote(TypedDict, total=False):
     speaker: Optional[int]
     """The index in ``speakers``, or ``None`` when the source was not resolved."""
     kind: Literal["direct", "indirect", "mixed"]
+    act: Literal["said", "wrote", "thought"]
+    """Speech, writing (posts, statements, reports), or thought (belief, intention, knowledge, perception, feeling)."""
     content_fragments: List[Span]
     """The pieces of a split content (absent when the content is in one piece)."""
 

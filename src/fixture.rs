@@ -2,7 +2,8 @@
 //! the reader that must not depend on what the engine finds today.
 
 use sayso_nlp::{
-    Annotation, Entity, EntityLabel, Paragraph, Quote, QuoteKind, Sentence, Span, Speaker, Token, TokenKind,
+    Act, Annotation, Entity, EntityLabel, Paragraph, Quote, QuoteKind, Sentence, Span, Speaker, Token,
+    TokenKind,
 };
 
 use crate::app::document::Document;
@@ -84,6 +85,7 @@ pub fn annotation() -> Annotation {
             source: Some(find(t, source, from, 0)),
             speaker: Some(speaker),
             kind,
+            act: Act::Said,
         }
     };
     let mut split = q(

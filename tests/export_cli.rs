@@ -87,16 +87,24 @@ fn one_file_finds_its_notes_in_the_library() {
     let csv_text = stdout(home.sayso().args(["export", "--format", "csv"]).arg(&path));
     let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
     let header: Vec<String> = reader.headers().expect("header").iter().map(str::to_owned).collect();
-    assert_eq!(header, ["Highlight", "Title", "Author", "URL", "Note", "Location", "Date", "Speaker"]);
+    assert_eq!(header, ["Highlight", "Title", "Author", "URL", "Note", "Location", "Date", "Speaker", "Act"]);
     let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().expect("rows");
     let noted = rows.iter().find(|r| !r[4].is_empty()).expect("a row with the note");
     assert_eq!(&noted[4], "Open the piece with this. .lede");
     assert_eq!(&noted[0], "A light without a keeper is just a lamp,");
+    assert_eq!(&noted[8], "said", "the act of the attribution noted");
 
     // The same text through standard input is found by its content.
     let json = stdout(home.sayso().args(["export", "-", "--format", "json"]).write_stdin(STORY));
     let v: serde_json::Value = serde_json::from_str(&json).expect("JSON");
     assert_eq!(v["notes"][0]["body"], "Open the piece with this.");
+    let acts: Vec<&str> = v["attributions"]
+        .as_array()
+        .expect("attributions")
+        .iter()
+        .filter_map(|a| a["act"].as_str())
+        .collect();
+    assert!(!acts.is_empty() && acts.len() == v["attributions"].as_array().map_or(0, Vec::len), "{json}");
     assert_eq!(v["exported"], "2026-09-21T14:13:20Z");
 }
 

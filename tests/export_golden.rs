@@ -36,6 +36,7 @@ fn quote(content: &str, cue: Span, source: Span, speaker: Option<usize>, kind: Q
         source: Some(source),
         speaker,
         kind,
+        act: sayso_nlp::Act::Said,
     }
 }
 
@@ -236,7 +237,7 @@ fn hostile_notes_round_trip_through_csv() {
         notes.iter().filter(|n| !n.is_empty()).all(|n| n.contains(".ok_tag")),
         "tags appended Readwise-style"
     );
-    assert!(rows.iter().all(|r| r.len() == 8 && r[1] == *"Lighthouse keepers return to Skerry Point"));
+    assert!(rows.iter().all(|r| r.len() == 9 && r[1] == *"Lighthouse keepers return to Skerry Point"));
 }
 
 #[test]
@@ -297,6 +298,7 @@ fn unsafe_characters_in_the_article_are_stripped_everywhere() {
             source: None,
             speaker: Some(0),
             kind: QuoteKind::Indirect,
+            act: sayso_nlp::Act::Said,
         }],
         ..Annotation::default()
     };
@@ -332,4 +334,35 @@ fn csv_cells_that_would_run_as_formulas_open_as_text_unless_raw() {
     let raw = cells(Format::CsvRaw);
     assert!(raw.contains(&formula.to_owned()), "{raw:?}");
     assert!(raw.contains(&"- first point".to_owned()), "{raw:?}");
+}
+
+#[test]
+fn every_format_carries_each_attributions_act() {
+    let mut ann = annotation();
+    let raise =
+        ann.quotes.iter().position(|q| q.content.slice(TEXT).contains("raise the money")).expect("quote");
+    ann.quotes[raise].act = sayso_nlp::Act::Thought;
+    let d = export::digest(&Meta::default(), TEXT, &ann, &[], &[]);
+    let acts: Vec<sayso_nlp::Act> = d.attributions.iter().map(|a| a.act).collect();
+    assert_eq!(acts.iter().filter(|&&a| a == sayso_nlp::Act::Thought).count(), 1, "{acts:?}");
+
+    let json: serde_json::Value = serde_json::from_str(&render(Format::Json, &d)).expect("JSON");
+    let in_json: Vec<&str> = json["attributions"]
+        .as_array()
+        .expect("attributions")
+        .iter()
+        .filter_map(|a| a["act"].as_str())
+        .collect();
+    assert_eq!(in_json, acts.iter().map(|a| a.as_str()).collect::<Vec<_>>());
+
+    let csv_text = render(Format::Csv, &d);
+    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().expect("rows");
+    let row = rows.iter().find(|r| r[0].contains("raise the money")).expect("the row");
+    assert_eq!(&row[8], "thought");
+    assert!(rows.iter().filter(|r| !r[0].contains("raise the money")).all(|r| &r[8] == "said"));
+
+    let md = render(Format::Markdown, &d);
+    let line = md.lines().find(|l| l.contains("raise the money")).expect("the quote");
+    assert!(line.ends_with("*(thought)*"), "{line}");
 }

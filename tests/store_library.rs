@@ -43,6 +43,7 @@ fn annotation(text: &str, i: usize) -> Annotation {
         source: Some(source),
         speaker: Some(who),
         kind,
+        act: sayso_nlp::Act::Said,
     };
     let said = text.find("” said").expect("cue") + "” ".len();
     Annotation {

@@ -373,6 +373,7 @@ mod tests {
             source: Some(span(text, source)),
             speaker: None,
             kind,
+            act: sayso_nlp::Act::Said,
         };
         ann.quotes = vec![
             quote("the vote will wait", "said", "Mayor Ann Holt", QuoteKind::Indirect),

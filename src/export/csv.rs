@@ -1,5 +1,6 @@
 //! CSV export in the Readwise import shape: `Highlight, Title, Author, URL,
-//! Note, Location, Date`, plus `Speaker`.
+//! Note, Location, Date`, plus `Speaker` and `Act` (said, wrote or thought;
+//! empty on a row of a note).
 //!
 //! One row per attribution (its notes joined in `Note`), then one row per
 //! note on another passage. Tags are appended to `Note` the way Readwise
@@ -17,7 +18,8 @@ use super::digest::{Digest, NoteItem};
 use crate::store::time;
 
 /// The header row.
-pub const HEADER: [&str; 8] = ["Highlight", "Title", "Author", "URL", "Note", "Location", "Date", "Speaker"];
+pub const HEADER: [&str; 9] =
+    ["Highlight", "Title", "Author", "URL", "Note", "Location", "Date", "Speaker", "Act"];
 
 /// Characters that make a spreadsheet read a cell as a formula.
 const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
@@ -41,24 +43,31 @@ pub fn rows(digests: &[Digest], guard: bool) -> Result<String, csv::Error> {
         let title = cell(d.meta.title.as_deref().unwrap_or(""));
         let author = cell(d.meta.author.as_deref().unwrap_or(""));
         let url = cell(d.meta.source.as_deref().unwrap_or(""));
-        let mut lines: Vec<(Option<usize>, [String; 5])> = Vec::new();
+        let mut lines: Vec<(Option<usize>, [String; 6])> = Vec::new();
         for a in &d.attributions {
             let date = a.notes.iter().map(|n| n.note.updated).max().map(time::date_time).unwrap_or_default();
             let note =
                 a.notes.iter().map(note_text).filter(|t| !t.is_empty()).collect::<Vec<_>>().join("\n\n");
             let speaker = a.speaker.clone().unwrap_or_default();
-            lines.push((Some(a.chars[0]), [a.content.clone(), note, a.chars[0].to_string(), date, speaker]));
+            let act = a.act.as_str().to_owned();
+            lines.push((
+                Some(a.chars[0]),
+                [a.content.clone(), note, a.chars[0].to_string(), date, speaker, act],
+            ));
         }
         for item in &d.other_notes {
             let at = item.chars.map(|c| c[0]);
             let location = at.map(|c| c.to_string()).unwrap_or_default();
             let date = time::date_time(item.note.updated);
-            lines.push((at, [item.passage.clone(), note_text(item), location, date, String::new()]));
+            lines.push((
+                at,
+                [item.passage.clone(), note_text(item), location, date, String::new(), String::new()],
+            ));
         }
         lines.sort_by_key(|(at, _)| (at.is_none(), *at));
-        for (_, [highlight, note, location, date, speaker]) in lines {
+        for (_, [highlight, note, location, date, speaker, act]) in lines {
             let (highlight, note, speaker) = (cell(&highlight), cell(&note), cell(&speaker));
-            out.write_record([&highlight, &title, &author, &url, &note, &location, &date, &speaker])?;
+            out.write_record([&highlight, &title, &author, &url, &note, &location, &date, &speaker, &act])?;
         }
     }
     let bytes = out.into_inner().map_err(|e| csv::Error::from(e.into_error()))?;

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use sayso_nlp::text::sanitize;
-use sayso_nlp::{Annotation, CharOffsets, QuoteKind, Span};
+use sayso_nlp::{Act, Annotation, CharOffsets, QuoteKind, Span};
 
 use crate::store::{Anchor, ArticleRecord, Correction, Note};
 
@@ -55,6 +55,8 @@ pub struct Attribution {
     pub cue: Option<String>,
     /// Direct, indirect or mixed.
     pub kind: QuoteKind,
+    /// Said, wrote or thought.
+    pub act: Act,
     /// The attributed words.
     pub content: String,
     /// `[start, end)` of the content in code points.
@@ -157,6 +159,7 @@ pub fn digest(
             source: q.source.map(|s| clean(s.slice(text))),
             cue: q.cue.map(|c| clean(c.slice(text))),
             kind: q.kind,
+            act: q.act,
             content: clean(q.content.slice(text)),
             chars: map.span(q.content),
             anchor: clean_anchor(&Anchor::new(text, q.content)),

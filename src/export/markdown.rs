@@ -100,7 +100,8 @@ fn body(s: &mut String, d: &Digest, meta: bool) {
     }
 }
 
-/// An attribution as a block quote ("cue: content"), then its notes.
+/// An attribution as a block quote ("cue: content (act)", the act left out
+/// when the cue is its word), then its notes.
 fn attribution(s: &mut String, a: &Attribution, with_source: bool) {
     let content = inline_block(&a.content);
     let content = if a.kind == QuoteKind::Direct { crate::safe::in_quotes(&content) } else { content };
@@ -112,6 +113,10 @@ fn attribution(s: &mut String, a: &Attribution, with_source: bool) {
         let _ = write!(line, "**{}:** ", inline(cue));
     }
     line.push_str(&content);
+    // The act, unless the cue says it already ("said").
+    if a.cue.as_deref().is_none_or(|c| !c.eq_ignore_ascii_case(a.act.as_str())) {
+        let _ = write!(line, " *({})*", a.act.as_str());
+    }
     quote_block(s, &line);
     // A blank line ends the block quote; a line right after it would join it.
     s.push('\n');

@@ -39,6 +39,7 @@ fn annotation(text: &str, quotes: &[(&str, EntityLabel, &str, QuoteKind)]) -> An
             source: None,
             speaker: Some(who),
             kind,
+            act: sayso_nlp::Act::Said,
         });
     }
     Annotation {
