@@ -72,6 +72,8 @@ pub enum Action {
     Export,
     /// Leave the article for the library: every article and speaker kept.
     Library,
+    /// List only speech and writing, or thought too (remembered in the config).
+    WordsOnly,
 }
 
 /// The help's sections, in order, with the actions each lists.
@@ -96,7 +98,14 @@ pub const HELP_SECTIONS: [(&str, &[Action]); 5] = [
     ),
     (
         "Who said what",
-        &[Action::NextQuote, Action::PrevQuote, Action::NextAny, Action::PrevAny, Action::FocusSpeaker],
+        &[
+            Action::NextQuote,
+            Action::PrevQuote,
+            Action::NextAny,
+            Action::PrevAny,
+            Action::FocusSpeaker,
+            Action::WordsOnly,
+        ],
     ),
     (
         "Highlights and notes",
@@ -137,6 +146,7 @@ impl Action {
             Self::NextAny => "next quote of anyone",
             Self::PrevAny => "previous quote of anyone",
             Self::FocusSpeaker => "dim all but the current speaker's quotes",
+            Self::WordsOnly => "list speech and writing only, or thought too",
             Self::Search => "search the text (Enter keeps it, Esc drops it)",
             Self::Close => "close help · clear the search",
             Self::ToggleEntities => "show or hide the entities pane",

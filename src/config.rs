@@ -31,6 +31,12 @@ pub struct Config {
     /// Where the reader's exports go, as written (`~` for the home folder);
     /// empty for the default (see [`Config::export_folder`]).
     pub export_folder: String,
+    /// List only speech and writing, not thought, among who said what.
+    pub words_only: bool,
+    /// The user's file the reader's remembered settings are written to:
+    /// the file read, or where the user's file would be; `None` with the
+    /// defaults alone (tests, examples).
+    pub file: Option<PathBuf>,
 }
 
 /// A configuration file that cannot be used.
@@ -135,6 +141,7 @@ struct FileConfig {
     layout: LayoutFile,
     text: TextFile,
     export: ExportFile,
+    quotes: QuotesFile,
     #[serde(deserialize_with = "theme_or_preset")]
     theme: ThemeFile,
     keys: BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
@@ -147,6 +154,12 @@ type Binding = (Action, Vec<(Key, std::ops::Range<usize>)>);
 #[serde(default, deny_unknown_fields)]
 struct ExportFile {
     folder: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct QuotesFile {
+    words_only: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -374,6 +387,7 @@ impl Config {
             None => None,
         };
         let mut config = Self::from_texts(user)?;
+        config.file = path.map(Path::to_path_buf).or_else(user_path);
         // https://no-color.org: set and not empty means no colour.
         config.theme.plain = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         Ok(config)
@@ -496,12 +510,18 @@ fn resolve(base: &Source, user: Option<&Source>) -> Result<Config, ConfigError> 
     }
     let export_folder =
         u.and_then(|u| u.export.folder.clone()).or_else(|| b.export.folder.clone()).unwrap_or_default();
+    let words_only = u
+        .and_then(|u| u.quotes.words_only)
+        .or(b.quotes.words_only)
+        .ok_or_else(|| missing("quotes.words_only"))?;
     Ok(Config {
         side_width: side_width.0,
         text_width: text_width.0,
         theme,
         keymap: Keymap::new(bindings),
         export_folder,
+        words_only,
+        file: None,
     })
 }
 

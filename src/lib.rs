@@ -13,6 +13,7 @@ pub mod export;
 pub mod fixture;
 pub mod ingest;
 pub mod keymap;
+pub mod remember;
 pub mod safe;
 pub mod store;
 pub mod theme;

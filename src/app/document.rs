@@ -10,11 +10,16 @@ use crate::safe;
 /// Words read per minute, for the reading time on the meta line.
 const WORDS_PER_MINUTE: usize = 230;
 
+/// The name the Speakers pane gives the attributions whose speaker the
+/// engine could not tell.
+pub const UNATTRIBUTED: &str = "Unattributed";
+
 /// One speaker as listed in the Speakers pane.
 #[derive(Debug, Clone)]
 pub struct SpeakerEntry {
-    /// Index into [`Annotation::speakers`].
-    pub id: usize,
+    /// Index into [`Annotation::speakers`]; `None` for the attributions
+    /// without a speaker, listed last as [`UNATTRIBUTED`].
+    pub id: Option<usize>,
     /// The name, made safe for the screen.
     pub name: String,
     /// Their attributions: indices into [`Annotation::quotes`], in text order.
@@ -57,6 +62,8 @@ pub struct Document {
     pub pieces: Vec<(Span, usize)>,
     /// Every cue with its quote, in text order.
     pub cues: Vec<(Span, usize)>,
+    /// List only speech and writing in `speakers`, not thought.
+    pub words_only: bool,
 }
 
 /// The entity kinds listed in the Entities pane, in order.
@@ -100,13 +107,7 @@ impl Document {
     /// Derive the reader's lists from an annotation of `text`.
     #[must_use]
     pub fn new(origin: String, text: String, ann: Annotation) -> Self {
-        let speakers = rank_speakers(&ann);
-        let mut quote_rank = vec![None; ann.quotes.len()];
-        for (rank, s) in speakers.iter().enumerate() {
-            for &q in &s.quotes {
-                quote_rank[q] = Some(rank);
-            }
-        }
+        let (speakers, quote_rank) = rank_speakers(&ann, false);
         let mut paragraph_number = Vec::with_capacity(ann.paragraphs.len());
         let mut n = 0;
         for p in &ann.paragraphs {
@@ -149,18 +150,42 @@ impl Document {
             words,
             pieces,
             cues,
+            words_only: false,
         }
+    }
+
+    /// List only speech and writing (`true`), or thought too: the Speakers
+    /// pane and each speaker's quotes are made again; the text keeps every
+    /// attribution's words, unmarked when they are not listed.
+    pub fn set_words_only(&mut self, on: bool) {
+        self.words_only = on;
+        (self.speakers, self.quote_rank) = rank_speakers(&self.ann, on);
+    }
+
+    /// The colour rank of the entry at `rank`: itself, or `None` for the
+    /// attributions without a speaker, which take no speaker's colour.
+    #[must_use]
+    pub fn colour(&self, rank: Option<usize>) -> Option<usize> {
+        rank.filter(|&r| self.speakers.get(r).is_some_and(|s| s.id.is_some()))
+    }
+
+    /// True when quote `q` is listed under the filter in force.
+    #[must_use]
+    pub fn listed(&self, q: usize) -> bool {
+        self.quote_rank.get(q).is_some_and(Option::is_some)
     }
 
     /// The same article with the reader's corrections of who said what:
     /// each `(content, name)` gives the attribution with that content to `name`.
     #[must_use]
     pub fn reassigned(self, corrections: &[(Span, String)]) -> Self {
-        let Self { origin, text, mut ann, .. } = self;
+        let Self { origin, text, mut ann, words_only, .. } = self;
         for (content, name) in corrections {
             ann.reassign(*content, name);
         }
-        Self::new(origin, text, ann)
+        let mut doc = Self::new(origin, text, ann);
+        doc.set_words_only(words_only);
+        doc
     }
 
     /// The headline, made safe, or the origin when there is none.
@@ -187,25 +212,43 @@ impl Document {
 }
 
 /// Speakers with attributions, by number of attributions (most first), ties
-/// broken by who speaks first.
-fn rank_speakers(ann: &Annotation) -> Vec<SpeakerEntry> {
+/// broken by who speaks first, then the attributions without a speaker
+/// under [`UNATTRIBUTED`]; with `words_only`, only speech and writing count.
+/// Also, for each quote, the rank of the entry listing it.
+fn rank_speakers(ann: &Annotation, words_only: bool) -> (Vec<SpeakerEntry>, Vec<Option<usize>>) {
     let mut by_id: Vec<Vec<usize>> = vec![Vec::new(); ann.speakers.len()];
+    let mut unattributed = Vec::new();
     for (qi, q) in ann.quotes.iter().enumerate() {
-        if let Some(list) = q.speaker.and_then(|s| by_id.get_mut(s)) {
-            list.push(qi);
+        if words_only && !q.act.is_words() {
+            continue;
+        }
+        match q.speaker.and_then(|s| by_id.get_mut(s)) {
+            Some(list) => list.push(qi),
+            None => unattributed.push(qi),
         }
     }
+    let by_start = |quotes: &mut Vec<usize>| quotes.sort_by_key(|&q| ann.quotes[q].content.start);
     let mut out: Vec<SpeakerEntry> = by_id
         .into_iter()
         .enumerate()
         .filter(|(_, quotes)| !quotes.is_empty())
         .map(|(id, mut quotes)| {
-            quotes.sort_by_key(|&q| ann.quotes[q].content.start);
-            SpeakerEntry { id, name: safe::line(&ann.speakers[id].name), quotes }
+            by_start(&mut quotes);
+            SpeakerEntry { id: Some(id), name: safe::line(&ann.speakers[id].name), quotes }
         })
         .collect();
     out.sort_by_key(|s| (std::cmp::Reverse(s.quotes.len()), ann.quotes[s.quotes[0]].content.start));
-    out
+    if !unattributed.is_empty() {
+        by_start(&mut unattributed);
+        out.push(SpeakerEntry { id: None, name: UNATTRIBUTED.to_owned(), quotes: unattributed });
+    }
+    let mut quote_rank = vec![None; ann.quotes.len()];
+    for (rank, s) in out.iter().enumerate() {
+        for &q in &s.quotes {
+            quote_rank[q] = Some(rank);
+        }
+    }
+    (out, quote_rank)
 }
 
 /// Group mentions of people, organisations and places by the entity the

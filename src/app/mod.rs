@@ -20,6 +20,8 @@ pub mod wrap;
 mod notes_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+pub(crate) mod words_tests;
 
 pub use crate::action::Action;
 pub use document::Document;

@@ -155,7 +155,7 @@ pub(super) fn next_quote(state: &mut State, forward: bool) {
 /// ] / [: the next or previous attribution of anyone.
 pub(super) fn next_any(state: &mut State, forward: bool) {
     let Some(doc) = &state.doc else { return };
-    let mut order: Vec<usize> = (0..doc.ann.quotes.len()).collect();
+    let mut order: Vec<usize> = (0..doc.ann.quotes.len()).filter(|&q| doc.listed(q)).collect();
     order.sort_by_key(|&q| doc.ann.quotes[q].content.start);
     if order.is_empty() {
         state.message = Some("no quotes found in this article".to_owned());
@@ -192,4 +192,27 @@ pub(super) fn toggle_focus_speaker(state: &mut State) {
         }
         None => state.message = Some("no speakers to focus on".to_owned()),
     }
+}
+
+/// List only speech and writing, or thought too; the choice is remembered
+/// in the user's config file. The selection follows the current speaker
+/// when they are still listed.
+pub(super) fn toggle_words_only(state: &mut State) {
+    let on = !state.config.words_only;
+    state.config.words_only = on;
+    state.remember = Some(super::state::Remember::WordsOnly(on));
+    state.message =
+        Some(if on { "Speech and writing only" } else { "Speech, writing and thought" }.to_owned());
+    let Some(doc) = state.doc.as_mut() else { return };
+    let id = doc.speakers.get(state.speakers.selected).map(|s| s.id);
+    doc.set_words_only(on);
+    if state.current.is_some_and(|q| !doc.listed(q)) {
+        state.current = None;
+    }
+    let rank = id.and_then(|id| doc.speakers.iter().position(|s| s.id == id)).unwrap_or(0);
+    state.speakers.selected = rank;
+    state.quotes = super::state::ListView::default();
+    state.quotes.selected =
+        state.current.and_then(|c| state.speaker_quotes().iter().position(|&q| q == c)).unwrap_or(0);
+    state.settle();
 }

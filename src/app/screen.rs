@@ -75,6 +75,8 @@ pub enum Effect {
     Library,
     /// Close the screen on top.
     Close,
+    /// Write a setting the reader changed into the user's config file.
+    Remember(super::state::Remember),
 }
 
 /// One screen of the stack.
@@ -211,6 +213,7 @@ fn library_seen(v: &LibraryView) -> impl PartialEq + use<> {
 #[must_use]
 pub fn reader_effects(state: &mut State) -> Vec<Effect> {
     let mut out: Vec<Effect> = state.effects.drain(..).map(Effect::Keep).collect();
+    out.extend(state.remember.take().map(Effect::Remember));
     if state.quit {
         state.quit = false;
         out.push(if std::mem::take(&mut state.to_library) { Effect::Library } else { Effect::Close });

@@ -10,6 +10,23 @@ use super::notes::{Effect, UserNote};
 use crate::app::wrap::Wrapped;
 use crate::config::Config;
 
+/// A setting the reader remembers in the user's config file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Remember {
+    /// `[quotes] words_only`.
+    WordsOnly(bool),
+}
+
+impl Remember {
+    /// The table, key and value as written in the file.
+    #[must_use]
+    pub const fn entry(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            Self::WordsOnly(on) => ("quotes", "words_only", if on { "true" } else { "false" }),
+        }
+    }
+}
+
 /// The panes that can have the focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
@@ -150,6 +167,8 @@ pub struct State {
     pub resume: Option<usize>,
     /// A one-off message for the status bar.
     pub message: Option<String>,
+    /// A setting changed by a key, to be written to the user's config file.
+    pub remember: Option<Remember>,
     /// Set when the reader should exit.
     pub quit: bool,
     /// Set with `quit` when the reader leaves for the library view.
@@ -171,7 +190,8 @@ impl State {
 
     /// A reader showing `doc`.
     #[must_use]
-    pub fn with_document(config: Config, doc: Document, area: Rect) -> Self {
+    pub fn with_document(config: Config, mut doc: Document, area: Rect) -> Self {
+        doc.set_words_only(config.words_only);
         let mut s = Self::empty(config, area);
         s.doc = Some(doc);
         s.settle();
@@ -207,6 +227,7 @@ impl State {
             store_error: None,
             resume: None,
             message: None,
+            remember: None,
             quit: false,
             to_library: false,
             start_at: None,

@@ -41,7 +41,7 @@ struct Seen {
     current: Option<usize>,
     mark: Option<sayso_nlp::Span>,
     search: Option<(String, bool, Option<usize>, usize)>,
-    flags: (bool, bool, bool),
+    flags: (bool, bool, bool, bool),
     help: Option<usize>,
     message: Option<String>,
     loading: Option<super::state::Loading>,
@@ -59,7 +59,7 @@ impl Seen {
             current: s.current,
             mark: s.mark,
             search: s.search.as_ref().map(|x| (x.query.clone(), x.editing, x.current, x.matches.len())),
-            flags: (s.focus_speaker, s.show_entities, s.quit),
+            flags: (s.focus_speaker, s.show_entities, s.quit, s.config.words_only),
             help: s.help,
             message: s.message.clone(),
             loading: s.loading.clone(),
@@ -80,7 +80,9 @@ pub fn update(state: &mut State, msg: Msg) -> bool {
         Msg::Mouse(ev) => mouse::on_mouse(state, ev),
         Msg::Resize(w, h) => state.area = Rect::new(0, 0, w, h),
         Msg::Loaded(doc) => {
-            state.doc = Some(*doc);
+            let mut doc = *doc;
+            doc.set_words_only(state.config.words_only);
+            state.doc = Some(doc);
             state.loading = None;
             state.wrapped = crate::app::wrap::Wrapped::default();
             let start = state.start_at.take();
@@ -209,6 +211,7 @@ pub(super) fn act(state: &mut State, action: Action) {
         Action::Undo => notes::undo(state),
         Action::Copy => notes::copy(state),
         Action::Export => notes::export(state),
+        Action::WordsOnly => navigate::toggle_words_only(state),
         Action::Help => state.help = Some(0),
         Action::Close => {
             if state.search.take().is_none() {

@@ -200,7 +200,7 @@ impl<'a> Styler<'a> {
         if let Some(q) = quote {
             st = st.add_modifier(Modifier::ITALIC);
             if Some(q) == self.current {
-                st = st.add_modifier(Modifier::BOLD).fg(self.theme.speaker(doc.quote_rank[q]));
+                st = st.add_modifier(Modifier::BOLD).fg(self.theme.speaker(doc.colour(doc.quote_rank[q])));
             }
         }
         if Self::seek(&doc.cues, &mut self.cue, o, |c| c.0).is_some() {
@@ -251,10 +251,12 @@ impl<'a> Styler<'a> {
         let pieces = &self.doc.pieces;
         let i = pieces.partition_point(|(s, _)| s.end <= row.start);
         let (_, q) = pieces.get(i).filter(|(s, _)| s.start < row.end)?;
-        let rank = self.doc.quote_rank[*q];
-        if self.focus_rank.is_some() && rank != self.focus_rank {
+        // Words left out of the lists (thought, with speech and writing
+        // only) get no mark.
+        let rank = self.doc.quote_rank[*q]?;
+        if self.focus_rank.is_some_and(|f| f != rank) {
             return Some(self.theme.dim);
         }
-        Some(self.theme.speaker(rank))
+        Some(self.theme.speaker(self.doc.colour(Some(rank))))
     }
 }

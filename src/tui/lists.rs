@@ -100,7 +100,7 @@ pub fn speakers(state: &State, doc: &Document, buf: &mut Buffer) {
     let view = state.speakers;
     for (y, (rank, s)) in (inner.y..inner.bottom()).zip(doc.speakers.iter().enumerate().skip(view.offset)) {
         let style = if rank == view.selected { theme.selected(focused) } else { Style::new() };
-        chip_row(buf, inner, y, theme.speaker(Some(rank)), &s.name, s.quotes.len(), style);
+        chip_row(buf, inner, y, theme.speaker(doc.colour(Some(rank))), &s.name, s.quotes.len(), style);
     }
 }
 
@@ -125,7 +125,7 @@ pub fn quotes(state: &State, doc: &Document, buf: &mut Buffer) {
     }
     let rows = state.quote_rows();
     let list = state.speaker_quotes();
-    let colour = theme.speaker(Some(rank));
+    let colour = theme.speaker(doc.colour(Some(rank)));
     let text_w = usize::from(inner.width.saturating_sub(3));
     let mut y = inner.y;
     for (i, &q) in list.iter().enumerate().skip(state.quotes.offset) {
@@ -148,7 +148,13 @@ pub fn quotes(state: &State, doc: &Document, buf: &mut Buffer) {
         } else {
             content
         };
-        let head = if cue.is_empty() { format!("{para} ") } else { format!("{para} {cue}: ") };
+        // The act, then the cue when it says more ("thought · believes").
+        let act = quote.act.as_str();
+        let head = if cue.is_empty() || cue.eq_ignore_ascii_case(act) {
+            format!("{para} {act}: ")
+        } else {
+            format!("{para} {act} · {cue}: ")
+        };
         let mut plain = format!("{head}{content}");
         // Only the first rows are shown: do not wrap a long quote to its end.
         let mut keep = ((rows + 1) * text_w.max(1) * 4).min(plain.len());

@@ -398,6 +398,18 @@ impl Looping<'_> {
             Effect::Ask(query) => self.work.ask(query),
             Effect::Kept(links) => self.work.kept(links),
             Effect::Refresh => self.work.refresh(),
+            Effect::Remember(setting) => {
+                // A few bytes: written here, between frames, like the clipboard.
+                let crate::app::state::Remember::WordsOnly(on) = setting;
+                stack.config.words_only = on;
+                let Some(path) = stack.config.file.clone() else { return };
+                let (table, key, value) = setting.entry();
+                if let Err(why) = crate::remember::setting(&path, table, key, value)
+                    && let Some(Entry { screen: Screen::Reader(state), .. }) = stack.entries.last_mut()
+                {
+                    state.message = Some(why);
+                }
+            }
             Effect::Close => {
                 if let Some(entry) = stack.entries.pop() {
                     release(self.work, &entry);

@@ -134,7 +134,8 @@ pub fn render(state: &State, buf: &mut Buffer) {
     }
 }
 
-/// "quote 3/12" for the current attribution, or "match 2/7" while searching.
+/// "quote 3/12 · said" for the current attribution (with "· words only"
+/// while thought is left out), or "match 2/7" while searching.
 fn position(state: &State) -> Option<String> {
     if state.searching() {
         let s = state.search.as_ref()?;
@@ -143,5 +144,7 @@ fn position(state: &State) -> Option<String> {
     let current = state.current?;
     let list = state.speaker_quotes();
     let i = list.iter().position(|&q| q == current)?;
-    Some(format!("quote {}/{}", i + 1, list.len()))
+    let act = state.doc.as_ref().and_then(|d| d.ann.quotes.get(current)).map(|q| q.act.as_str());
+    let only = if state.config.words_only { " · words only" } else { "" };
+    Some(format!("quote {}/{} · {}{only}", i + 1, list.len(), act.unwrap_or_default()))
 }

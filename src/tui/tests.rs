@@ -222,3 +222,42 @@ fn sample_at_60x20() {
     assert!(find(&buf, "Charles Kupchan").is_some());
     insta::assert_snapshot!("sample_60x20", draw(&s).backend());
 }
+
+/// The text of the rows of `area`.
+fn area_text(buf: &Buffer, area: Rect) -> String {
+    (area.y..area.bottom())
+        .map(|y| (area.x..area.right()).map(|x| buf[(x, y)].symbol()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn the_quotes_pane_and_status_bar_name_the_act_and_w_leaves_thought_out() {
+    let mut s = reader(crate::app::words_tests::document(), 100, 30);
+    let thought =
+        s.doc.as_ref().and_then(|d| d.ann.quotes.iter().position(|q| q.act == sayso_nlp::Act::Thought));
+    for _ in 0..12 {
+        if s.current.is_some() && s.current == thought {
+            break;
+        }
+        let _ = press(&mut s, "]");
+    }
+    assert_eq!(s.current, thought);
+    let buf = buffer(&s);
+    let quotes = area_text(&buf, s.areas.quotes);
+    assert!(quotes.contains("thought · said: “I’ll"), "{quotes}");
+    assert!(quotes.contains("said: “Three months"), "{quotes}");
+    let status = row(&buf, s.areas.status.y);
+    assert!(status.contains("quote 2/2 · thought"), "{status}");
+    let _ = press(&mut s, "w");
+    let buf = buffer(&s);
+    let quotes = area_text(&buf, s.areas.quotes);
+    assert!(!quotes.contains("believe"), "{quotes}");
+    let speakers = area_text(&buf, s.areas.speakers);
+    assert!(speakers.contains("Unattributed"), "{speakers}");
+    let _ = press(&mut s, "]");
+    let status = row(&buf, s.areas.status.y);
+    assert!(status.contains("Speech and writing only"), "{status}");
+    let status = row(&buffer(&s), s.areas.status.y);
+    assert!(status.contains("· words only"), "{status}");
+}
