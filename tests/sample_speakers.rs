@@ -59,3 +59,68 @@ fn sample_speakers_and_attributions() {
     }
     assert!(hes >= 6, "only {hes} attributions to He after Kupchan");
 }
+
+/// Every attribution the engine finds in the sample, by a phrase of its
+/// content, with its act as read by hand.
+const ACTS: [(&str, &str); 32] = [
+    ("the talks as “productive,”", "said"),
+    // "came away with no deal" reports no words at all; of the three acts
+    // it is nearest speech, which is what an unknown cue counts as.
+    ("no deal on a ceasefire", "said"),
+    ("the talks as “constructive”", "said"),
+    ("one of the central topics", "said"),
+    ("“primary causes”", "said"),
+    ("the meeting “very productive.”", "said"),
+    ("they had agreed on many points", "said"),
+    ("any specific points he and Putin", "said"),
+    ("see each other again very soon", "said"),
+    ("Next time in Moscow", "said"),
+    ("the suggestion “interesting,”", "said"),
+    ("get a little heat on that one", "said"),
+    ("a long telephone call", "said"),
+    ("Trump talked with the leaders of NATO", "said"),
+    ("leaders of Germany, France and the UK", "said"),
+    ("might soon set up a meeting", "said"),
+    ("he will meet Trump in Washington", "wrote"),
+    ("he welcomes a trilateral meeting", "wrote"),
+    ("the details of the summit", "said"),
+    ("its timing will be something to watch", "said"),
+    ("he welcomes US President Donald Trump", "said"),
+    ("Trump will pay a price if the meeting", "thought"),
+    ("he gives Trump credit", "said"),
+    ("This is a war that will end", "said"),
+    ("perhaps making a mistake", "said"),
+    ("Putin is coming out of the cold", "said"),
+    ("One would hope that Trump", "said"),
+    ("he doesn’t see an indication", "said"),
+    ("the most likely scenario", "said"),
+    ("time is on his side", "said"),
+    ("Trump “will pay a price” if he walks away", "said"),
+    ("Trump is “gambling”", "said"),
+];
+
+#[test]
+fn every_attribution_of_the_sample_is_said_written_or_thought_as_read_by_hand() {
+    let text = std::fs::read_to_string(SAMPLE).expect("sample readable");
+    let chars: Vec<char> = text.chars().collect();
+    let out = Command::cargo_bin("sayso")
+        .expect("binary built")
+        .args(["annotate", SAMPLE, "--format", "json"])
+        .output()
+        .expect("sayso runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(json["speakers"].as_array().map(Vec::len), Some(7), "exactly the seven speakers");
+    let quotes = json["quotes"].as_array().expect("quotes");
+    assert_eq!(quotes.len(), ACTS.len(), "every attribution has its line");
+    let mut used = [false; ACTS.len()];
+    for q in quotes {
+        let content = slice(&chars, &q["content"]);
+        let found: Vec<usize> = (0..ACTS.len()).filter(|&i| content.contains(ACTS[i].0)).collect();
+        let [i] = found[..] else { panic!("{content:?} matches {found:?} of the hand-read lines") };
+        assert!(!used[i], "two attributions hold {:?}", ACTS[i].0);
+        used[i] = true;
+        assert_eq!(q["act"].as_str(), Some(ACTS[i].1), "{content}");
+        assert!(q["speaker"].is_u64(), "every attribution of the sample has its speaker: {content}");
+    }
+}
