@@ -90,7 +90,7 @@ fn tab_enter_and_n_walk_a_speakers_quotes() {
     t.send("\t");
     t.wait_for("the Speakers pane focused", |s| s.contains("SPEAKERS"));
     t.send("\r");
-    t.wait_for("Elena Ortiz's first quote", |s| s.contains("quote 1/4") && s.contains("a promise kept"));
+    t.wait_for("Elena Ortiz's first quote", |s| s.contains("quote 1/4") && s.contains("called: “a promise"));
     let mut presses = 0;
     while !t.text().contains("quote 4/4") {
         let before = t.text();
