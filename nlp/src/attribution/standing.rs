@@ -177,6 +177,46 @@ fn named_inside(l: &Layers<'_>, r: &Range<usize>) -> Option<Range<usize>> {
     (!goes_on).then_some(start..end)
 }
 
+/// True when token `i` is in the article's headline.
+fn in_headline(l: &Layers<'_>, i: usize) -> bool {
+    let p = l.paragraphs.partition_point(|p| p.end <= i);
+    l.headline.get(p).copied().unwrap_or(false) && l.paragraphs.get(p).is_some_and(|p| p.contains(&i))
+}
+
+/// The number of tokens of the entity that begins at `j`.
+fn entity_len(l: &Layers<'_>, j: usize) -> usize {
+    let code = l.entity[j] & 7;
+    let begins = |i: usize| l.entity[i] & crate::attribution::layers::ENTITY_BEGIN != 0;
+    1 + (j + 1..l.entity.len()).take_while(|&i| l.entity[i] & 7 == code && !begins(i)).count()
+}
+
+/// A name in a headline, where every word is capitalised and a name runs
+/// into the words after it, cut to its longest start that the body names
+/// as a person or organisation ("Elizabeth Warren" of "Elizabeth Warren
+/// Hammers Wells Fargo"); elsewhere, or when the body has no such name, as it is.
+fn as_the_body_names(l: &Layers<'_>, name: Range<usize>) -> Range<usize> {
+    if !in_headline(l, name.start) {
+        return name;
+    }
+    let begins = |i: usize| l.entity[i] & crate::attribution::layers::ENTITY_BEGIN != 0;
+    let starts: Vec<usize> = (0..l.entity.len())
+        .filter(|&j| begins(j) && matches!(l.entity[j] & 7, PERSON | ORG) && !in_headline(l, j))
+        .collect();
+    for len in (1..=name.len()).rev() {
+        let words = &l.words[name.start..name.start + len];
+        let named = starts.iter().any(|&j| {
+            entity_len(l, j) == len
+                && l.words
+                    .get(j..j + len)
+                    .is_some_and(|ws| ws.iter().zip(words).all(|(a, b)| a.lower == b.lower))
+        });
+        if named {
+            return name.start..name.start + len;
+        }
+    }
+    name
+}
+
 /// The noun phrase a place modifies ("Ohio" in "the Ohio Democrat", "Texas"
 /// in "Texas Sen. Ted Cruz"), when the place is all that was marked.
 fn phrase_around(l: &Layers<'_>, r: &Range<usize>, stop: &dyn Fn(usize) -> bool) -> Option<Range<usize>> {
@@ -221,7 +261,7 @@ pub fn settle(
     if found == Standing::Never
         && let Some(name) = named_inside(l, &source)
     {
-        return Some(name);
+        return Some(as_the_body_names(l, name));
     }
     let in_cue = |i: usize| excluded(i) || cue.is_some_and(|c| c.contains(&i));
     if found == Standing::Place
