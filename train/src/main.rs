@@ -117,6 +117,10 @@ struct Args {
     #[arg(long, default_value_t = 0.0)]
     parser_gold_tags: f64,
 
+    /// Passes over GUM's training documents for the pronoun ranker.
+    #[arg(long, default_value_t = 5)]
+    coref_epochs: usize,
+
     /// Also write the attribution model's dev predictions here, one
     /// <name>.json per article (for `score.py`).
     #[arg(long, value_name = "DIR")]
@@ -133,6 +137,9 @@ enum Which {
     Attribution,
     /// The dependency parser (uses the part-of-speech tagger in --out).
     Parser,
+    /// The pronoun ranker of speaker resolution, from GUM's gold
+    /// coreference (uses the built-in models); not part of the default set.
+    Coref,
 }
 
 fn main() -> ExitCode {
@@ -150,6 +157,9 @@ fn run(args: &Args) -> Result<()> {
     let wants = |w| all || args.models.contains(&w);
     if args.models == [Which::Parser] {
         return parser(args);
+    }
+    if args.models.contains(&Which::Coref) {
+        return coref(args);
     }
     let started = Instant::now();
     let train = silver::read_split(&args.corpus.join("train")).context("reading the training split")?;
@@ -324,6 +334,55 @@ fn parser(args: &Args) -> Result<()> {
     std::fs::write(&table_path, &table_text).with_context(|| format!("writing {}", table_path.display()))?;
     println!("wrote {} (checksum {:016x})", table_path.display(), checksum(table_text.as_bytes()));
     Ok(())
+}
+
+/// Measure speaker resolution on GUM dev (pronouns and definite
+/// descriptions with a gold antecedent), by the rules and with a pronoun
+/// ranker trained on GUM train, and write the ranker.
+fn coref(args: &Args) -> Result<()> {
+    use sayso_nlp::train::coref as train_coref;
+    let t = Instant::now();
+    let annotator = Annotator::new()?;
+    let read = |name: &str| -> Result<Vec<train_coref::Annotated>> {
+        let path = args.ud.join(name);
+        let docs = train_coref::read(&path).with_context(|| format!("reading {}", path.display()))?;
+        Ok(train_coref::prepare(&annotator, docs))
+    };
+    let train = read("gum-train.conllu")?;
+    let dev = read("gum-dev.conllu")?;
+    eprintln!(
+        "read and annotated {} training and {} dev documents in {:.1?}",
+        train.len(),
+        dev.len(),
+        t.elapsed()
+    );
+    let show = |who: &str, model: Option<&Model>| {
+        let p = train_coref::evaluate(&dev, model, train_coref::ProbeKind::Pronoun);
+        let d = train_coref::evaluate(&dev, model, train_coref::ProbeKind::Description);
+        println!(
+            "coref: GUM dev, {who}: pronouns {}/{} right ({:.4}; {:.4} of {} answered{}), definite descriptions {}/{} ({:.4})",
+            p.right,
+            p.total,
+            p.accuracy(),
+            p.precision(),
+            p.answered,
+            if model.is_some() {
+                format!("; {} with the antecedent among the candidates", p.reachable)
+            } else {
+                String::new()
+            },
+            d.right,
+            d.total,
+            d.accuracy()
+        );
+    };
+    show("rules", None);
+    let t = Instant::now();
+    let info = format!("pronoun ranker, GUM train, {} epochs", args.coref_epochs);
+    let model = train_coref::train(&train, args.coref_epochs, 0x5A7_5050, info);
+    println!("coref: {} features, trained in {:.1?}", model.n_features(), t.elapsed());
+    show("learned ranker", Some(&model));
+    write(&args.out.join("coref.bin"), &model)
 }
 
 fn attribution(args: &Args, annotator: &Annotator, settings: Settings) -> Result<()> {
