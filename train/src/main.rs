@@ -356,32 +356,35 @@ fn coref(args: &Args) -> Result<()> {
         dev.len(),
         t.elapsed()
     );
-    let show = |who: &str, model: Option<&Model>| {
-        let p = train_coref::evaluate(&dev, model, train_coref::ProbeKind::Pronoun);
-        let d = train_coref::evaluate(&dev, model, train_coref::ProbeKind::Description);
-        println!(
-            "coref: GUM dev, {who}: pronouns {}/{} right ({:.4}; {:.4} of {} answered{}), definite descriptions {}/{} ({:.4})",
-            p.right,
-            p.total,
-            p.accuracy(),
-            p.precision(),
-            p.answered,
-            if model.is_some() {
-                format!("; {} with the antecedent among the candidates", p.reachable)
+    let show = |who: &str, resolver: train_coref::Resolver<'_>| {
+        let line = |what: &str, a: train_coref::Accuracy| {
+            let reach = if !matches!(resolver, train_coref::Resolver::Rules) {
+                format!("; antecedent among the candidates for {}", a.reachable)
             } else {
                 String::new()
-            },
-            d.right,
-            d.total,
-            d.accuracy()
-        );
+            };
+            println!(
+                "coref: GUM dev, {who}, {what}: {}/{} right ({:.4}; {:.4} of {} answered{reach})",
+                a.right,
+                a.total,
+                a.accuracy(),
+                a.precision(),
+                a.answered
+            );
+        };
+        let p = train_coref::evaluate(&dev, resolver, train_coref::ProbeKind::Pronoun);
+        line("third-person pronouns", p.all);
+        line("he/she pronouns", p.gendered);
+        let d = train_coref::evaluate(&dev, resolver, train_coref::ProbeKind::Description);
+        line("definite descriptions", d.all);
     };
-    show("rules", None);
+    show("rules", train_coref::Resolver::Rules);
+    show("rules with pronoun chains", train_coref::Resolver::RulesWithChains);
     let t = Instant::now();
     let info = format!("pronoun ranker, GUM train, {} epochs", args.coref_epochs);
     let model = train_coref::train(&train, args.coref_epochs, 0x5A7_5050, info);
     println!("coref: {} features, trained in {:.1?}", model.n_features(), t.elapsed());
-    show("learned ranker", Some(&model));
+    show("learned ranker", train_coref::Resolver::Ranker(&model));
     write(&args.out.join("coref.bin"), &model)
 }
 

@@ -28,7 +28,7 @@ mod tests;
 use crate::annotation::Annotation;
 use crate::text::Span;
 
-pub use rank::{Candidate, Choose, ModelChoice};
+pub use rank::{Candidate, Choose, ModelChoice, RulesChoice};
 
 /// Fill `ann.speakers` from the sources of `ann.quotes`, set each quote's
 /// `speaker`, and set `speaker` on the entity mentions of each speaker.

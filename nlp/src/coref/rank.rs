@@ -17,6 +17,8 @@ pub struct Candidate {
     pub span: Span,
     /// Hashed features of the pronoun paired with this cluster.
     pub features: Vec<u64>,
+    /// True when the rules would choose this cluster.
+    pub rules_choice: bool,
 }
 
 /// Picks a pronoun's antecedent among candidates.
@@ -42,6 +44,17 @@ impl Choose for ModelChoice<'_> {
             }
         }
         best.0
+    }
+}
+
+/// Chooses as the rules do (to measure what the ranker adds beyond
+/// letting pronouns start clusters of their own).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RulesChoice;
+
+impl Choose for RulesChoice {
+    fn choose(&mut self, _pronoun: Span, candidates: &[Candidate], _no_antecedent: &[u64]) -> Option<usize> {
+        candidates.iter().position(|c| c.rules_choice)
     }
 }
 

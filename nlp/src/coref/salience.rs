@@ -155,7 +155,7 @@ fn ranked(
         let cx = Context { rank, rules_choice: rules == Some(ci), fits };
         let mut features = Vec::new();
         rank::features(m, last, c, cx, &mut features);
-        candidates.push(Candidate { span: last.span, features });
+        candidates.push(Candidate { span: last.span, features, rules_choice: cx.rules_choice });
         chosen.push(ci);
     }
     let mut none = Vec::new();

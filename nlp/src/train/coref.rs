@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::annotation::Annotation;
-use crate::coref::{self, Candidate, Choose, ModelChoice};
+use crate::coref::{self, Candidate, Choose, ModelChoice, RulesChoice};
 use crate::pipeline::Annotator;
 use crate::tag::model::Model;
 use crate::text::Span;
@@ -327,49 +327,94 @@ fn ratio(a: usize, b: usize) -> f64 {
     r
 }
 
+/// What [`evaluate`] measures: over all probes of the kind, and over the
+/// probes that name a person by gender (he, him, his, himself, she, her,
+/// hers, herself), the ones that matter most to speakers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Scores {
+    /// Every probe of the kind.
+    pub all: Accuracy,
+    /// he and she in all their forms.
+    pub gendered: Accuracy,
+}
+
+/// True for he and she in all their forms.
+fn gendered(word: &str) -> bool {
+    PRONOUNS[..8].contains(&word.to_lowercase().as_str())
+}
+
+/// Who resolves pronouns in [`evaluate`].
+#[derive(Debug, Clone, Copy)]
+pub enum Resolver<'a> {
+    /// The rules of speaker resolution, as they run.
+    Rules,
+    /// The rules, but a pronoun they leave alone starts a cluster of its own.
+    RulesWithChains,
+    /// A trained ranker (pronouns left alone start clusters too).
+    Ranker(&'a Model),
+}
+
 /// Accuracy of speaker resolution on the probes of `kind` in `docs` (one
 /// kind at a time: a description probe is a gold mention, which should not
-/// become a candidate antecedent for pronouns): by the rules when `model` is
-/// `None`, else with `model` ranking pronoun antecedents.
+/// become a candidate antecedent for pronouns).
 #[must_use]
-pub fn evaluate(docs: &[Annotated], model: Option<&Model>, kind: ProbeKind) -> Accuracy {
-    let mut acc = Accuracy::default();
+pub fn evaluate(docs: &[Annotated], resolver: Resolver<'_>, kind: ProbeKind) -> Scores {
+    let mut scores = Scores::default();
     for d in docs {
         let probes: Vec<&Probe> = d.gold.probes.iter().filter(|p| p.kind == kind).collect();
         let spans: Vec<Span> = probes.iter().map(|p| p.span).collect();
         let entities: HashMap<Span, Option<u32>> =
             probes.iter().filter(|p| p.has_antecedent).map(|p| (p.span, p.entity)).collect();
-        let mut choice =
-            model.map(|m| Watch { inner: ModelChoice(m), gold: &d.gold, entities: &entities, reachable: 0 });
+        let mut choice = match resolver {
+            Resolver::Rules => None,
+            Resolver::RulesWithChains => {
+                Some(Watch { inner: None, gold: &d.gold, entities: &entities, reachable: Vec::new() })
+            }
+            Resolver::Ranker(m) => Some(Watch {
+                inner: Some(ModelChoice(m)),
+                gold: &d.gold,
+                entities: &entities,
+                reachable: Vec::new(),
+            }),
+        };
         let found = coref::antecedents(
             &d.gold.doc.text,
             &d.ann,
             &spans,
             choice.as_mut().map(|c| c as &mut dyn Choose),
         );
-        acc.reachable += choice.map_or(0, |c| c.reachable);
+        let reachable = choice.map(|c| c.reachable).unwrap_or_default();
         for (p, answer) in probes.into_iter().zip(found) {
             if !p.has_antecedent {
                 continue;
             }
-            acc.total += 1;
-            if let Some(a) = answer {
-                acc.answered += 1;
-                if p.entity.is_some() && d.gold.entity_at(a) == p.entity {
-                    acc.right += 1;
-                }
+            let word = p.span.slice(&d.gold.doc.text);
+            let right = answer.is_some()
+                && p.entity.is_some()
+                && answer.and_then(|a| d.gold.entity_at(a)) == p.entity;
+            let count = |acc: &mut Accuracy| {
+                acc.total += 1;
+                acc.answered += usize::from(answer.is_some());
+                acc.right += usize::from(right);
+                acc.reachable += usize::from(reachable.contains(&p.span));
+            };
+            count(&mut scores.all);
+            if kind == ProbeKind::Pronoun && gendered(word) {
+                count(&mut scores.gendered);
             }
         }
     }
-    acc
+    scores
 }
 
 /// A model's choice, counting the pronouns whose gold antecedent was among the candidates.
 struct Watch<'a> {
-    inner: ModelChoice<'a>,
+    /// The model, or the rules' choice when `None`.
+    inner: Option<ModelChoice<'a>>,
     gold: &'a GoldDoc,
     entities: &'a HashMap<Span, Option<u32>>,
-    reachable: usize,
+    /// The pronouns whose gold antecedent was among the candidates.
+    reachable: Vec<Span>,
 }
 
 impl Choose for Watch<'_> {
@@ -377,9 +422,12 @@ impl Choose for Watch<'_> {
         if let Some(&Some(entity)) = self.entities.get(&pronoun)
             && candidates.iter().any(|c| self.gold.entity_at(c.span) == Some(entity))
         {
-            self.reachable += 1;
+            self.reachable.push(pronoun);
         }
-        self.inner.choose(pronoun, candidates, no_antecedent)
+        match &mut self.inner {
+            Some(model) => model.choose(pronoun, candidates, no_antecedent),
+            None => RulesChoice.choose(pronoun, candidates, no_antecedent),
+        }
     }
 }
 
