@@ -113,6 +113,11 @@ pub struct Context {
     pub rules_choice: bool,
     /// True when the cluster fits the pronoun by the rules' agreement test.
     pub fits: bool,
+    /// Sentences back to the cluster's latest mention as a quote's source,
+    /// if it has one in the window.
+    pub source_distance: Option<usize>,
+    /// True when the cluster holds the latest source before the pronoun.
+    pub latest_source: bool,
 }
 
 /// Features of pronoun `m` paired with cluster `c`, whose latest mention is `last`.
@@ -142,6 +147,10 @@ pub fn features(m: &Mention, last: &Mention, c: &Cluster, cx: Context, out: &mut
     let votes = c.label_votes;
     let label = (0..3).max_by_key(|&k| (votes[k], std::cmp::Reverse(k))).filter(|&k| votes[k] > 0);
     out.push(key("label", p, label.map_or(3, |k| k as u64)));
+    let is_source = u64::from(m.is_source);
+    out.push(key("source-distance", is_source, cx.source_distance.map_or(5, bucket)));
+    out.push(key("latest-source", is_source, u64::from(cx.latest_source)));
+    out.push(key("latest-source-fits", u64::from(cx.latest_source), u64::from(cx.fits)));
     if let Some(r) = c.roles.last() {
         out.push(key("role", p, hash_bytes(0, r.head.as_bytes())));
     }

@@ -143,16 +143,26 @@ fn ranked(
     let mut candidates: Vec<Candidate> = Vec::with_capacity(scores.len());
     let mut chosen: Vec<usize> = Vec::with_capacity(scores.len());
     let mut any_fits = false;
+    let before = || {
+        history.iter().rev().filter_map(|&h| mentions.get(h)).filter(|prev| prev.span.start < m.span.start)
+    };
+    let latest_source = before().find(|prev| prev.is_source).and_then(|prev| prev.cluster);
     for (rank, &(ci, _)) in scores.iter().enumerate() {
-        let latest = history
-            .iter()
-            .rev()
-            .filter_map(|&h| mentions.get(h))
-            .find(|prev| prev.cluster == Some(ci) && prev.span.start < m.span.start);
+        let latest = before().find(|prev| prev.cluster == Some(ci));
+        let source_distance = before()
+            .take_while(|prev| prev.sentence + SENTENCE_WINDOW >= m.sentence)
+            .find(|prev| prev.cluster == Some(ci) && prev.is_source)
+            .map(|prev| m.sentence.saturating_sub(prev.sentence));
         let (Some(last), Some(c)) = (latest, clusters.get(ci)) else { continue };
         let fits = c.fits_pronoun(pronoun);
         any_fits |= fits;
-        let cx = Context { rank, rules_choice: rules == Some(ci), fits };
+        let cx = Context {
+            rank,
+            rules_choice: rules == Some(ci),
+            fits,
+            source_distance,
+            latest_source: latest_source == Some(ci),
+        };
         let mut features = Vec::new();
         rank::features(m, last, c, cx, &mut features);
         candidates.push(Candidate { span: last.span, features, rules_choice: cx.rules_choice });

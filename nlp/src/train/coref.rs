@@ -506,6 +506,66 @@ pub fn train(docs: &[Annotated], epochs: usize, seed: u64, info: String) -> Mode
     perceptron.finish(vec!["antecedent".to_owned()], info, 0.0)
 }
 
+/// One line of a `silver.jsonl`: the article and CoreNLP's coreference
+/// chains, as character offsets.
+#[derive(serde::Deserialize)]
+struct SilverCoref {
+    doc: String,
+    #[serde(default)]
+    coref: Vec<Vec<(usize, usize)>>,
+}
+
+/// The articles of a PolNeAR split with CoreNLP's coreference chains as
+/// their "gold" mentions (machine output: agreement with it is no accuracy),
+/// each annotated by the engine; the probes are the engine's quote sources
+/// that are a single third-person pronoun.
+///
+/// # Errors
+/// When a file cannot be read or a line is not valid.
+pub fn read_polnear(annotator: &Annotator, split: &Path) -> Result<Vec<Annotated>, CorpusError> {
+    let docs = crate::train::silver::read_split(split)?;
+    let path = split.join("silver.jsonl");
+    let data =
+        std::fs::read_to_string(&path).map_err(|source| CorpusError::Io { path: path.clone(), source })?;
+    let mut chains: HashMap<String, Vec<Vec<(usize, usize)>>> = HashMap::new();
+    for (i, line) in data.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let rec: SilverCoref = serde_json::from_str(line).map_err(|source| CorpusError::Json {
+            path: path.clone(),
+            line: i + 1,
+            source,
+        })?;
+        chains.insert(rec.doc, rec.coref);
+    }
+    let mut out = Vec::with_capacity(docs.len());
+    for doc in docs {
+        let map = crate::text::CharOffsets::new(&doc.text);
+        let mut mentions = Vec::new();
+        for (k, chain) in chains.get(&doc.name).into_iter().flatten().enumerate() {
+            let entity = u32::try_from(k).unwrap_or(u32::MAX);
+            for &(a, b) in chain {
+                let span = Span::new(map.bytes(a).min(doc.text.len()), map.bytes(b).min(doc.text.len()));
+                mentions.push((span, entity));
+            }
+        }
+        mentions.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
+        let ann = annotator.annotate(&doc.text);
+        let mut probes: Vec<Probe> = Vec::new();
+        for source in ann.quotes.iter().filter_map(|q| q.source) {
+            let word = source.slice(&doc.text).to_lowercase();
+            if !PRONOUNS.contains(&word.as_str()) || probes.iter().any(|p| p.span == source) {
+                continue;
+            }
+            let entity = mentions.iter().find(|(s, _)| *s == source).map(|&(_, e)| e);
+            let has_antecedent =
+                entity.is_some_and(|e| mentions.iter().any(|&(s, f)| f == e && s.end <= source.start));
+            probes.push(Probe { span: source, kind: ProbeKind::Pronoun, entity, has_antecedent });
+        }
+        probes.sort_by_key(|p| p.span.start);
+        out.push(Annotated { gold: GoldDoc { doc, mentions, probes }, ann });
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
