@@ -166,3 +166,25 @@ pub fn no_antecedent_features(m: &Mention, n: usize, any_fits: bool, out: &mut V
     out.push(key("none-fits", p, u64::from(any_fits)));
     out.push(key("none-source", p, u64::from(m.is_source)));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_model_picks_the_best_scoring_choice_or_none() {
+        let model = Model::from_rows(
+            vec!["antecedent".to_owned()],
+            String::new(),
+            vec![(1, vec![(0, 2.0)]), (2, vec![(0, -1.0)]), (3, vec![(0, 1.0)])],
+        );
+        let candidate = |f: u64| Candidate { span: Span::new(0, 1), features: vec![f], rules_choice: false };
+        let mut choice = ModelChoice(&model);
+        let span = Span::new(5, 7);
+        assert_eq!(choice.choose(span, &[candidate(2), candidate(1)], &[3]), Some(1));
+        assert_eq!(choice.choose(span, &[candidate(2)], &[3]), None, "no antecedent scores higher");
+        assert_eq!(choice.choose(span, &[], &[3]), None);
+        let rules = [candidate(2), Candidate { rules_choice: true, ..candidate(1) }];
+        assert_eq!(RulesChoice.choose(span, &rules, &[3]), Some(1));
+    }
+}
