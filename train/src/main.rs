@@ -127,11 +127,6 @@ struct Args {
     #[arg(long, default_value_t = 1)]
     coref_polnear: usize,
 
-    /// Where to write the pronoun ranker (speaker resolution does not use
-    /// it: it does not beat the rules on PolNeAR's pronoun sources).
-    #[arg(long, value_name = "FILE")]
-    coref_out: Option<PathBuf>,
-
     /// Also write the attribution model's dev predictions here, one
     /// <name>.json per article (for `score.py`).
     #[arg(long, value_name = "DIR")]
@@ -148,9 +143,9 @@ enum Which {
     Attribution,
     /// The dependency parser (uses the part-of-speech tagger in --out).
     Parser,
-    /// Measure speaker resolution's pronouns and descriptions on GUM's
-    /// gold coreference, by the rules and by a pronoun ranker trained on
-    /// it (uses the built-in models); not part of the default set.
+    /// The pronoun ranker of speaker resolution, from GUM's gold
+    /// coreference and PolNeAR's quote sources, with its figures beside the
+    /// rules' (uses the built-in models); not part of the default set.
     Coref,
 }
 
@@ -351,8 +346,7 @@ fn parser(args: &Args) -> Result<()> {
 /// Measure speaker resolution on GUM dev (pronouns and definite
 /// descriptions with a gold antecedent) and on PolNeAR dev's pronoun
 /// sources (against CoreNLP's coreference), by the rules and with a pronoun
-/// ranker trained on GUM train (and PolNeAR train), which is written only
-/// when `--coref-out` asks for it.
+/// ranker trained on GUM train (and PolNeAR train), and write the ranker.
 fn coref(args: &Args) -> Result<()> {
     use sayso_nlp::train::coref as train_coref;
     let t = Instant::now();
@@ -422,13 +416,15 @@ fn coref(args: &Args) -> Result<()> {
     let model = train_coref::train(&train, args.coref_epochs, 0x5A7_5050, info);
     println!("coref: {} features, trained in {:.1?}", model.n_features(), t.elapsed());
     show("learned ranker", train_coref::Resolver::Ranker(&model));
+    show("rules, then the ranker where they find nothing", train_coref::Resolver::RulesThenRanker(&model));
     show_polnear("rules", train_coref::Resolver::Rules);
     show_polnear("rules with pronoun chains", train_coref::Resolver::RulesWithChains);
     show_polnear("learned ranker", train_coref::Resolver::Ranker(&model));
-    match &args.coref_out {
-        Some(path) => write(path, &model),
-        None => Ok(()),
-    }
+    show_polnear(
+        "rules, then the ranker where they find nothing",
+        train_coref::Resolver::RulesThenRanker(&model),
+    );
+    write(&args.out.join("coref.bin"), &model)
 }
 
 fn attribution(args: &Args, annotator: &Annotator, settings: Settings) -> Result<()> {

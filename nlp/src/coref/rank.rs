@@ -47,6 +47,22 @@ impl Choose for ModelChoice<'_> {
     }
 }
 
+/// Chooses as the rules do where they find an antecedent, and by the
+/// model where they find none: the rules know quote sources best (the
+/// model learns mostly from GUM, which has few quotes), the model finds
+/// antecedents the rules' agreement tests turn away.
+#[derive(Debug, Clone, Copy)]
+pub struct RulesThenModel<'a>(pub &'a Model);
+
+impl Choose for RulesThenModel<'_> {
+    fn choose(&mut self, pronoun: Span, candidates: &[Candidate], no_antecedent: &[u64]) -> Option<usize> {
+        candidates
+            .iter()
+            .position(|c| c.rules_choice)
+            .or_else(|| ModelChoice(self.0).choose(pronoun, candidates, no_antecedent))
+    }
+}
+
 /// Chooses as the rules do (to measure what the ranker adds beyond
 /// letting pronouns start clusters of their own).
 #[derive(Debug, Clone, Copy, Default)]
@@ -186,5 +202,8 @@ mod tests {
         assert_eq!(choice.choose(span, &[], &[3]), None);
         let rules = [candidate(2), Candidate { rules_choice: true, ..candidate(1) }];
         assert_eq!(RulesChoice.choose(span, &rules, &[3]), Some(1));
+        let rules_first = [candidate(1), Candidate { rules_choice: true, ..candidate(2) }];
+        assert_eq!(RulesThenModel(&model).choose(span, &rules_first, &[3]), Some(1));
+        assert_eq!(RulesThenModel(&model).choose(span, &[candidate(2), candidate(1)], &[3]), Some(1));
     }
 }

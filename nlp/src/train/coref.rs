@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::annotation::Annotation;
-use crate::coref::{self, Candidate, Choose, ModelChoice, RulesChoice};
+use crate::coref::{self, Candidate, Choose, ModelChoice, RulesChoice, RulesThenModel};
 use crate::pipeline::Annotator;
 use crate::tag::model::Model;
 use crate::text::Span;
@@ -352,6 +352,9 @@ pub enum Resolver<'a> {
     RulesWithChains,
     /// A trained ranker (pronouns left alone start clusters too).
     Ranker(&'a Model),
+    /// The rules where they find an antecedent, else the ranker, as speaker
+    /// resolution runs.
+    RulesThenRanker(&'a Model),
 }
 
 /// Accuracy of speaker resolution on the probes of `kind` in `docs` (one
@@ -365,18 +368,14 @@ pub fn evaluate(docs: &[Annotated], resolver: Resolver<'_>, kind: ProbeKind) -> 
         let spans: Vec<Span> = probes.iter().map(|p| p.span).collect();
         let entities: HashMap<Span, Option<u32>> =
             probes.iter().filter(|p| p.has_antecedent).map(|p| (p.span, p.entity)).collect();
-        let mut choice = match resolver {
+        let inner = match resolver {
             Resolver::Rules => None,
-            Resolver::RulesWithChains => {
-                Some(Watch { inner: None, gold: &d.gold, entities: &entities, reachable: Vec::new() })
-            }
-            Resolver::Ranker(m) => Some(Watch {
-                inner: Some(ModelChoice(m)),
-                gold: &d.gold,
-                entities: &entities,
-                reachable: Vec::new(),
-            }),
+            Resolver::RulesWithChains => Some(Inner::Rules),
+            Resolver::Ranker(m) => Some(Inner::Model(ModelChoice(m))),
+            Resolver::RulesThenRanker(m) => Some(Inner::RulesThenModel(RulesThenModel(m))),
         };
+        let mut choice =
+            inner.map(|inner| Watch { inner, gold: &d.gold, entities: &entities, reachable: Vec::new() });
         let found = coref::antecedents(
             &d.gold.doc.text,
             &d.ann,
@@ -407,10 +406,16 @@ pub fn evaluate(docs: &[Annotated], resolver: Resolver<'_>, kind: ProbeKind) -> 
     scores
 }
 
+/// Who chooses inside a [`Watch`].
+enum Inner<'a> {
+    Rules,
+    Model(ModelChoice<'a>),
+    RulesThenModel(RulesThenModel<'a>),
+}
+
 /// A model's choice, counting the pronouns whose gold antecedent was among the candidates.
 struct Watch<'a> {
-    /// The model, or the rules' choice when `None`.
-    inner: Option<ModelChoice<'a>>,
+    inner: Inner<'a>,
     gold: &'a GoldDoc,
     entities: &'a HashMap<Span, Option<u32>>,
     /// The pronouns whose gold antecedent was among the candidates.
@@ -425,8 +430,9 @@ impl Choose for Watch<'_> {
             self.reachable.push(pronoun);
         }
         match &mut self.inner {
-            Some(model) => model.choose(pronoun, candidates, no_antecedent),
-            None => RulesChoice.choose(pronoun, candidates, no_antecedent),
+            Inner::Rules => RulesChoice.choose(pronoun, candidates, no_antecedent),
+            Inner::Model(c) => c.choose(pronoun, candidates, no_antecedent),
+            Inner::RulesThenModel(c) => c.choose(pronoun, candidates, no_antecedent),
         }
     }
 }
