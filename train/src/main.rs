@@ -127,6 +127,11 @@ struct Args {
     #[arg(long, default_value_t = 1)]
     coref_polnear: usize,
 
+    /// Where to write the pronoun ranker (speaker resolution does not use
+    /// it: see the README for why).
+    #[arg(long, value_name = "FILE")]
+    coref_out: Option<PathBuf>,
+
     /// Also write the attribution model's dev predictions here, one
     /// <name>.json per article (for `score.py`).
     #[arg(long, value_name = "DIR")]
@@ -143,9 +148,10 @@ enum Which {
     Attribution,
     /// The dependency parser (uses the part-of-speech tagger in --out).
     Parser,
-    /// The pronoun ranker of speaker resolution, from GUM's gold
-    /// coreference and PolNeAR's quote sources, with its figures beside the
-    /// rules' (uses the built-in models); not part of the default set.
+    /// Measure speaker resolution's pronouns and descriptions on GUM's
+    /// gold coreference, by the rules and by a pronoun ranker trained on it
+    /// and PolNeAR's quote sources (uses the built-in models); not part of
+    /// the default set.
     Coref,
 }
 
@@ -346,7 +352,8 @@ fn parser(args: &Args) -> Result<()> {
 /// Measure speaker resolution on GUM dev (pronouns and definite
 /// descriptions with a gold antecedent) and on PolNeAR dev's pronoun
 /// sources (against CoreNLP's coreference), by the rules and with a pronoun
-/// ranker trained on GUM train (and PolNeAR train), and write the ranker.
+/// ranker trained on GUM train (and PolNeAR train), which is written only
+/// when `--coref-out` asks for it.
 fn coref(args: &Args) -> Result<()> {
     use sayso_nlp::train::coref as train_coref;
     let t = Instant::now();
@@ -424,7 +431,10 @@ fn coref(args: &Args) -> Result<()> {
         "rules, then the ranker where they find nothing",
         train_coref::Resolver::RulesThenRanker(&model),
     );
-    write(&args.out.join("coref.bin"), &model)
+    match &args.coref_out {
+        Some(path) => write(path, &model),
+        None => Ok(()),
+    }
 }
 
 fn attribution(args: &Args, annotator: &Annotator, settings: Settings) -> Result<()> {

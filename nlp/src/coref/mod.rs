@@ -6,10 +6,7 @@
 //! it fits ("The Russian president" → the cluster titled "Russian
 //! President"), and each pronoun joins the most salient compatible cluster
 //! mentioned outside quoted content — a name inside a quote's content is
-//! never its speaker. Where the rules find no antecedent for a pronoun, a
-//! ranker learned from gold coreference (GUM) may; a pronoun left without
-//! one starts a cluster for later pronouns. Clusters that said something,
-//! by more than pronouns alone, become speakers.
+//! never its speaker. Clusters that said something become speakers.
 //!
 //! The entity recogniser's boundaries are taken as they come: job titles
 //! marked by the gazetteer ("President", "special envoy") join the name
@@ -28,23 +25,10 @@ mod speakers;
 #[cfg(test)]
 mod tests;
 
-use std::sync::OnceLock;
-
 use crate::annotation::Annotation;
-use crate::tag::model::Model;
 use crate::text::Span;
 
 pub use rank::{Candidate, Choose, ModelChoice, RulesChoice, RulesThenModel};
-
-/// The pronoun ranker, learned by `sayso-train coref` from GUM's gold
-/// coreference and PolNeAR's quote sources.
-const RANKER_MODEL: &[u8] = include_bytes!("../../../assets/models/coref.bin");
-
-/// The embedded pronoun ranker; `None` (the rules alone decide) should it not load.
-fn ranker() -> Option<&'static Model> {
-    static RANKER: OnceLock<Option<Model>> = OnceLock::new();
-    RANKER.get_or_init(|| Model::from_bytes(RANKER_MODEL).ok()).as_ref()
-}
 
 /// Fill `ann.speakers` from the sources of `ann.quotes`, set each quote's
 /// `speaker`, and set `speaker` on the entity mentions of each speaker.
@@ -56,8 +40,7 @@ pub fn resolve(text: &str, ann: &mut Annotation) {
         let doc = doc::Doc::new(text, ann);
         let mut clusters = Vec::new();
         let mut mentions = collect::collect(&doc, &mut clusters, &[]);
-        let mut choice = ranker().map(RulesThenModel);
-        salience::resolve(&mut mentions.list, &mut clusters, choice.as_mut().map(|c| c as &mut dyn Choose));
+        salience::resolve(&mut mentions.list, &mut clusters, None);
         let (speakers, index) = speakers::speakers(&doc, &mentions, &clusters);
         let mut quote_speakers = vec![None; ann.quotes.len()];
         let mut entity_speakers = vec![None; ann.entities.len()];

@@ -19,6 +19,9 @@ pub struct Candidate {
     pub features: Vec<u64>,
     /// True when the rules would choose this cluster.
     pub rules_choice: bool,
+    /// True when the cluster's known gender contradicts the pronoun's
+    /// ("she" and a cluster named Donald), or it is the article's author.
+    pub clashes: bool,
 }
 
 /// Picks a pronoun's antecedent among candidates.
@@ -32,12 +35,19 @@ pub trait Choose {
 #[derive(Debug, Clone, Copy)]
 pub struct ModelChoice<'a>(pub &'a Model);
 
-impl Choose for ModelChoice<'_> {
-    fn choose(&mut self, _pronoun: Span, candidates: &[Candidate], no_antecedent: &[u64]) -> Option<usize> {
+impl ModelChoice<'_> {
+    /// The best-scoring of the candidates `allowed` lets through, or `None`
+    /// when no antecedent scores higher.
+    fn best(
+        &self,
+        candidates: &[Candidate],
+        no_antecedent: &[u64],
+        allowed: impl Fn(&Candidate) -> bool,
+    ) -> Option<usize> {
         let mut s = [0f32; 1];
         self.0.score(no_antecedent, &mut s);
         let mut best = (None, s[0]);
-        for (k, c) in candidates.iter().enumerate() {
+        for (k, c) in candidates.iter().enumerate().filter(|(_, c)| allowed(c)) {
             self.0.score(&c.features, &mut s);
             if s[0] > best.1 {
                 best = (Some(k), s[0]);
@@ -47,19 +57,26 @@ impl Choose for ModelChoice<'_> {
     }
 }
 
+impl Choose for ModelChoice<'_> {
+    fn choose(&mut self, _pronoun: Span, candidates: &[Candidate], no_antecedent: &[u64]) -> Option<usize> {
+        self.best(candidates, no_antecedent, |_| true)
+    }
+}
+
 /// Chooses as the rules do where they find an antecedent, and by the
 /// model where they find none: the rules know quote sources best (the
 /// model learns mostly from GUM, which has few quotes), the model finds
-/// antecedents the rules' agreement tests turn away.
+/// antecedents the rules' agreement tests turn away — never one whose
+/// gender contradicts the pronoun.
 #[derive(Debug, Clone, Copy)]
 pub struct RulesThenModel<'a>(pub &'a Model);
 
 impl Choose for RulesThenModel<'_> {
-    fn choose(&mut self, pronoun: Span, candidates: &[Candidate], no_antecedent: &[u64]) -> Option<usize> {
+    fn choose(&mut self, _pronoun: Span, candidates: &[Candidate], no_antecedent: &[u64]) -> Option<usize> {
         candidates
             .iter()
             .position(|c| c.rules_choice)
-            .or_else(|| ModelChoice(self.0).choose(pronoun, candidates, no_antecedent))
+            .or_else(|| ModelChoice(self.0).best(candidates, no_antecedent, |c| !c.clashes))
     }
 }
 
@@ -194,7 +211,12 @@ mod tests {
             String::new(),
             vec![(1, vec![(0, 2.0)]), (2, vec![(0, -1.0)]), (3, vec![(0, 1.0)])],
         );
-        let candidate = |f: u64| Candidate { span: Span::new(0, 1), features: vec![f], rules_choice: false };
+        let candidate = |f: u64| Candidate {
+            span: Span::new(0, 1),
+            features: vec![f],
+            rules_choice: false,
+            clashes: false,
+        };
         let mut choice = ModelChoice(&model);
         let span = Span::new(5, 7);
         assert_eq!(choice.choose(span, &[candidate(2), candidate(1)], &[3]), Some(1));
@@ -205,5 +227,8 @@ mod tests {
         let rules_first = [candidate(1), Candidate { rules_choice: true, ..candidate(2) }];
         assert_eq!(RulesThenModel(&model).choose(span, &rules_first, &[3]), Some(1));
         assert_eq!(RulesThenModel(&model).choose(span, &[candidate(2), candidate(1)], &[3]), Some(1));
+        let clash = [candidate(2), Candidate { clashes: true, ..candidate(1) }];
+        assert_eq!(RulesThenModel(&model).choose(span, &clash, &[3]), None, "a clash is never chosen");
+        assert_eq!(ModelChoice(&model).choose(span, &clash, &[3]), Some(1));
     }
 }

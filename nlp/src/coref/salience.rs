@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 
 use super::cluster::Cluster;
+use super::lexicon::Gender;
 use super::mention::{Determiner, Form, Mention};
 use super::rank::{self, Candidate, Choose, Context};
 
@@ -165,7 +166,9 @@ fn ranked(
         };
         let mut features = Vec::new();
         rank::features(m, last, c, cx, &mut features);
-        candidates.push(Candidate { span: last.span, features, rules_choice: cx.rules_choice });
+        let clashes =
+            c.author || matches!((pronoun, c.gender), ("he", Gender::Female) | ("she", Gender::Male));
+        candidates.push(Candidate { span: last.span, features, rules_choice: cx.rules_choice, clashes });
         chosen.push(ci);
     }
     let mut none = Vec::new();

@@ -26,12 +26,7 @@ pub fn speakers(
     }
     let first =
         |c: &Cluster| c.mentions.iter().filter_map(|&i| mentions.list.get(i)).map(|m| m.span.start).min();
-    // A cluster of pronouns alone names no one.
-    let pronouns_only = |c: &Cluster| {
-        !c.author && c.mentions.iter().filter_map(|&i| mentions.list.get(i)).all(|m| m.form == Form::Pronoun)
-    };
-    let mut order: Vec<usize> =
-        (0..clusters.len()).filter(|&ci| counts[ci] > 0 && !pronouns_only(&clusters[ci])).collect();
+    let mut order: Vec<usize> = (0..clusters.len()).filter(|&ci| counts[ci] > 0).collect();
     order.sort_by_key(|&ci| (std::cmp::Reverse(counts[ci]), first(&clusters[ci])));
     let mut index = vec![None; clusters.len()];
     let mut out = Vec::with_capacity(order.len());
