@@ -117,6 +117,21 @@ struct Args {
     #[arg(long, default_value_t = 0.0)]
     parser_gold_tags: f64,
 
+    /// Passes over GUM's training documents for the pronoun ranker.
+    #[arg(long, default_value_t = 5)]
+    coref_epochs: usize,
+
+    /// How many times the pronoun ranker visits each PolNeAR training
+    /// article per pass, learning its quote sources from CoreNLP's
+    /// coreference (0: GUM's gold alone).
+    #[arg(long, default_value_t = 1)]
+    coref_polnear: usize,
+
+    /// Where to write the pronoun ranker (speaker resolution does not use
+    /// it: see the README for why).
+    #[arg(long, value_name = "FILE")]
+    coref_out: Option<PathBuf>,
+
     /// Also write the attribution model's dev predictions here, one
     /// <name>.json per article (for `score.py`).
     #[arg(long, value_name = "DIR")]
@@ -133,6 +148,11 @@ enum Which {
     Attribution,
     /// The dependency parser (uses the part-of-speech tagger in --out).
     Parser,
+    /// Measure speaker resolution's pronouns and descriptions on GUM's
+    /// gold coreference, by the rules and by a pronoun ranker trained on it
+    /// and PolNeAR's quote sources (uses the built-in models); not part of
+    /// the default set.
+    Coref,
 }
 
 fn main() -> ExitCode {
@@ -150,6 +170,9 @@ fn run(args: &Args) -> Result<()> {
     let wants = |w| all || args.models.contains(&w);
     if args.models == [Which::Parser] {
         return parser(args);
+    }
+    if args.models.contains(&Which::Coref) {
+        return coref(args);
     }
     let started = Instant::now();
     let train = silver::read_split(&args.corpus.join("train")).context("reading the training split")?;
@@ -324,6 +347,94 @@ fn parser(args: &Args) -> Result<()> {
     std::fs::write(&table_path, &table_text).with_context(|| format!("writing {}", table_path.display()))?;
     println!("wrote {} (checksum {:016x})", table_path.display(), checksum(table_text.as_bytes()));
     Ok(())
+}
+
+/// Measure speaker resolution on GUM dev (pronouns and definite
+/// descriptions with a gold antecedent) and on PolNeAR dev's pronoun
+/// sources (against CoreNLP's coreference), by the rules and with a pronoun
+/// ranker trained on GUM train (and PolNeAR train), which is written only
+/// when `--coref-out` asks for it.
+fn coref(args: &Args) -> Result<()> {
+    use sayso_nlp::train::coref as train_coref;
+    let t = Instant::now();
+    let annotator = Annotator::new()?;
+    let read = |name: &str| -> Result<Vec<train_coref::Annotated>> {
+        let path = args.ud.join(name);
+        let docs = train_coref::read(&path).with_context(|| format!("reading {}", path.display()))?;
+        Ok(train_coref::prepare(&annotator, docs))
+    };
+    let mut train = read("gum-train.conllu")?;
+    if args.coref_polnear > 0 {
+        let polnear = train_coref::read_polnear(&annotator, &args.corpus.join("train"))
+            .context("reading the PolNeAR training split")?;
+        for _ in 0..args.coref_polnear {
+            train.extend(polnear.iter().cloned());
+        }
+    }
+    let dev = read("gum-dev.conllu")?;
+    eprintln!(
+        "read and annotated {} training and {} dev documents in {:.1?}",
+        train.len(),
+        dev.len(),
+        t.elapsed()
+    );
+    let show = |who: &str, resolver: train_coref::Resolver<'_>| {
+        let line = |what: &str, a: train_coref::Accuracy| {
+            let reach = if !matches!(resolver, train_coref::Resolver::Rules) {
+                format!("; antecedent among the candidates for {}", a.reachable)
+            } else {
+                String::new()
+            };
+            println!(
+                "coref: GUM dev, {who}, {what}: {}/{} right ({:.4}; {:.4} of {} answered{reach})",
+                a.right,
+                a.total,
+                a.accuracy(),
+                a.precision(),
+                a.answered
+            );
+        };
+        let p = train_coref::evaluate(&dev, resolver, train_coref::ProbeKind::Pronoun);
+        line("third-person pronouns", p.all);
+        line("he/she pronouns", p.gendered);
+        let d = train_coref::evaluate(&dev, resolver, train_coref::ProbeKind::Description);
+        line("definite descriptions", d.all);
+    };
+    let polnear = train_coref::read_polnear(&annotator, &args.corpus.join("dev"))
+        .context("reading the PolNeAR dev split")?;
+    let show_polnear = |who: &str, resolver: train_coref::Resolver<'_>| {
+        let a = train_coref::evaluate(&polnear, resolver, train_coref::ProbeKind::Pronoun).all;
+        println!(
+            "coref: PolNeAR dev, {who}: pronoun sources agreeing with CoreNLP's coreference {}/{} ({:.4}; {:.4} of {} answered)",
+            a.right,
+            a.total,
+            a.accuracy(),
+            a.precision(),
+            a.answered
+        );
+    };
+    show("rules", train_coref::Resolver::Rules);
+    show("rules with pronoun chains", train_coref::Resolver::RulesWithChains);
+    let t = Instant::now();
+    let info = format!(
+        "pronoun ranker: GUM train, PolNeAR train x{}, {} epochs",
+        args.coref_polnear, args.coref_epochs
+    );
+    let model = train_coref::train(&train, args.coref_epochs, 0x5A7_5050, info);
+    println!("coref: {} features, trained in {:.1?}", model.n_features(), t.elapsed());
+    show("learned ranker", train_coref::Resolver::Ranker(&model));
+    show("rules, then the ranker where they find nothing", train_coref::Resolver::RulesThenRanker(&model));
+    show_polnear("rules", train_coref::Resolver::Rules);
+    show_polnear("rules with pronoun chains", train_coref::Resolver::RulesWithChains);
+    show_polnear("learned ranker", train_coref::Resolver::Ranker(&model));
+    show_polnear(
+        "rules, then the ranker where they find nothing",
+        train_coref::Resolver::RulesThenRanker(&model),
+    );
+    match &args.coref_out {
+        Some(path) => write(path, &model),
+        None => Ok(()),
+    }
 }
 
 fn attribution(args: &Args, annotator: &Annotator, settings: Settings) -> Result<()> {

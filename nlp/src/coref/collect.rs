@@ -23,13 +23,17 @@ pub struct Mentions {
     pub quotes: Vec<(u32, u32)>,
     /// (mention, entity) for every entity a mention stands for.
     pub entities: Vec<(u32, u32)>,
+    /// (mention, probe) for every span the caller asked to have resolved.
+    pub probes: Vec<(u32, u32)>,
 }
 
 /// Longest apposition read next to a name ("a professor at Georgetown").
 const APPOSITION_WORDS: usize = 8;
 
-/// Collect the mentions of `doc`, then group the names into `clusters`.
-pub fn collect(doc: &Doc<'_>, clusters: &mut Vec<Cluster>) -> Mentions {
+/// Collect the mentions of `doc`, then group the names into `clusters`;
+/// `probes` are spans to be taken as mentions too (a mention already found
+/// at the same tokens stands for its probe).
+pub fn collect(doc: &Doc<'_>, clusters: &mut Vec<Cluster>, probes: &[Span]) -> Mentions {
     let mut found = Mentions::default();
     let mut by_span: HashMap<Span, usize> = HashMap::new();
     for (qi, q) in doc.ann.quotes.iter().enumerate() {
@@ -105,6 +109,18 @@ pub fn collect(doc: &Doc<'_>, clusters: &mut Vec<Cluster>) -> Mentions {
         }
         found.list.push(m);
     }
+    for (pi, &span) in probes.iter().enumerate() {
+        let tokens = doc.tokens_in(span);
+        let at = match found.list.iter().position(|m| m.tokens == tokens) {
+            Some(at) => at,
+            None => {
+                let Some(m) = analyse(doc, tokens) else { continue };
+                found.list.push(m);
+                found.list.len() - 1
+            }
+        };
+        found.probes.push((index32(at), index32(pi)));
+    }
     into_text_order(&mut found, clusters);
     found
 }
@@ -174,7 +190,7 @@ fn into_text_order(found: &mut Mentions, clusters: &mut [Cluster]) {
         }
         c.mentions.sort_unstable();
     }
-    for (m, _) in found.quotes.iter_mut().chain(&mut found.entities) {
+    for (m, _) in found.quotes.iter_mut().chain(&mut found.entities).chain(&mut found.probes) {
         *m = index32(new_index[*m as usize]);
     }
     drop(new_index);

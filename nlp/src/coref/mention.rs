@@ -32,6 +32,34 @@ pub enum Determiner {
     Possessive,
 }
 
+/// The grammatical case of a pronoun, which hints at where its antecedent
+/// stands ("himself" in its own clause, "his" often after its owner).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Case {
+    /// he, she, it, they (and any non-pronoun).
+    #[default]
+    Subject,
+    /// him, her, them.
+    Object,
+    /// his, her (before a noun), its, their, hers, theirs.
+    Possessive,
+    /// himself, herself, itself, themselves.
+    Reflexive,
+}
+
+impl Case {
+    /// The case of pronoun `word` (lower case) tagged `possessive` or not.
+    fn of(word: &str, possessive_tag: bool) -> Self {
+        match word {
+            "him" | "them" | "me" | "us" => Self::Object,
+            "her" if !possessive_tag => Self::Object,
+            "his" | "her" | "its" | "their" | "hers" | "theirs" | "my" | "our" => Self::Possessive,
+            w if w.ends_with("self") || w.ends_with("selves") => Self::Reflexive,
+            _ => Self::Subject,
+        }
+    }
+}
+
 /// Whether a referent is a person or an organisation, as far as known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Animacy {
@@ -110,6 +138,8 @@ pub struct Mention {
     /// Canonical pronoun ("he", "she", "it", "they", "i", or "who" for a
     /// relative pronoun), for pronouns.
     pub pronoun: Option<&'static str>,
+    /// Case of a pronoun.
+    pub case: Case,
     /// Label of the entity the mention comes from or covers.
     pub label: Option<EntityLabel>,
     /// The cluster it was resolved to.
@@ -153,6 +183,7 @@ pub fn analyse(doc: &Doc<'_>, range: Range<usize>) -> Option<Mention> {
         animacy: Animacy::Unknown,
         determiner: Determiner::Bare,
         pronoun: None,
+        case: Case::Subject,
         label: doc.label_over(start..end),
         cluster: None,
     };
@@ -165,6 +196,8 @@ pub fn analyse(doc: &Doc<'_>, range: Range<usize>) -> Option<Mention> {
         if let Some(e) = lex.get(doc.word(start), Class::Pronoun) {
             m.form = Form::Pronoun;
             m.pronoun = Some(e.canonical);
+            let tag = doc.ann.pos.get(start).is_some_and(|p| p.as_str() == "PRP$");
+            m.case = Case::of(&doc.word(start).to_lowercase(), tag);
             m.gender = gender_of(e.flag);
             m.plural = e.flag == Flag::Plural;
             return Some(m);

@@ -19,12 +19,16 @@ mod collect;
 mod doc;
 mod lexicon;
 mod mention;
+mod rank;
 mod salience;
 mod speakers;
 #[cfg(test)]
 mod tests;
 
 use crate::annotation::Annotation;
+use crate::text::Span;
+
+pub use rank::{Candidate, Choose, ModelChoice, RulesChoice, RulesThenModel};
 
 /// Fill `ann.speakers` from the sources of `ann.quotes`, set each quote's
 /// `speaker`, and set `speaker` on the entity mentions of each speaker. A
@@ -37,8 +41,8 @@ pub fn resolve(text: &str, ann: &mut Annotation) {
     let (speakers, quote_speakers, entity_speakers, written) = {
         let doc = doc::Doc::new(text, ann);
         let mut clusters = Vec::new();
-        let mut mentions = collect::collect(&doc, &mut clusters);
-        salience::resolve(&mut mentions.list, &mut clusters);
+        let mut mentions = collect::collect(&doc, &mut clusters, &[]);
+        salience::resolve(&mut mentions.list, &mut clusters, None);
         let (speakers, index) = speakers::speakers(&doc, &mentions, &clusters);
         let mut quote_speakers = vec![None; ann.quotes.len()];
         let mut entity_speakers = vec![None; ann.entities.len()];
@@ -67,4 +71,39 @@ pub fn resolve(text: &str, ann: &mut Annotation) {
     for (e, s) in ann.entities.iter_mut().zip(entity_speakers) {
         e.speaker = s;
     }
+}
+
+/// Resolve the mentions at `probes` (pronouns, descriptions) along with
+/// every mention speaker resolution gathers, and give for each probe its
+/// antecedent: the latest mention before it, outside quoted content, of
+/// the cluster it joined (`None` when it joined none, or started one).
+/// `choose` picks pronoun antecedents instead of the rules when given.
+/// Leaves `ann` as it is; this is how resolution is measured against gold.
+pub fn antecedents(
+    text: &str,
+    ann: &Annotation,
+    probes: &[Span],
+    choose: Option<&mut dyn Choose>,
+) -> Vec<Option<Span>> {
+    let doc = doc::Doc::new(text, ann);
+    let mut clusters = Vec::new();
+    let mut mentions = collect::collect(&doc, &mut clusters, probes);
+    salience::resolve(&mut mentions.list, &mut clusters, choose);
+    let mut out = vec![None; probes.len()];
+    for &(at, pi) in &mentions.probes {
+        let at = at as usize;
+        let Some(ci) = mentions.list.get(at).and_then(|m| m.cluster) else { continue };
+        let latest = clusters
+            .get(ci)
+            .into_iter()
+            .flat_map(|c| c.mentions.iter().copied())
+            .filter(|&i| i < at)
+            .filter_map(|i| mentions.list.get(i).map(|m| (i, m)))
+            .filter(|(_, m)| !m.in_content || m.is_source)
+            .max_by_key(|&(i, _)| i);
+        if let (Some(slot), Some((_, m))) = (out.get_mut(pi as usize), latest) {
+            *slot = Some(m.span);
+        }
+    }
+    out
 }

@@ -5,7 +5,9 @@
 use std::collections::BTreeSet;
 
 use super::cluster::Cluster;
+use super::lexicon::Gender;
 use super::mention::{Determiner, Form, Mention};
+use super::rank::{self, Candidate, Choose, Context};
 
 /// How many paragraphs back a pronoun may find its antecedent.
 const PARAGRAPH_WINDOW: usize = 2;
@@ -27,8 +29,9 @@ const SENTENCE_DECAY: f32 = 0.5;
 const PARAGRAPH_DECAY: f32 = 0.5;
 
 /// Resolve every description and pronoun of `mentions` (in text order),
-/// adding new clusters for descriptions that match none.
-pub fn resolve(mentions: &mut [Mention], clusters: &mut Vec<Cluster>) {
+/// adding new clusters for descriptions that match none; `choose`, when
+/// given, picks the antecedents of third-person pronouns instead of the rules.
+pub fn resolve(mentions: &mut [Mention], clusters: &mut Vec<Cluster>, mut choose: Option<&mut dyn Choose>) {
     let mut history: Vec<usize> = Vec::new();
     let mut author: Option<usize> = None;
     // The clusters a description can designate (those with a role), kept in
@@ -47,7 +50,15 @@ pub fn resolve(mentions: &mut [Mention], clusters: &mut Vec<Cluster>) {
                 clusters.len() - 1
             })),
             Form::Pronoun if m.pronoun == Some("who") => relative_antecedent(m, &history, mentions),
-            Form::Pronoun => antecedent(m, &history, mentions, clusters),
+            Form::Pronoun => match choose.as_deref_mut() {
+                // A pronoun with no antecedent among the clusters starts its
+                // own, for later pronouns ("it … it") to find.
+                Some(choose) => ranked(m, &history, mentions, clusters, choose).or_else(|| {
+                    clusters.push(Cluster::default());
+                    Some(clusters.len() - 1)
+                }),
+                None => antecedent(m, &history, mentions, clusters),
+            },
         };
         let Some(ci) = cluster else { continue };
         if m.form != Form::Name {
@@ -114,6 +125,55 @@ fn antecedent(m: &Mention, history: &[usize], mentions: &[Mention], clusters: &[
         .filter(|&&(ci, s)| s > 0.0 && clusters.get(ci).is_some_and(|c| c.fits_pronoun(pronoun)))
         .max_by(|a, b| a.1.total_cmp(&b.1))
         .map(|&(ci, _)| ci)
+}
+
+/// The cluster `choose` picks for pronoun `m` among those named within the
+/// salience window, most salient first.
+fn ranked(
+    m: &Mention,
+    history: &[usize],
+    mentions: &[Mention],
+    clusters: &[Cluster],
+    choose: &mut dyn Choose,
+) -> Option<usize> {
+    let pronoun = m.pronoun?;
+    let mut scores = salience(m, history, mentions, clusters.len());
+    scores.retain(|&(_, s)| s > 0.0);
+    let rules = antecedent(m, history, mentions, clusters);
+    scores.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut candidates: Vec<Candidate> = Vec::with_capacity(scores.len());
+    let mut chosen: Vec<usize> = Vec::with_capacity(scores.len());
+    let mut any_fits = false;
+    let before = || {
+        history.iter().rev().filter_map(|&h| mentions.get(h)).filter(|prev| prev.span.start < m.span.start)
+    };
+    let latest_source = before().find(|prev| prev.is_source).and_then(|prev| prev.cluster);
+    for (rank, &(ci, _)) in scores.iter().enumerate() {
+        let latest = before().find(|prev| prev.cluster == Some(ci));
+        let source_distance = before()
+            .take_while(|prev| prev.sentence + SENTENCE_WINDOW >= m.sentence)
+            .find(|prev| prev.cluster == Some(ci) && prev.is_source)
+            .map(|prev| m.sentence.saturating_sub(prev.sentence));
+        let (Some(last), Some(c)) = (latest, clusters.get(ci)) else { continue };
+        let fits = c.fits_pronoun(pronoun);
+        any_fits |= fits;
+        let cx = Context {
+            rank,
+            rules_choice: rules == Some(ci),
+            fits,
+            source_distance,
+            latest_source: latest_source == Some(ci),
+        };
+        let mut features = Vec::new();
+        rank::features(m, last, c, cx, &mut features);
+        let clashes =
+            c.author || matches!((pronoun, c.gender), ("he", Gender::Female) | ("she", Gender::Male));
+        candidates.push(Candidate { span: last.span, features, rules_choice: cx.rules_choice, clashes });
+        chosen.push(ci);
+    }
+    let mut none = Vec::new();
+    rank::no_antecedent_features(m, candidates.len(), any_fits, &mut none);
+    choose.choose(m.span, &candidates, &none).and_then(|k| chosen.get(k).copied())
 }
 
 /// Salience at mention `m` of the clusters among the first `n` that the

@@ -379,3 +379,34 @@ proptest::proptest! {
         }
     }
 }
+
+/// Leaves every pronoun without an antecedent.
+struct NoAntecedent;
+
+impl super::Choose for NoAntecedent {
+    fn choose(&mut self, _: Span, _: &[super::Candidate], _: &[u64]) -> Option<usize> {
+        None
+    }
+}
+
+#[test]
+fn probes_find_the_antecedents_the_rules_or_a_chooser_give() {
+    let text = "Maria Lopez met Peter Hall in Lisbon on Monday.\n\
+She said the talks went well. He nodded, and she smiled at him.\n";
+    let ann = Annotator::new().expect("models load").annotate(text);
+    let at = |needle: &str| find(text, Span::new(0, text.len()), needle);
+    let she = find(text, at("She said"), "She");
+    let he = find(text, at("He nodded"), "He");
+    let him = find(text, at("at him"), "him");
+    let probes = [she, he, him];
+    let rules = super::antecedents(text, &ann, &probes, None);
+    let slice = |s: Option<Span>| s.map(|s| s.slice(text));
+    assert_eq!(slice(rules[0]), Some("Maria Lopez"));
+    assert_eq!(slice(rules[1]), Some("Peter Hall"));
+    assert_eq!(slice(rules[2]), Some("He"), "the latest mention of Peter Hall's cluster");
+    let same = super::antecedents(text, &ann, &probes, Some(&mut super::RulesChoice));
+    assert_eq!(same, rules);
+    // A pronoun left alone starts its own cluster: no earlier mention.
+    let none = super::antecedents(text, &ann, &probes, Some(&mut NoAntecedent));
+    assert_eq!(none, vec![None; 3]);
+}

@@ -7,6 +7,7 @@
 pub mod attribution;
 pub mod brat;
 pub mod conll;
+pub mod coref;
 pub mod gum;
 pub mod parser;
 pub mod perceptron;
