@@ -48,6 +48,9 @@ pub struct SpeakerAttribution {
     pub content: String,
     /// direct, indirect or mixed.
     pub kind: String,
+    /// said, wrote or thought; `None` when kept before acts were recorded
+    /// and not saved since.
+    pub act: Option<String>,
     /// First byte of the content in the article's text.
     pub start: usize,
     /// One past its last byte.
@@ -66,6 +69,7 @@ impl SpeakerAttribution {
             kind: r.get(6)?,
             start: usize_at(r, 7)?,
             end: usize_at(r, 8)?,
+            act: r.get(11)?,
         })
     }
 }
@@ -264,7 +268,7 @@ impl Store {
                 return Ok(Vec::new());
             };
             let mut stmt = self.conn.prepare_cached(
-                "SELECT t.article, a.title, a.source, t.speaker, t.cue, t.content, t.kind, t.start, t.end, a.rowid, t.position
+                "SELECT t.article, a.title, a.source, t.speaker, t.cue, t.content, t.kind, t.start, t.end, a.rowid, t.position, t.act
                  FROM attributions t JOIN articles a ON a.id = t.article WHERE t.speaker = ?1",
             )?;
             let mut out: Vec<(i64, i64, SpeakerAttribution)> = Vec::new();
