@@ -19,7 +19,7 @@ fn speaker_of(ann: &Annotation, text: &str, content: &str) -> Option<(String, En
 }
 
 /// (body, content of the described speaker's attribution, expected speaker name).
-const RESOLVED: [(&str, &str, &str); 8] = [
+const RESOLVED: [(&str, &str, &str); 10] = [
     (
         "Sen. Martin Kell (D-Ohio) opened the hearing with a question. The Ohio Democrat said the fees had \
          hurt families for years.",
@@ -67,6 +67,18 @@ const RESOLVED: [(&str, &str, &str); 8] = [
          her rival twice.",
         "she would debate",
         "Lena Hartwig",
+    ),
+    (
+        "Montana Gov. Ray Dunmore and Idaho Gov. Claire Booth met at the border. The Idaho governor said the \
+         road would be rebuilt.",
+        "the road would",
+        "Claire Booth",
+    ),
+    (
+        "Prof. Ruth Amsel has studied the river for twenty years. The professor said the water was cleaner \
+         than in the nineties.",
+        "the water was cleaner",
+        "Ruth Amsel",
     ),
 ];
 
