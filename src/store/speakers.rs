@@ -5,9 +5,9 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rusqlite::Row;
-use sayso_nlp::TokenKind;
 use sayso_nlp::entities::gazetteer::{GazFlags, Gazetteer};
 use sayso_nlp::text::sanitize;
+use sayso_nlp::{Act, TokenKind};
 
 use super::articles::ArticleId;
 use super::columns::usize_at;
@@ -229,11 +229,33 @@ impl Store {
     /// # Errors
     /// When the database cannot be read.
     pub fn speakers(&self, include_unnamed: bool) -> Result<Vec<SpeakerSummary>, StoreError> {
+        self.speakers_of(include_unnamed, false)
+    }
+
+    /// As [`Store::speakers`]; with `words_only`, only attributions of
+    /// speech and writing count, so someone only reported as thinking is
+    /// left out. An attribution kept before acts were recorded counts.
+    ///
+    /// # Errors
+    /// When the database cannot be read.
+    pub fn speakers_of(
+        &self,
+        include_unnamed: bool,
+        words_only: bool,
+    ) -> Result<Vec<SpeakerSummary>, StoreError> {
         self.read(|| {
-            let mut stmt = self.conn.prepare(
+            // The acts that are not words, from the engine's own list.
+            let thought: Vec<String> =
+                Act::ALL.iter().filter(|a| !a.is_words()).map(|a| format!("'{}'", a.as_str())).collect();
+            let only_words = if words_only && !thought.is_empty() {
+                format!(" AND (act IS NULL OR act NOT IN ({}))", thought.join(", "))
+            } else {
+                String::new()
+            };
+            let mut stmt = self.conn.prepare(&format!(
                 "SELECT speaker, label, article, COUNT(*) FROM attributions
-                 WHERE speaker IS NOT NULL GROUP BY speaker, label, article",
-            )?;
+                 WHERE speaker IS NOT NULL{only_words} GROUP BY speaker, label, article"
+            ))?;
             let rows = stmt
                 .query_map([], |r| {
                     Ok(NameCount {
