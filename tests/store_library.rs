@@ -178,3 +178,39 @@ fn a_first_version_database_is_migrated_with_its_articles_searchable() {
     assert_eq!(found.len(), 1, "articles saved before the upgrade are indexed");
     assert_eq!(found[0].attributions, 0);
 }
+
+#[test]
+fn a_second_version_database_keeps_its_attributions_and_learns_their_acts() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("library.db");
+    let text = article(2);
+    let id = {
+        let store = Store::open(&path).expect("created");
+        let id = store
+            .save_article(&NewArticle { source: Some("/news/2.txt"), text: &text, ..NewArticle::default() })
+            .expect("saved");
+        store.save_annotation(&id, &annotation(&text, 2), &text).expect("annotation saved");
+        store
+            .set_correction(&id, &Anchor::new(&text, span(&text, "the delay was routine")), "Ana Ruiz")
+            .expect("corrected");
+        id
+    };
+    {
+        // Take the file back to schema 2: attributions without their act.
+        let conn = rusqlite::Connection::open(&path).expect("raw open");
+        conn.execute_batch("ALTER TABLE attributions DROP COLUMN act; PRAGMA user_version = 2;")
+            .expect("downgrade");
+    }
+    let store = Store::open(&path).expect("migrated");
+    let before = store.speaker_attributions("Ana Ruiz").expect("list");
+    assert_eq!(before.len(), 2, "attributions kept before the upgrade are all there");
+    assert!(before.iter().all(|a| a.act.is_none()), "an act nobody recorded is not made up");
+    // Saved again, each attribution carries its act; the correction still holds.
+    let mut ann = annotation(&text, 2);
+    ann.quotes[1].act = sayso_nlp::Act::Thought;
+    store.save_annotation(&id, &ann, &text).expect("saved again");
+    let after = store.speaker_attributions("Ana Ruiz").expect("list");
+    let acts: Vec<(&str, Option<&str>)> =
+        after.iter().map(|a| (a.content.as_str(), a.act.as_deref())).collect();
+    assert_eq!(acts, [("We need another week,", Some("said")), ("the delay was routine", Some("thought"))]);
+}

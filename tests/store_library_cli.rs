@@ -68,6 +68,11 @@ fn a_folder_of_articles_becomes_a_searchable_library_with_a_speaker_index() {
     assert!(
         sources.iter().any(|s| s.ends_with("full3.txt")) && sources.iter().any(|s| s.ends_with("short3.txt"))
     );
+    // Each attribution keeps its act, and the text view leads with it.
+    assert!(attributions.iter().all(|a| a["act"] == "said"), "{one}");
+    let text = sayso(&data).args(["speakers", "Kupchan", "--format", "text"]).output().expect("runs");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("\n  said: the talks would drag on for months\n"), "{text}");
 
     let text = sayso(&data).args(["speakers", "nobody at all"]).output().expect("runs");
     assert!(!text.status.success());

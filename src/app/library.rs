@@ -35,6 +35,8 @@ pub enum Effect {
     },
     /// Leave the view.
     Quit,
+    /// Keep this setting in the user's configuration file.
+    Remember(crate::app::state::Remember),
 }
 
 /// Which list the view opens on.
@@ -58,8 +60,9 @@ pub enum Start {
 pub enum Ask {
     /// The articles holding every word of this full-text query (all of them without one).
     Articles(Option<String>),
-    /// The speakers; with `true`, unnamed sources too.
-    Speakers(bool),
+    /// The speakers: with unnamed sources when the first is `true`; counting
+    /// speech and writing only when the second is.
+    Speakers(bool, bool),
     /// The attributions of the speaker with this name.
     Attributions(String),
 }
@@ -69,8 +72,8 @@ pub enum Ask {
 pub enum Answer {
     /// The articles for this query.
     Articles(Option<String>, Result<Vec<ArticleSummary>, String>),
-    /// The speakers (with unnamed sources when `true`).
-    Speakers(bool, Result<Vec<SpeakerSummary>, String>),
+    /// The speakers, as [`Ask::Speakers`] asked for them.
+    Speakers(bool, bool, Result<Vec<SpeakerSummary>, String>),
     /// One speaker (as the index knows them) and their attributions.
     Attributions(String, Result<(Option<SpeakerSummary>, Vec<SpeakerAttribution>), String>),
 }
@@ -257,7 +260,7 @@ impl LibraryView {
     }
 
     fn load_speakers(&mut self) {
-        self.queries.push(Ask::Speakers(self.all));
+        self.queries.push(Ask::Speakers(self.all, self.config.words_only));
     }
 
     /// Take in an answer from the library. Answers to a search or a
@@ -279,8 +282,8 @@ impl LibraryView {
                     self.cursors[0].selected = i;
                 }
             }
-            Answer::Speakers(all, list) => {
-                if all != self.all {
+            Answer::Speakers(all, words_only, list) => {
+                if (all, words_only) != (self.all, self.config.words_only) {
                     return;
                 }
                 self.speakers = list.unwrap_or_else(|e| {
@@ -296,9 +299,15 @@ impl LibraryView {
                 }
             }
             Answer::Attributions(name, found) => match found {
-                Ok((speaker, list)) => {
+                Ok((speaker, mut list)) => {
                     let same = self.speaker.as_ref().is_some_and(|s| s.name == name);
                     self.speaker = self.speakers.iter().find(|s| s.name == name).cloned().or(speaker);
+                    if self.config.words_only {
+                        // An attribution kept without an act stays: nothing says it was thought.
+                        list.retain(|a| {
+                            a.act.as_deref().and_then(sayso_nlp::Act::parse).is_none_or(|a| a.is_words())
+                        });
+                    }
                     self.attributions = list;
                     if !same || self.screen != Screen::Attributions {
                         self.cursors[2] = Cursor::default();
@@ -413,6 +422,7 @@ impl LibraryView {
             Some(Action::Help) => self.help = true,
             Some(Action::FocusNext | Action::FocusPrev) => self.switch(),
             Some(Action::Library) => self.screen = Screen::Articles,
+            Some(Action::WordsOnly) => return Some(self.toggle_words_only()),
             _ => match key.code {
                 KeyCode::Esc => return self.back(),
                 KeyCode::Enter => return self.enter(),
@@ -434,6 +444,21 @@ impl LibraryView {
             },
         }
         None
+    }
+
+    /// Count and list speech and writing only, or thought too, as `w` does
+    /// in the reader; the lists on screen are asked for again.
+    fn toggle_words_only(&mut self) -> Effect {
+        let on = !self.config.words_only;
+        self.config.words_only = on;
+        self.load_speakers();
+        if self.screen == Screen::Attributions
+            && let Some(name) = self.speaker.as_ref().map(|s| s.name.clone())
+        {
+            self.choose(&name);
+        }
+        self.status = Some(if on { "speech and writing only".to_owned() } else { "thought too".to_owned() });
+        Effect::Remember(crate::app::state::Remember::WordsOnly(on))
     }
 
     /// Handle a mouse event over the list as last drawn: the wheel moves,

@@ -165,6 +165,7 @@ impl Screen {
                         start_at: at,
                     })),
                     library::Effect::Quit => Effect::Close,
+                    library::Effect::Remember(setting) => Effect::Remember(setting),
                 }));
                 (changed, out)
             }

@@ -306,17 +306,27 @@ fn who_said_what(s: &mut String, ann: &Annotation, text: &str, colour: bool) {
     }
 }
 
-/// One attribution: the cue (and, when unresolved, the source as written),
-/// then the content, direct quotes in quotation marks.
+/// One attribution: its act, as the reader shows it, then the words that
+/// report it when they say more (the cue, and the source as written when it
+/// was not resolved), then the content, direct quotes in quotation marks:
+/// "said: …", "thought · believes: …", "said · Officials declined: …".
 fn attribution_line(s: &mut String, q: &Quote, text: &str) {
-    let cue = q.cue.map_or_else(|| "(no cue)".to_owned(), |c| clean(c.slice(text)).into_owned());
+    let act = q.act.as_str();
+    let cue = q.cue.map(|c| clean(c.slice(text)).into_owned());
     let source = match (q.speaker, q.source) {
-        (None, Some(src)) => format!("{} ", clean(src.slice(text))),
-        _ => String::new(),
+        (None, Some(src)) => Some(clean(src.slice(text)).into_owned()),
+        _ => None,
     };
+    let written = match (source, cue) {
+        (Some(src), Some(cue)) => Some(format!("{src} {cue}")),
+        (Some(src), None) => Some(src),
+        (None, Some(cue)) if !cue.eq_ignore_ascii_case(act) => Some(cue),
+        (None, _) => None,
+    };
+    let head = written.map_or_else(|| act.to_owned(), |w| format!("{act} · {w}"));
     let content = shorten(&clean(q.content.slice(text)).replace('\n', " "), CONTENT_CHARS);
     let content = if q.kind == QuoteKind::Direct { format!("“{content}”") } else { content };
-    let _ = writeln!(s, "   {source}{cue}: {content}");
+    let _ = writeln!(s, "   {head}: {content}");
 }
 
 /// `n thing` or `n things`.
@@ -388,12 +398,48 @@ Who said what: 3 attributions from 2 speakers
 
 1. Ann Holt (PERSON) · 2 attributions
    said: the vote will wait
-   added: “We need more time.”
+   said · added: “We need more time.”
 
 2. Officials (MISC) · 1 attribution
-   declined: comment
+   said · declined: comment
 ";
         assert_eq!(list, want);
+    }
+
+    #[test]
+    fn each_attribution_shows_its_act() {
+        let text = "Budget talks\nThe mayor believes the budget will pass. A memo wrote that costs would rise. Someone said taxes would fall.\n";
+        let mut ann = Annotator::new().expect("models load").annotate(text);
+        let quote = |content: &str, cue: &str, source: &str, act| Quote {
+            content: span(text, content),
+            content_fragments: Vec::new(),
+            cue: Some(span(text, cue)),
+            source: Some(span(text, source)),
+            speaker: None,
+            kind: QuoteKind::Indirect,
+            act,
+        };
+        ann.quotes = vec![
+            quote("the budget will pass", "believes", "The mayor", sayso_nlp::Act::Thought),
+            quote("costs would rise", "wrote", "A memo", sayso_nlp::Act::Wrote),
+            quote("taxes would fall", "said", "Someone", sayso_nlp::Act::Said),
+        ];
+        ann.speakers.clear();
+        let out = render_text(&ann, "budget.txt", text, false);
+        let list = &out[out.find("\nSource not resolved").expect("unresolved listed")..];
+        let want = "
+Source not resolved · 3 attributions
+   thought · The mayor believes: the budget will pass
+   wrote · A memo wrote: costs would rise
+   said · Someone said: taxes would fall
+";
+        assert_eq!(list, want);
+        // Resolved, the act leads and the cue follows only when it says more.
+        coref::resolve(text, &mut ann);
+        let out = render_text(&ann, "budget.txt", text, false);
+        assert!(out.contains("   thought · believes: the budget will pass\n"), "{out}");
+        assert!(out.contains("   wrote: costs would rise\n"), "{out}");
+        assert!(out.contains("   said: taxes would fall\n"), "{out}");
     }
 
     #[test]

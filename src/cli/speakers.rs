@@ -149,10 +149,17 @@ fn one_text(speaker: &SpeakerSummary, attributions: &[SpeakerAttribution]) -> St
             let source = a.source.as_deref().map_or_else(String::new, |src| format!(" · {}", line(src)));
             let _ = writeln!(s, "\n{title}{source} · id {}", a.article);
         }
-        let cue = a.cue.as_deref().map_or_else(String::new, |c| format!("{}: ", line(c)));
+        // The act first, as the reader shows it; the cue when it says more.
+        let cue = a.cue.as_deref().map(line);
+        let head = match (a.act.as_deref(), cue) {
+            (Some(act), Some(cue)) if !cue.eq_ignore_ascii_case(act) => format!("{act} · {cue}: "),
+            (Some(act), _) => format!("{act}: "),
+            (None, Some(cue)) => format!("{cue}: "),
+            (None, None) => String::new(),
+        };
         let content = line(&a.content);
         let content = if a.kind == "direct" { format!("“{content}”") } else { content };
-        let _ = writeln!(s, "  {cue}{content}");
+        let _ = writeln!(s, "  {head}{content}");
     }
     s
 }
@@ -179,6 +186,7 @@ fn one_json(
             "cue": a.cue.as_deref().map(line),
             "content": sayso_nlp::text::sanitize(&a.content),
             "kind": a.kind,
+            "act": a.act,
             "span": span,
         }));
     }

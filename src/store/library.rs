@@ -70,7 +70,7 @@ fn fts_query(words: &str) -> String {
 }
 
 impl Store {
-    /// Keep the article's attributions (speaker, cue, content, kind,
+    /// Keep the article's attributions (speaker, cue, content, kind, act,
     /// offsets) for the library and the speaker index, replacing any saved
     /// before. The reader's speaker corrections for the article apply.
     ///
@@ -83,8 +83,8 @@ impl Store {
             c.execute("DELETE FROM attributions WHERE article = ?1", [&id.0])?;
             let mut stmt = c.prepare_cached(
                 "INSERT INTO attributions
-                    (article, position, speaker, engine_speaker, label, engine_label, source, cue, content, kind, start, end)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                    (article, position, speaker, engine_speaker, label, engine_label, source, cue, content, kind, start, end, act)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
             )?;
             for (i, q) in ann.quotes.iter().enumerate() {
                 let speaker = q.speaker.and_then(|s| ann.speakers.get(s));
@@ -106,6 +106,7 @@ impl Store {
                     q.kind.as_str(),
                     offset(q.content.start),
                     offset(q.content.end),
+                    q.act.as_str(),
                 ])?;
             }
             Ok(())

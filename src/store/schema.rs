@@ -86,6 +86,9 @@ const MIGRATIONS: &[&str] = &[
         INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
     END;
     INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');",
+    // 3: each attribution's act (said, wrote, thought); rows kept before it
+    // have none until their article is saved again.
+    "ALTER TABLE attributions ADD COLUMN act TEXT;",
 ];
 
 /// The newest schema version this build reads and writes.

@@ -5,9 +5,9 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rusqlite::Row;
-use sayso_nlp::TokenKind;
 use sayso_nlp::entities::gazetteer::{GazFlags, Gazetteer};
 use sayso_nlp::text::sanitize;
+use sayso_nlp::{Act, TokenKind};
 
 use super::articles::ArticleId;
 use super::columns::usize_at;
@@ -48,6 +48,9 @@ pub struct SpeakerAttribution {
     pub content: String,
     /// direct, indirect or mixed.
     pub kind: String,
+    /// said, wrote or thought; `None` when kept before acts were recorded
+    /// and not saved since.
+    pub act: Option<String>,
     /// First byte of the content in the article's text.
     pub start: usize,
     /// One past its last byte.
@@ -66,6 +69,7 @@ impl SpeakerAttribution {
             kind: r.get(6)?,
             start: usize_at(r, 7)?,
             end: usize_at(r, 8)?,
+            act: r.get(11)?,
         })
     }
 }
@@ -225,11 +229,33 @@ impl Store {
     /// # Errors
     /// When the database cannot be read.
     pub fn speakers(&self, include_unnamed: bool) -> Result<Vec<SpeakerSummary>, StoreError> {
+        self.speakers_of(include_unnamed, false)
+    }
+
+    /// As [`Store::speakers`]; with `words_only`, only attributions of
+    /// speech and writing count, so someone only reported as thinking is
+    /// left out. An attribution kept before acts were recorded counts.
+    ///
+    /// # Errors
+    /// When the database cannot be read.
+    pub fn speakers_of(
+        &self,
+        include_unnamed: bool,
+        words_only: bool,
+    ) -> Result<Vec<SpeakerSummary>, StoreError> {
         self.read(|| {
-            let mut stmt = self.conn.prepare(
+            // The acts that are not words, from the engine's own list.
+            let thought: Vec<String> =
+                Act::ALL.iter().filter(|a| !a.is_words()).map(|a| format!("'{}'", a.as_str())).collect();
+            let only_words = if words_only && !thought.is_empty() {
+                format!(" AND (act IS NULL OR act NOT IN ({}))", thought.join(", "))
+            } else {
+                String::new()
+            };
+            let mut stmt = self.conn.prepare(&format!(
                 "SELECT speaker, label, article, COUNT(*) FROM attributions
-                 WHERE speaker IS NOT NULL GROUP BY speaker, label, article",
-            )?;
+                 WHERE speaker IS NOT NULL{only_words} GROUP BY speaker, label, article"
+            ))?;
             let rows = stmt
                 .query_map([], |r| {
                     Ok(NameCount {
@@ -264,7 +290,7 @@ impl Store {
                 return Ok(Vec::new());
             };
             let mut stmt = self.conn.prepare_cached(
-                "SELECT t.article, a.title, a.source, t.speaker, t.cue, t.content, t.kind, t.start, t.end, a.rowid, t.position
+                "SELECT t.article, a.title, a.source, t.speaker, t.cue, t.content, t.kind, t.start, t.end, a.rowid, t.position, t.act
                  FROM attributions t JOIN articles a ON a.id = t.article WHERE t.speaker = ?1",
             )?;
             let mut out: Vec<(i64, i64, SpeakerAttribution)> = Vec::new();

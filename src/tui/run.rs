@@ -404,10 +404,12 @@ impl Looping<'_> {
                 stack.config.words_only = on;
                 let Some(path) = stack.config.file.clone() else { return };
                 let (table, key, value) = setting.entry();
-                if let Err(why) = crate::remember::setting(&path, table, key, value)
-                    && let Some(Entry { screen: Screen::Reader(state), .. }) = stack.entries.last_mut()
-                {
-                    state.message = Some(why);
+                if let Err(why) = crate::remember::setting(&path, table, key, value) {
+                    match stack.entries.last_mut().map(|e| &mut e.screen) {
+                        Some(Screen::Reader(state)) => state.message = Some(why),
+                        Some(Screen::Library(view)) => view.status = Some(why),
+                        _ => {}
+                    }
                 }
             }
             Effect::Close => {
@@ -441,10 +443,12 @@ impl Looping<'_> {
     }
 
     /// A screen is on top again: a library view reads its lists again (the
-    /// reader may have changed notes or added an article).
+    /// reader may have changed notes, added an article or turned `w`).
     fn back_on_top(&mut self, stack: &mut Stack) {
+        let words_only = stack.config.words_only;
         if let Some(Entry { screen: Screen::Library(view), .. }) = stack.entries.last_mut() {
             let view: &mut LibraryView = view;
+            view.config.words_only = words_only;
             view.reload();
             let asks: Vec<_> = view.queries.drain(..).collect();
             for query in asks {

@@ -209,7 +209,7 @@ fn answer(slot: &mut Option<Store>, query: Ask) -> Answer {
         Ok(store) => answer_from(store, query),
         Err(e) => match query {
             Ask::Articles(q) => Answer::Articles(q, Err(e)),
-            Ask::Speakers(all) => Answer::Speakers(all, Err(e)),
+            Ask::Speakers(all, words_only) => Answer::Speakers(all, words_only, Err(e)),
             Ask::Attributions(name) => Answer::Attributions(name, Err(e)),
         },
     }
@@ -224,9 +224,11 @@ pub fn answer_from(store: Option<&Store>, query: Ask) -> Answer {
             let list = store.map_or(Ok(Vec::new()), |s| s.library(q.as_deref()).map_err(err));
             Answer::Articles(q, list)
         }
-        Ask::Speakers(all) => {
-            Answer::Speakers(all, store.map_or(Ok(Vec::new()), |s| s.speakers(all).map_err(err)))
-        }
+        Ask::Speakers(all, words_only) => Answer::Speakers(
+            all,
+            words_only,
+            store.map_or(Ok(Vec::new()), |s| s.speakers_of(all, words_only).map_err(err)),
+        ),
         Ask::Attributions(name) => {
             let found = store.map_or(Ok((None, Vec::new())), |s| {
                 let list = s.speaker_attributions(&name).map_err(err)?;

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use super::cluster::Cluster;
 use super::doc::Doc;
 use super::lexicon::{Class, lexicon};
-use super::mention::{Determiner, Form, Mention, analyse, title_start, with_normal};
+use super::mention::{Determiner, Form, Mention, Role, analyse, title_start, with_normal};
 use crate::annotation::EntityLabel;
 use crate::tag::hash::{PrehashedMap, hash_bytes};
 use crate::text::Span;
@@ -247,6 +247,7 @@ fn subject_descriptions(doc: &Doc<'_>) -> Vec<Mention> {
 fn appositions(doc: &Doc<'_>, m: &mut Mention) {
     let lex = lexicon();
     let (start, end) = (m.tokens.start, m.tokens.end);
+    party_mark(doc, m);
     if end < doc.len() && doc.word(end) == "," {
         let stop = (end + 1..doc.len().min(end + 1 + APPOSITION_WORDS))
             .find(|&i| doc.is_clause_break(i) || doc.word(i) == "." || doc.is_verb(i));
@@ -272,6 +273,28 @@ fn appositions(doc: &Doc<'_>, m: &mut Mention) {
             take_apposition(doc, d..start - 1, m);
         }
     }
+}
+
+/// The party and state in brackets after a name ("Sen. Sherrod Brown
+/// (D-Ohio)"): the party as a role and a modifier, the state's words as
+/// modifiers, so that "the Ohio Democrat" finds the name.
+fn party_mark(doc: &Doc<'_>, m: &mut Mention) {
+    // A source's span may hold the mark; the name ends before it.
+    let open = m.name_span.map_or(m.tokens.end, |name| doc.tokens_in(name).end);
+    if open >= doc.len() || doc.word(open) != "(" {
+        return;
+    }
+    let Some(close) = (open + 1..doc.len().min(open + 8)).find(|&i| doc.word(i) == ")") else { return };
+    let inside = Span::new(doc.token(open).end, doc.token(close).start);
+    let Some((party, state)) = super::affiliation::party_and_state(inside.slice(doc.text)) else {
+        return;
+    };
+    m.animacy = super::mention::Animacy::Person;
+    if !m.roles.iter().any(|r| r.head == party) {
+        m.roles.push(Role { head: party.to_owned(), titles: Vec::new(), ranks: Vec::new() });
+    }
+    m.mods.push(party.to_owned());
+    m.mods.extend(state.split_whitespace().map(str::to_lowercase));
 }
 
 /// Add the role of description `range` to name mention `m`, when it is one.

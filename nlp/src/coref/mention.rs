@@ -3,8 +3,9 @@
 
 use std::ops::Range;
 
+use super::affiliation::party;
 use super::doc::Doc;
-use super::lexicon::{Class, Flag, Gender, lexicon};
+use super::lexicon::{Class, Entry, Flag, Gender, lexicon};
 use crate::annotation::EntityLabel;
 use crate::text::Span;
 
@@ -285,9 +286,10 @@ pub fn title_start(doc: &Doc<'_>, name_start: usize) -> usize {
     while j > 0 && doc.sentence_of(j - 1) == sentence {
         let i = j - 1;
         // Another name only joins as the modifier of a title ("US President"),
-        // not as a neighbour ("Trump-Putin meeting"); a title is no other name.
+        // not as a neighbour ("Trump-Putin meeting"); a title or a role
+        // recognised as a name ("Republican") is no other name.
         let other = doc.entity_of(i).is_some_and(|e| Some(e) != own && Some(e) != doc.entity_of(j))
-            && !doc.is_title(i)
+            && !titled(i)
             && !(doc.is_word(j) && titled(j));
         if other {
             break;
@@ -350,8 +352,19 @@ fn name_run_start(doc: &Doc<'_>, from: usize, end: usize) -> usize {
     let whole = doc.entity_of(last).filter(|_| {
         matches!(doc.label_of(last), Some(EntityLabel::Org | EntityLabel::Loc | EntityLabel::Misc))
     });
-    let in_whole =
-        |i: usize| whole.is_some() && doc.entity_of(i) == whole && !lex.is(doc.word(i), Class::Determiner);
+    // A person described by a nationality or party noun is no name: "the
+    // Ohio Democrat" even when "Democrat" is recognised as a name.
+    let described = |i: usize| {
+        let w = doc.word(i);
+        doc.label_of(i) == Some(EntityLabel::Misc)
+            && lex.noun(w).is_some_and(|e| e.class == Class::Role && !group_of_members(w, e))
+    };
+    let in_whole = |i: usize| {
+        whole.is_some()
+            && doc.entity_of(i) == whole
+            && !lex.is(doc.word(i), Class::Determiner)
+            && !described(i)
+    };
     let mut j = end;
     while j > from {
         let i = j - 1;
@@ -359,7 +372,7 @@ fn name_run_start(doc: &Doc<'_>, from: usize, end: usize) -> usize {
         let name_word = in_whole(i)
             || doc.is_capitalised(i)
                 && doc.is_name_like(i)
-                && lex.noun(w).is_none_or(|e| e.class != Class::Role)
+                && lex.noun(w).is_none_or(|e| e.class != Class::Role || group_of_members(w, e))
                 && !lex.is(w, Class::Honorific)
                 && !lex.is(w, Class::Rank)
                 && !lex.is(w, Class::Title)
@@ -383,6 +396,13 @@ fn name_run_start(doc: &Doc<'_>, from: usize, end: usize) -> usize {
     j
 }
 
+/// True for a party's members in the plural ("Republicans"): named as one
+/// group across the article, where a single member ("the Ohio Democrat") is
+/// described.
+fn group_of_members(word: &str, noun: Entry) -> bool {
+    noun.flag == Flag::Plural && party(word).is_some()
+}
+
 /// Titles, honorifics and modifiers in front of a name.
 fn read_prefix(doc: &Doc<'_>, range: Range<usize>, m: &mut Mention) {
     let lex = lexicon();
@@ -393,19 +413,27 @@ fn read_prefix(doc: &Doc<'_>, range: Range<usize>, m: &mut Mention) {
             if h.flag != Flag::None {
                 m.gender = gender_of(h.flag);
             }
+            // "Sen." makes a senator, whom "the senator" designates later.
+            if h.canonical != "-" && !m.roles.iter().any(|r| r.head == h.canonical) {
+                m.roles.push(Role { head: h.canonical.to_owned(), titles: Vec::new(), ranks: Vec::new() });
+            }
         } else if let Some(r) = lex.get(w, Class::Role) {
             m.animacy = Animacy::Person;
             if r.flag == Flag::Male || r.flag == Flag::Female {
                 m.gender = gender_of(r.flag);
             }
             m.roles.push(role_at(doc, range.start, i, r.canonical));
+            // A party is also a modifier: "Ohio Democrat X" is "the Democratic senator".
+            if let Some(p) = party(w) {
+                m.mods.push(p.to_owned());
+            }
         } else if doc.is_capitalised(i)
             && !doc.is_title(i)
             && ![Class::Title, Class::Rank, Class::Preposition, Class::Determiner]
                 .iter()
                 .any(|&c| lex.is(w, c))
         {
-            m.mods.push(normal(w));
+            m.mods.push(party(w).map_or_else(|| normal(w), str::to_owned));
         }
     }
 }
@@ -432,7 +460,8 @@ fn read_head(doc: &Doc<'_>, range: Range<usize>, m: &mut Mention) {
     let role_words = m.roles.last().map_or(0, |r| r.titles.len() + r.ranks.len());
     for i in range.start..head.saturating_sub(role_words) {
         if doc.is_capitalised(i) && doc.is_word(i) && !lex.is(doc.word(i), Class::Determiner) {
-            m.mods.push(normal(doc.word(i)));
+            let w = doc.word(i);
+            m.mods.push(party(w).map_or_else(|| normal(w), str::to_owned));
         }
     }
 }

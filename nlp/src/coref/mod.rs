@@ -14,6 +14,7 @@
 //! is its modifier, an organisation's name is its whole entity, and a
 //! person's name cut at a particle ("Ursula von" + "der Leyen") is rejoined.
 
+mod affiliation;
 mod cluster;
 mod collect;
 mod doc;

@@ -453,6 +453,7 @@ fn help_lines(view: &LibraryView) -> Vec<(String, String)> {
         (keys(&[Action::Search]), "search titles and texts (speakers: filter names)".to_owned()),
         (keys(&[Action::FocusNext, Action::FocusPrev]) + " s", "articles ⇄ speakers".to_owned()),
         ("a".to_owned(), "speakers: unnamed sources too, or not".to_owned()),
+        (keys(&[Action::WordsOnly]), "speech and writing only, or thought too".to_owned()),
         (keys(&[Action::Close]), "back · clear the search".to_owned()),
         (keys(&[Action::Quit]), "quit".to_owned()),
         (keys(&[Action::Library]), "(in the reader) back to this list".to_owned()),

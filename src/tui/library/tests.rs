@@ -251,6 +251,7 @@ fn help_opens_and_closes_with_the_reader_keys() {
     let rows = screen(&mut v, 100, 24);
     assert!(rows.iter().any(|r| r.contains("Library keys")), "{rows:#?}");
     assert!(rows.iter().any(|r| r.contains("articles ⇄ speakers")), "{rows:#?}");
+    assert!(rows.iter().any(|r| r.contains("w") && r.contains("speech and writing only")), "{rows:#?}");
     assert_eq!(press(&mut v, &store, "q"), None, "q closes the help first");
     assert!(!v.help);
     press(&mut v, &store, "? esc");
@@ -461,4 +462,62 @@ fn a_speakers_attributions_are_grouped_by_article() {
     assert!(
         rows.iter().any(|r| r.contains("Boats are back")) && rows.iter().any(|r| r.contains("And so are we"))
     );
+}
+
+#[test]
+fn w_counts_and_lists_speech_and_writing_only_and_is_remembered() {
+    use crate::app::state::Remember;
+    use EntityLabel::Person;
+    use QuoteKind::{Direct, Indirect};
+    let store = Store::in_memory().expect("store");
+    // Tom Reilly is only reported as thinking; Berg once says, once thinks.
+    for (text, source, quotes, thought) in [
+        (
+            HARBOUR,
+            "/news/harbour.txt",
+            [
+                ("Anna Berg", Person, "We need more time,", Direct),
+                ("Tom Reilly", Person, "the harbour mattered", Indirect),
+            ],
+            1,
+        ),
+        (
+            FERRY,
+            "/news/ferry.txt",
+            [
+                ("Lena Holm", Person, "Fuel costs doubled,", Direct),
+                ("Berg", Person, "Families cannot pay,", Direct),
+            ],
+            1,
+        ),
+    ] {
+        let new =
+            NewArticle { source: Some(source), title: text.lines().next(), text, ..NewArticle::default() };
+        let id = store.save_article(&new).expect("saved");
+        let mut ann = annotation(text, &quotes);
+        ann.quotes[thought].act = sayso_nlp::Act::Thought;
+        store.save_annotation(&id, &ann, text).expect("annotation saved");
+    }
+    let mut v = view(&store);
+    press(&mut v, &store, "tab");
+    let names =
+        |v: &LibraryView| v.speakers.iter().map(|s| (s.name.clone(), s.attributions)).collect::<Vec<_>>();
+    assert!(names(&v).contains(&("Tom Reilly".to_owned(), 1)));
+    assert!(names(&v).contains(&("Anna Berg".to_owned(), 2)));
+    assert_eq!(press(&mut v, &store, "w"), Some(Effect::Remember(Remember::WordsOnly(true))));
+    assert!(v.config.words_only);
+    assert!(!names(&v).iter().any(|(n, _)| n == "Tom Reilly"), "{:?}", names(&v));
+    assert!(names(&v).contains(&("Anna Berg".to_owned(), 1)));
+    // Her attributions leave out what she thought, and come back with `w`.
+    let berg = v.shown.iter().position(|&i| v.speakers[i].name == "Anna Berg").expect("listed");
+    v.cursors[1].selected = berg;
+    press(&mut v, &store, "enter");
+    assert_eq!(v.screen, Screen::Attributions);
+    let said: Vec<&str> = v.attributions.iter().map(|a| a.content.as_str()).collect();
+    assert_eq!(said, ["We need more time,"]);
+    assert_eq!(press(&mut v, &store, "w"), Some(Effect::Remember(Remember::WordsOnly(false))));
+    assert_eq!(v.attributions.len(), 2);
+    assert_eq!(v.status.as_deref(), Some("thought too"));
+    press(&mut v, &store, "esc");
+    assert!(names(&v).contains(&("Tom Reilly".to_owned(), 1)));
 }

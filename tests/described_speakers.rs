@@ -1,0 +1,136 @@
+//! Speakers given by a description ("the Ohio Democrat", "the professor"):
+//! the description finds the person the article named with that party,
+//! state or title, and a description that finds nobody stays a description,
+//! labelled MISC, never an organisation.
+
+use sayso_nlp::{Annotation, Annotator, EntityLabel};
+
+/// An article of one paragraph under a neutral headline.
+fn article(body: &str) -> String {
+    format!("Notes from the week\n\n{body}\n")
+}
+
+/// The name and label of the speaker of the attribution whose content
+/// starts with `content`.
+fn speaker_of(ann: &Annotation, text: &str, content: &str) -> Option<(String, EntityLabel)> {
+    let q = ann.quotes.iter().find(|q| q.content.slice(text).starts_with(content))?;
+    let s = ann.speakers.get(q.speaker?)?;
+    Some((s.name.clone(), s.label))
+}
+
+/// (body, content of the described speaker's attribution, expected speaker name).
+const RESOLVED: [(&str, &str, &str); 10] = [
+    (
+        "Sen. Martin Kell (D-Ohio) opened the hearing with a question. The Ohio Democrat said the fees had \
+         hurt families for years.",
+        "the fees had hurt",
+        "Martin Kell",
+    ),
+    (
+        "Ohio Democrat Nora Fenwick spoke first at the meeting. Later the Ohio Democrat said the plan needed \
+         more money.",
+        "the plan needed",
+        "Nora Fenwick",
+    ),
+    (
+        "Sen. Martin Kell (D-Ohio) and Sen. Paul Ostrander (R-Texas) met on Monday. The Texas Republican said \
+         the talks had gone well.",
+        "the talks had gone",
+        "Paul Ostrander",
+    ),
+    (
+        "Sen. Paul Ostrander (R-Texas) and Sen. Martin Kell (D-Ohio) met on Monday. The Ohio senator said the \
+         talks had gone badly.",
+        "the talks had gone",
+        "Martin Kell",
+    ),
+    (
+        "Rep. Dana Whitcombe (R-S.C.) visited the port on Friday. The South Carolina congresswoman said the \
+         harbour needed dredging.",
+        "the harbour needed",
+        "Dana Whitcombe",
+    ),
+    (
+        "Gov. Arthur Penhale signed the budget late on Tuesday. The governor said the state would hire more \
+         nurses.",
+        "the state would hire",
+        "Arthur Penhale",
+    ),
+    (
+        "Economics professor Helen Drayton studied the market for a decade. The professor said prices would \
+         fall next spring.",
+        "prices would fall",
+        "Helen Drayton",
+    ),
+    (
+        "Republican Lena Hartwig won the primary in May. The Republican said on Sunday that she would debate \
+         her rival twice.",
+        "she would debate",
+        "Lena Hartwig",
+    ),
+    (
+        "Montana Gov. Ray Dunmore and Idaho Gov. Claire Booth met at the border. The Idaho governor said the \
+         road would be rebuilt.",
+        "the road would",
+        "Claire Booth",
+    ),
+    (
+        "Prof. Ruth Amsel has studied the river for twenty years. The professor said the water was cleaner \
+         than in the nineties.",
+        "the water was cleaner",
+        "Ruth Amsel",
+    ),
+];
+
+#[test]
+fn descriptions_find_the_person_named_with_that_party_state_or_title() {
+    let annotator = Annotator::new().expect("models load");
+    for (body, content, name) in RESOLVED {
+        let text = article(body);
+        let ann = annotator.annotate(&text);
+        assert_eq!(speaker_of(&ann, &text, content), Some((name.to_owned(), EntityLabel::Person)), "{body}");
+    }
+}
+
+/// (body, content, expected speaker name): the description names nobody
+/// the article introduced.
+const UNRESOLVED: [(&str, &str, &str); 4] = [
+    (
+        "The hearing ran for three hours. The Ohio Democrat said the fees had hurt families for years.",
+        "the fees had hurt",
+        "The Ohio Democrat",
+    ),
+    (
+        "Sen. Paul Ostrander (R-Texas) spoke first. The Ohio Democrat said the fees had hurt families.",
+        "the fees had hurt",
+        "The Ohio Democrat",
+    ),
+    ("A senior official said the agency would review the fees.", "the agency would", "A senior official"),
+    (
+        "The Texas Republican said the border plan would cost too much.",
+        "the border plan",
+        "The Texas Republican",
+    ),
+];
+
+#[test]
+fn a_description_that_finds_nobody_stays_an_unnamed_description() {
+    let annotator = Annotator::new().expect("models load");
+    for (body, content, name) in UNRESOLVED {
+        let text = article(body);
+        let ann = annotator.annotate(&text);
+        assert_eq!(speaker_of(&ann, &text, content), Some((name.to_owned(), EntityLabel::Misc)), "{body}");
+        assert!(ann.speakers.iter().all(|s| s.label != EntityLabel::Org), "{body}: {:?}", ann.speakers);
+    }
+}
+
+#[test]
+fn a_party_member_is_named_without_the_party() {
+    let annotator = Annotator::new().expect("models load");
+    let text = article("Ohio Democrat Nora Fenwick said the plan needed more money.");
+    let ann = annotator.annotate(&text);
+    assert_eq!(
+        speaker_of(&ann, &text, "the plan needed"),
+        Some(("Nora Fenwick".to_owned(), EntityLabel::Person))
+    );
+}
