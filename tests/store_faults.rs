@@ -9,13 +9,20 @@ use assert_cmd::Command as Bin;
 use sayso::store::{Anchor, Fault, NewArticle, NewNote, Store, StoreError};
 use sayso_nlp::Span;
 
-/// A tmpfs mounted over a temporary folder, unmounted when dropped.
+/// A tmpfs mounted over a temporary folder, unmounted when dropped. The
+/// tests take turns: a process forked by one test holds, until it execs,
+/// copies of every file the others have open, which can keep a freed file's
+/// space in use or make a remount busy.
 struct Tmpfs {
     dir: tempfile::TempDir,
+    _turn: std::sync::MutexGuard<'static, ()>,
 }
+
+static TURN: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 impl Tmpfs {
     fn mount(options: &str) -> Option<Self> {
+        let turn = TURN.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let dir = tempfile::tempdir().expect("temp dir");
         let ok = Command::new("mount")
             .args(["-t", "tmpfs", "-o", options, "tmpfs"])
@@ -27,7 +34,7 @@ impl Tmpfs {
             eprintln!("skipping: this test needs permission to mount a small tmpfs");
             return None;
         }
-        Some(Self { dir })
+        Some(Self { dir, _turn: turn })
     }
 
     fn path(&self) -> &Path {
