@@ -18,6 +18,7 @@ use crate::pipeline::Annotator;
 use crate::tag::model::Model;
 use crate::text::Span;
 use crate::train::Rng;
+use crate::train::gum::{self, Line};
 use crate::train::perceptron::Perceptron;
 use crate::train::silver::{CorpusError, SilverDoc, WordsDoc};
 
@@ -177,34 +178,29 @@ pub fn parse(data: &str) -> Vec<GoldDoc> {
     let mut words: Vec<Word<'_>> = Vec::new();
     let mut open: Vec<(String, usize)> = Vec::new();
     let mut spans: Vec<(String, usize, usize)> = Vec::new();
-    for line in data.lines() {
-        if let Some(name) = line.strip_prefix("# newdoc id = ") {
-            doc.sentence(&words, &spans);
-            words.clear();
-            spans.clear();
-            open.clear();
-            docs.extend(std::mem::take(&mut doc).finish());
-            doc.name = name.trim().to_owned();
-            continue;
-        }
-        if line.trim().is_empty() {
-            doc.sentence(&words, &spans);
-            words.clear();
-            spans.clear();
-            open.clear();
-            continue;
-        }
-        if line.starts_with('#') {
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() < 10 || cols[0].parse::<usize>().is_err() {
-            continue;
-        }
-        let index = words.len();
-        words.push(Word { form: cols[1], xpos: cols[4], head: cols[6].parse().unwrap_or(0) });
-        if let Some(entity) = cols[9].split('|').find_map(|f| f.strip_prefix("Entity=")) {
-            read_entity(entity, index, &mut open, &mut spans);
+    for line in gum::lines(data) {
+        match line {
+            Line::Document(name) => {
+                doc.sentence(&words, &spans);
+                words.clear();
+                spans.clear();
+                open.clear();
+                docs.extend(std::mem::take(&mut doc).finish());
+                doc.name = name.to_owned();
+            }
+            Line::SentenceEnd => {
+                doc.sentence(&words, &spans);
+                words.clear();
+                spans.clear();
+                open.clear();
+            }
+            Line::Word(cols) => {
+                let index = words.len();
+                words.push(Word { form: cols[1], xpos: cols[4], head: cols[6].parse().unwrap_or(0) });
+                if let Some(entity) = cols[9].split('|').find_map(|f| f.strip_prefix("Entity=")) {
+                    read_entity(entity, index, &mut open, &mut spans);
+                }
+            }
         }
     }
     doc.sentence(&words, &spans);

@@ -38,6 +38,39 @@ struct Mention {
     end: usize,
 }
 
+/// One step through a GUM CoNLL-U file.
+pub(crate) enum Line<'a> {
+    /// A new document starts (`# newdoc id = …`), with its name.
+    Document(&'a str),
+    /// A blank line: the sentence ends.
+    SentenceEnd,
+    /// A word line with an integer ID: its ten columns.
+    Word([&'a str; 10]),
+}
+
+/// The documents, sentence ends and word lines of GUM CoNLL-U text; other
+/// comments, multiword-token and empty-node lines, and malformed lines are
+/// skipped.
+pub(crate) fn lines(data: &str) -> impl Iterator<Item = Line<'_>> {
+    data.lines().filter_map(|line| {
+        if let Some(name) = line.strip_prefix("# newdoc id = ") {
+            return Some(Line::Document(name.trim()));
+        }
+        if line.trim().is_empty() {
+            return Some(Line::SentenceEnd);
+        }
+        if line.starts_with('#') {
+            return None;
+        }
+        let mut cols = [""; 10];
+        let mut fields = line.split('\t');
+        for c in &mut cols {
+            *c = fields.next()?;
+        }
+        cols[0].parse::<usize>().is_ok().then_some(Line::Word(cols))
+    })
+}
+
 /// Parse GUM CoNLL-U text into documents (see [`read`]).
 #[must_use]
 pub fn parse(data: &str) -> Vec<SilverDoc> {
@@ -46,38 +79,33 @@ pub fn parse(data: &str) -> Vec<SilverDoc> {
     let mut words: Vec<Word<'_>> = Vec::new();
     let mut mentions: Vec<Mention> = Vec::new();
     let mut open: Vec<(String, Option<usize>, usize)> = Vec::new();
-    for line in data.lines() {
-        if let Some(name) = line.strip_prefix("# newdoc id = ") {
-            doc.sentence(&words, &mentions);
-            words.clear();
-            mentions.clear();
-            docs.extend(std::mem::take(&mut doc).finish());
-            doc.name = name.trim().to_owned();
-            continue;
-        }
-        if line.trim().is_empty() {
-            doc.sentence(&words, &mentions);
-            words.clear();
-            mentions.clear();
-            open.clear();
-            continue;
-        }
-        if line.starts_with('#') {
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() < 10 || cols[0].parse::<usize>().is_err() {
-            continue;
-        }
-        let index = words.len();
-        words.push(Word {
-            form: cols[1],
-            xpos: cols[4],
-            proper: cols[3] == "PROPN",
-            head: cols[6].parse().unwrap_or(0),
-        });
-        if let Some(entity) = cols[9].split('|').find_map(|f| f.strip_prefix("Entity=")) {
-            read_entity(entity, index, &mut open, &mut mentions);
+    for line in lines(data) {
+        match line {
+            Line::Document(name) => {
+                doc.sentence(&words, &mentions);
+                words.clear();
+                mentions.clear();
+                docs.extend(std::mem::take(&mut doc).finish());
+                doc.name = name.to_owned();
+            }
+            Line::SentenceEnd => {
+                doc.sentence(&words, &mentions);
+                words.clear();
+                mentions.clear();
+                open.clear();
+            }
+            Line::Word(cols) => {
+                let index = words.len();
+                words.push(Word {
+                    form: cols[1],
+                    xpos: cols[4],
+                    proper: cols[3] == "PROPN",
+                    head: cols[6].parse().unwrap_or(0),
+                });
+                if let Some(entity) = cols[9].split('|').find_map(|f| f.strip_prefix("Entity=")) {
+                    read_entity(entity, index, &mut open, &mut mentions);
+                }
+            }
         }
     }
     doc.sentence(&words, &mentions);
