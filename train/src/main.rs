@@ -23,7 +23,7 @@ use sayso_nlp::train::attribution as train_attr;
 use sayso_nlp::train::brat;
 use sayso_nlp::train::silver::{self, SilverDoc};
 use sayso_nlp::train::taggers::{self, NerDoc, Settings};
-use sayso_nlp::train::{conll, gum};
+use sayso_nlp::train::{conll, gum, treebank};
 
 /// Train sayso's models and print their figures on the dev split.
 #[derive(Debug, Parser)]
@@ -64,6 +64,16 @@ struct Args {
     /// Passes over the training data for the part-of-speech tagger.
     #[arg(long, default_value_t = 5)]
     pos_epochs: usize,
+
+    /// How many times the part-of-speech tagger visits each sentence of the
+    /// EWT and GUM training treebanks per pass (0: PolNeAR's silver tags only).
+    #[arg(long, default_value_t = 1)]
+    pos_treebank_weight: usize,
+
+    /// Folds of the treebanks tagged for the parser by taggers that did not
+    /// see them (so it learns from tags as noisy as on new text).
+    #[arg(long, default_value_t = 5)]
+    parser_folds: usize,
 
     /// Passes over the training data for the entity recogniser (and the
     /// part-of-speech taggers that tag its training folds).
@@ -156,18 +166,14 @@ fn run(args: &Args) -> Result<()> {
     let dev = silver::read_split(&args.corpus.join("dev")).context("reading the dev split")?;
     eprintln!("read {} training and {} dev documents in {:.1?}", train.len(), dev.len(), started.elapsed());
     std::fs::create_dir_all(&args.out).with_context(|| format!("creating {}", args.out.display()))?;
-    let settings = Settings {
-        epochs: args.pos_epochs,
-        min_count: args.min_count,
-        min_weight: 0.01,
-        seed: 0x5A7_5050,
-        margin: args.margin,
-    };
+    let settings = pos_settings(args);
+    let treebank = if wants(Which::Pos) || wants(Which::Ner) { treebank_docs(args)? } else { Vec::new() };
 
     let pos_path = args.out.join("pos.bin");
     let pos = if wants(Which::Pos) {
         let t = Instant::now();
-        let model = taggers::train_pos(&train, settings);
+        let docs: Vec<SilverDoc> = train.iter().chain(&treebank).cloned().collect();
+        let model = taggers::train_pos(&docs, settings);
         let tagger = PosTagger::new(model.clone())?;
         println!(
             "pos: {} features, trained in {:.1?}; dev accuracy vs CoreNLP {:.4}",
@@ -175,6 +181,13 @@ fn run(args: &Args) -> Result<()> {
             t.elapsed(),
             taggers::pos_accuracy(&tagger, &dev)
         );
+        for name in ["en_ewt-dev", "gum-dev"] {
+            let docs = treebank::tagged_docs(&read_conllu(args, name)?, name);
+            println!(
+                "pos: {name} accuracy vs the treebank's Penn tags (extensions read into the tag set) {:.4}",
+                taggers::pos_accuracy(&tagger, &docs)
+            );
+        }
         write(&pos_path, &model)?;
         Some(tagger)
     } else {
@@ -192,7 +205,7 @@ fn run(args: &Args) -> Result<()> {
         let settings = Settings { epochs: args.ner_epochs, ..settings };
         let conll_train = read_conll(&args.conll.join("train.conll"));
         let conll_dev = read_conll(&args.conll.join("dev.conll"));
-        let mut train_docs = jackknifed_ner_docs(&train, settings)?;
+        let mut train_docs = jackknifed_ner_docs(&train, &treebank, settings)?;
         for _ in 0..args.conll_weight {
             train_docs.extend(ner_docs(&pos, &conll_train));
         }
@@ -258,19 +271,15 @@ fn run(args: &Args) -> Result<()> {
 /// print its attachment scores on their dev splits, and write the parser
 /// model and the Penn-to-universal tag table learned beside it.
 fn parser(args: &Args) -> Result<()> {
-    use sayso_nlp::syntax::{Parser, UposTable, conllu};
+    use sayso_nlp::syntax::{Parser, UposTable};
     use sayso_nlp::train::parser::{self as train_parser, ParserSettings};
     let t = Instant::now();
     let pos = PosTagger::new(load(&args.out.join("pos.bin"))?)?;
     let read = |name: &str| -> Result<Vec<train_parser::TreeSentence>> {
-        let path = args.ud.join(name);
-        let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
-        let sentences = conllu::read(&text).with_context(|| format!("reading {}", path.display()))?;
-        Ok(train_parser::prepare(&sentences, &pos))
+        Ok(train_parser::prepare(&read_conllu(args, name)?, &pos))
     };
-    let mut train = read("en_ewt-train.conllu")?;
-    train.extend(read("gum-train.conllu")?);
-    let dev = [("EWT", read("en_ewt-dev.conllu")?), ("GUM", read("gum-dev.conllu")?)];
+    let train = jackknifed_trees(args)?;
+    let dev = [("EWT", read("en_ewt-dev")?), ("GUM", read("gum-dev")?)];
     let words: usize = train.iter().map(|s| s.words.len()).sum();
     eprintln!("read {} training sentences ({words} words) in {:.1?}", train.len(), t.elapsed());
     let table_text = train_parser::learn_upos_table(&train, 5);
@@ -305,11 +314,12 @@ fn parser(args: &Args) -> Result<()> {
     for (name, sentences) in &dev {
         let s = train_parser::evaluate(&parser, sentences);
         println!(
-            "parser: {name} dev ({} words, gold words, engine tags): UAS {:.4} LAS {:.4}; tags {:.4} XPOS, {:.4} UPOS",
+            "parser: {name} dev ({} words, gold words, engine tags): UAS {:.4} LAS {:.4}; tags {:.4} XPOS ({:.4} with its extensions read into the tag set), {:.4} UPOS",
             s.words,
             s.uas(),
             s.las(),
             train_parser::tag_accuracy(sentences),
+            train_parser::penn_accuracy(sentences),
             train_parser::upos_accuracy(&table, sentences)
         );
         let g = train_parser::evaluate_gold_tags(&parser, sentences);
@@ -365,6 +375,79 @@ fn attribution(args: &Args, annotator: &Annotator, settings: Settings) -> Result
     write(&args.out.join("attribution.bin"), &model)
 }
 
+/// The part-of-speech settings (shared by every tagger a run trains).
+fn pos_settings(args: &Args) -> Settings {
+    Settings {
+        epochs: args.pos_epochs,
+        min_count: args.min_count,
+        min_weight: 0.01,
+        seed: 0x5A7_5050,
+        margin: args.margin,
+    }
+}
+
+/// The sentences of `<ud>/<name>.conllu`.
+fn read_conllu(args: &Args, name: &str) -> Result<Vec<sayso_nlp::syntax::conllu::Sentence>> {
+    let path = args.ud.join(format!("{name}.conllu"));
+    let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    sayso_nlp::syntax::conllu::read(&text).with_context(|| format!("reading {}", path.display()))
+}
+
+/// The EWT and GUM training treebanks as tagging documents, each repeated
+/// `--pos-treebank-weight` times.
+fn treebank_docs(args: &Args) -> Result<Vec<SilverDoc>> {
+    let mut docs = Vec::new();
+    if args.pos_treebank_weight == 0 {
+        return Ok(docs);
+    }
+    for name in ["en_ewt-train", "gum-train"] {
+        docs.extend(treebank::tagged_docs(&read_conllu(args, name)?, name));
+    }
+    let once = docs.len();
+    for _ in 1..args.pos_treebank_weight {
+        docs.extend_from_within(..once);
+    }
+    Ok(docs)
+}
+
+/// The parser's training sentences (EWT and GUM train), each fold tagged
+/// by a part-of-speech tagger trained as `pos` trains it but without that
+/// fold's sentences.
+fn jackknifed_trees(args: &Args) -> Result<Vec<sayso_nlp::train::parser::TreeSentence>> {
+    use sayso_nlp::train::parser as train_parser;
+    let folds = args.parser_folds.max(1);
+    let silver = if args.pos_treebank_weight > 0 {
+        silver::read_split(&args.corpus.join("train")).context("reading the training split")?
+    } else {
+        Vec::new()
+    };
+    let mut sentences = read_conllu(args, "en_ewt-train")?;
+    sentences.extend(read_conllu(args, "gum-train")?);
+    sentences.retain(|s| !s.is_empty());
+    if args.pos_treebank_weight == 0 {
+        // The tagger never sees the treebanks: nothing to hold out.
+        let pos = PosTagger::new(load(&args.out.join("pos.bin"))?)?;
+        return Ok(train_parser::prepare(&sentences, &pos));
+    }
+    let docs = treebank::tagged_docs(&sentences, "treebank");
+    let mut out: Vec<Option<train_parser::TreeSentence>> = sentences.iter().map(|_| None).collect();
+    for fold in 0..folds {
+        let t = Instant::now();
+        let mut rest: Vec<SilverDoc> = silver.clone();
+        for _ in 0..args.pos_treebank_weight {
+            rest.extend(docs.iter().enumerate().filter(|(i, _)| i % folds != fold).map(|(_, d)| d.clone()));
+        }
+        let tagger = PosTagger::new(taggers::train_pos(&rest, pos_settings(args)))?;
+        let held: Vec<usize> = (fold..sentences.len()).step_by(folds).collect();
+        let held_sentences: Vec<_> = held.iter().map(|&i| sentences[i].clone()).collect();
+        for (i, tree) in held.into_iter().zip(train_parser::prepare(&held_sentences, &tagger)) {
+            out[i] = Some(tree);
+        }
+        eprintln!("tagged treebank fold {} of {folds} in {:.1?}", fold + 1, t.elapsed());
+    }
+    Ok(out.into_iter().flatten().collect())
+}
+
 fn ner_docs<'a>(pos: &PosTagger, docs: &'a [SilverDoc]) -> Vec<NerDoc<'a>> {
     docs.iter()
         .map(|doc| {
@@ -379,14 +462,23 @@ fn ner_docs<'a>(pos: &PosTagger, docs: &'a [SilverDoc]) -> Vec<NerDoc<'a>> {
 }
 
 /// Training documents tagged by part-of-speech models that did not see
-/// them (five folds), so the entity model learns from tags as noisy as the
-/// ones it will get on new text.
-fn jackknifed_ner_docs(docs: &[SilverDoc], settings: Settings) -> Result<Vec<NerDoc<'_>>> {
+/// them (five folds; each also learns from `treebank`, as `pos` does), so
+/// the entity model learns from tags as noisy as the ones it will get on new text.
+fn jackknifed_ner_docs<'a>(
+    docs: &'a [SilverDoc],
+    treebank: &[SilverDoc],
+    settings: Settings,
+) -> Result<Vec<NerDoc<'a>>> {
     const FOLDS: usize = 5;
     let mut out: Vec<Option<NerDoc<'_>>> = docs.iter().map(|_| None).collect();
     for fold in 0..FOLDS {
-        let rest: Vec<SilverDoc> =
-            docs.iter().enumerate().filter(|(i, _)| i % FOLDS != fold).map(|(_, d)| d.clone()).collect();
+        let rest: Vec<SilverDoc> = docs
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % FOLDS != fold)
+            .map(|(_, d)| d.clone())
+            .chain(treebank.iter().cloned())
+            .collect();
         let tagger = PosTagger::new(taggers::train_pos(&rest, settings))?;
         for (i, doc) in docs.iter().enumerate().filter(|(i, _)| i % FOLDS == fold) {
             out[i] = ner_docs(&tagger, std::slice::from_ref(doc)).pop();
