@@ -67,7 +67,7 @@ struct Args {
 
     /// How many times the part-of-speech tagger visits each sentence of the
     /// EWT and GUM training treebanks per pass (0: PolNeAR's silver tags only).
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, default_value_t = 4)]
     pos_treebank_weight: usize,
 
     /// Folds of the treebanks tagged for the parser by taggers that did not
