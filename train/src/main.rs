@@ -65,10 +65,11 @@ struct Args {
     #[arg(long, default_value_t = 5)]
     pos_epochs: usize,
 
-    /// How many times the part-of-speech tagger visits each sentence of the
-    /// EWT and GUM training treebanks per pass (0: PolNeAR's silver tags only).
+    /// How many times the parser's own part-of-speech tagger visits each
+    /// sentence of the EWT and GUM training treebanks per pass (0: PolNeAR's
+    /// silver tags only).
     #[arg(long, default_value_t = 4)]
-    pos_treebank_weight: usize,
+    parser_tagger_treebank_weight: usize,
 
     /// Folds of the treebanks tagged for the parser by taggers that did not
     /// see them (so it learns from tags as noisy as on new text).
@@ -141,7 +142,7 @@ enum Which {
     Ner,
     /// The attribution tagger (uses both taggers above).
     Attribution,
-    /// The dependency parser (uses the part-of-speech tagger in --out).
+    /// The dependency parser and its own part-of-speech tagger.
     Parser,
 }
 
@@ -167,13 +168,11 @@ fn run(args: &Args) -> Result<()> {
     eprintln!("read {} training and {} dev documents in {:.1?}", train.len(), dev.len(), started.elapsed());
     std::fs::create_dir_all(&args.out).with_context(|| format!("creating {}", args.out.display()))?;
     let settings = pos_settings(args);
-    let treebank = if wants(Which::Pos) || wants(Which::Ner) { treebank_docs(args)? } else { Vec::new() };
 
     let pos_path = args.out.join("pos.bin");
     let pos = if wants(Which::Pos) {
         let t = Instant::now();
-        let docs: Vec<SilverDoc> = train.iter().chain(&treebank).cloned().collect();
-        let model = taggers::train_pos(&docs, settings);
+        let model = taggers::train_pos(&train, settings);
         let tagger = PosTagger::new(model.clone())?;
         println!(
             "pos: {} features, trained in {:.1?}; dev accuracy vs CoreNLP {:.4}",
@@ -194,6 +193,9 @@ fn run(args: &Args) -> Result<()> {
         None
     };
 
+    if !wants(Which::Ner) && !wants(Which::Attribution) && !wants(Which::Parser) {
+        return Ok(());
+    }
     // Later models are trained over the taggers trained in this run, else over those in --out.
     let pos = match pos {
         Some(p) => p,
@@ -205,7 +207,7 @@ fn run(args: &Args) -> Result<()> {
         let settings = Settings { epochs: args.ner_epochs, ..settings };
         let conll_train = read_conll(&args.conll.join("train.conll"));
         let conll_dev = read_conll(&args.conll.join("dev.conll"));
-        let mut train_docs = jackknifed_ner_docs(&train, &treebank, settings)?;
+        let mut train_docs = jackknifed_ner_docs(&train, settings)?;
         for _ in 0..args.conll_weight {
             train_docs.extend(ner_docs(&pos, &conll_train));
         }
@@ -274,7 +276,7 @@ fn parser(args: &Args) -> Result<()> {
     use sayso_nlp::syntax::{Parser, UposTable};
     use sayso_nlp::train::parser::{self as train_parser, ParserSettings};
     let t = Instant::now();
-    let pos = PosTagger::new(load(&args.out.join("pos.bin"))?)?;
+    let pos = parser_tagger(args)?;
     let read = |name: &str| -> Result<Vec<train_parser::TreeSentence>> {
         Ok(train_parser::prepare(&read_conllu(args, name)?, &pos))
     };
@@ -393,40 +395,64 @@ fn read_conllu(args: &Args, name: &str) -> Result<Vec<sayso_nlp::syntax::conllu:
     sayso_nlp::syntax::conllu::read(&text).with_context(|| format!("reading {}", path.display()))
 }
 
+/// Train the parser's own part-of-speech tagger (PolNeAR's silver tags and
+/// the treebanks' gold ones), print its agreement on the dev splits and
+/// write it as `parser-pos.bin`. The entity and attribution models keep the
+/// tagger of `pos`, trained on news alone, whose tags they learned from.
+fn parser_tagger(args: &Args) -> Result<PosTagger> {
+    let t = Instant::now();
+    let mut docs = silver::read_split(&args.corpus.join("train")).context("reading the training split")?;
+    docs.extend(treebank_docs(args)?);
+    let model = taggers::train_pos(&docs, pos_settings(args));
+    let tagger = PosTagger::new(model.clone())?;
+    let dev = silver::read_split(&args.corpus.join("dev")).context("reading the dev split")?;
+    println!(
+        "parser tagger: {} features, trained in {:.1?}; dev accuracy vs CoreNLP {:.4}",
+        model.n_features(),
+        t.elapsed(),
+        taggers::pos_accuracy(&tagger, &dev)
+    );
+    for name in ["en_ewt-dev", "gum-dev"] {
+        let docs = treebank::tagged_docs(&read_conllu(args, name)?, name);
+        println!(
+            "parser tagger: {name} accuracy vs the treebank's Penn tags (extensions read into the tag set) {:.4}",
+            taggers::pos_accuracy(&tagger, &docs)
+        );
+    }
+    write(&args.out.join("parser-pos.bin"), &model)?;
+    Ok(tagger)
+}
+
 /// The EWT and GUM training treebanks as tagging documents, each repeated
-/// `--pos-treebank-weight` times.
+/// `--parser-tagger-treebank-weight` times.
 fn treebank_docs(args: &Args) -> Result<Vec<SilverDoc>> {
     let mut docs = Vec::new();
-    if args.pos_treebank_weight == 0 {
+    if args.parser_tagger_treebank_weight == 0 {
         return Ok(docs);
     }
     for name in ["en_ewt-train", "gum-train"] {
         docs.extend(treebank::tagged_docs(&read_conllu(args, name)?, name));
     }
     let once = docs.len();
-    for _ in 1..args.pos_treebank_weight {
+    for _ in 1..args.parser_tagger_treebank_weight {
         docs.extend_from_within(..once);
     }
     Ok(docs)
 }
 
 /// The parser's training sentences (EWT and GUM train), each fold tagged
-/// by a part-of-speech tagger trained as `pos` trains it but without that
-/// fold's sentences.
+/// by a part-of-speech tagger trained as the parser's own tagger is, but
+/// without that fold's sentences.
 fn jackknifed_trees(args: &Args) -> Result<Vec<sayso_nlp::train::parser::TreeSentence>> {
     use sayso_nlp::train::parser as train_parser;
     let folds = args.parser_folds.max(1);
-    let silver = if args.pos_treebank_weight > 0 {
-        silver::read_split(&args.corpus.join("train")).context("reading the training split")?
-    } else {
-        Vec::new()
-    };
+    let silver = silver::read_split(&args.corpus.join("train")).context("reading the training split")?;
     let mut sentences = read_conllu(args, "en_ewt-train")?;
     sentences.extend(read_conllu(args, "gum-train")?);
     sentences.retain(|s| !s.is_empty());
-    if args.pos_treebank_weight == 0 {
+    if args.parser_tagger_treebank_weight == 0 {
         // The tagger never sees the treebanks: nothing to hold out.
-        let pos = PosTagger::new(load(&args.out.join("pos.bin"))?)?;
+        let pos = PosTagger::new(taggers::train_pos(&silver, pos_settings(args)))?;
         return Ok(train_parser::prepare(&sentences, &pos));
     }
     let docs = treebank::tagged_docs(&sentences, "treebank");
@@ -434,7 +460,7 @@ fn jackknifed_trees(args: &Args) -> Result<Vec<sayso_nlp::train::parser::TreeSen
     for fold in 0..folds {
         let t = Instant::now();
         let mut rest: Vec<SilverDoc> = silver.clone();
-        for _ in 0..args.pos_treebank_weight {
+        for _ in 0..args.parser_tagger_treebank_weight {
             rest.extend(docs.iter().enumerate().filter(|(i, _)| i % folds != fold).map(|(_, d)| d.clone()));
         }
         let tagger = PosTagger::new(taggers::train_pos(&rest, pos_settings(args)))?;
@@ -462,23 +488,14 @@ fn ner_docs<'a>(pos: &PosTagger, docs: &'a [SilverDoc]) -> Vec<NerDoc<'a>> {
 }
 
 /// Training documents tagged by part-of-speech models that did not see
-/// them (five folds; each also learns from `treebank`, as `pos` does), so
-/// the entity model learns from tags as noisy as the ones it will get on new text.
-fn jackknifed_ner_docs<'a>(
-    docs: &'a [SilverDoc],
-    treebank: &[SilverDoc],
-    settings: Settings,
-) -> Result<Vec<NerDoc<'a>>> {
+/// them (five folds), so the entity model learns from tags as noisy as the
+/// ones it will get on new text.
+fn jackknifed_ner_docs(docs: &[SilverDoc], settings: Settings) -> Result<Vec<NerDoc<'_>>> {
     const FOLDS: usize = 5;
     let mut out: Vec<Option<NerDoc<'_>>> = docs.iter().map(|_| None).collect();
     for fold in 0..FOLDS {
-        let rest: Vec<SilverDoc> = docs
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| i % FOLDS != fold)
-            .map(|(_, d)| d.clone())
-            .chain(treebank.iter().cloned())
-            .collect();
+        let rest: Vec<SilverDoc> =
+            docs.iter().enumerate().filter(|(i, _)| i % FOLDS != fold).map(|(_, d)| d.clone()).collect();
         let tagger = PosTagger::new(taggers::train_pos(&rest, settings))?;
         for (i, doc) in docs.iter().enumerate().filter(|(i, _)| i % FOLDS == fold) {
             out[i] = ner_docs(&tagger, std::slice::from_ref(doc)).pop();

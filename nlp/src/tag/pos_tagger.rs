@@ -101,14 +101,6 @@ pub fn features(words: &[WordInfo], i: usize, prev: u64, prev2: u64, out: &mut V
         feat2(20, p1.lower, w.lower),
         feat2(21, n1.shape, w.shape),
         feat(22, u64::from(w.flags)),
-        feat(24, w.prefix[1]),
-        feat(25, w.prefix[2]),
-        feat(26, w.suffix[0]),
-        feat2(27, prev, n1.lower),
-        feat(28, n1.shape),
-        feat(29, p1.shape),
-        feat2(30, w.suffix[2], n1.suffix[2]),
-        feat(31, n1.suffix[1]),
     ]);
     if i == 0 {
         out.push(feat(23, w.shape));
