@@ -10,7 +10,7 @@ use crate::entities::{consistency, linking};
 use crate::segment::article;
 use crate::segment::sentences;
 use crate::segment::tokenize;
-use crate::syntax::{Scratch, Syntax, SyntaxError};
+use crate::syntax::{ParsedWords, Syntax, SyntaxError};
 use crate::tag::features::WordInfo;
 use crate::tag::model::{Model, ModelError};
 use crate::tag::pos_tagger::PosTagger;
@@ -72,7 +72,7 @@ impl Annotator {
     /// # Errors
     /// When the embedded parser is damaged (which a build should never allow).
     pub fn with_syntax(mut self) -> Result<Self, LoadError> {
-        self.syntax = Some(std::sync::Arc::new(Syntax::new(self.pos.clone())?));
+        self.syntax = Some(std::sync::Arc::new(Syntax::new()?));
         Ok(self)
     }
 
@@ -160,7 +160,7 @@ impl Annotator {
         let mut labels = Vec::new();
         let mut flags = Vec::new();
         let mut extra = Vec::new();
-        let mut parse_scratch = Scratch::default();
+        let mut parsed = ParsedWords::default();
         ann.pos.reserve(ann.tokens.len());
         // Word descriptions are made block by block: a whole-document table
         // would cost ~90 bytes a token on very long inputs. A block is what
@@ -181,7 +181,9 @@ impl Annotator {
             gazetteer.mark(text, tokens, &mut flags);
             self.pos.tag(words, &mut ann.pos, &mut scratch);
             if let Some(syntax) = &self.syntax {
-                syntax.parse_tagged(words, &ann.pos[range.clone()], &mut ann.syntax, &mut parse_scratch);
+                // The parser reads its own tagger's tags (see `Syntax`).
+                syntax.parse_words(words, &mut parsed);
+                ann.syntax.extend_from_slice(&parsed.tree);
             }
             let cx = ner::Context { words, pos: &ann.pos[range.clone()], gazetteer: &flags, doc: &doc };
             self.ner.tag(&cx, &mut labels, &mut ner_scratch);

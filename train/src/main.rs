@@ -23,7 +23,7 @@ use sayso_nlp::train::attribution as train_attr;
 use sayso_nlp::train::brat;
 use sayso_nlp::train::silver::{self, SilverDoc};
 use sayso_nlp::train::taggers::{self, NerDoc, Settings};
-use sayso_nlp::train::{conll, gum};
+use sayso_nlp::train::{conll, gum, treebank};
 
 /// Train sayso's models and print their figures on the dev split.
 #[derive(Debug, Parser)]
@@ -64,6 +64,17 @@ struct Args {
     /// Passes over the training data for the part-of-speech tagger.
     #[arg(long, default_value_t = 5)]
     pos_epochs: usize,
+
+    /// How many times the parser's own part-of-speech tagger visits each
+    /// sentence of the EWT and GUM training treebanks per pass (0: PolNeAR's
+    /// silver tags only).
+    #[arg(long, default_value_t = 4)]
+    parser_tagger_treebank_weight: usize,
+
+    /// Folds of the treebanks tagged for the parser by taggers that did not
+    /// see them (so it learns from tags as noisy as on new text).
+    #[arg(long, default_value_t = 5)]
+    parser_folds: usize,
 
     /// Passes over the training data for the entity recogniser (and the
     /// part-of-speech taggers that tag its training folds).
@@ -146,7 +157,7 @@ enum Which {
     Ner,
     /// The attribution tagger (uses both taggers above).
     Attribution,
-    /// The dependency parser (uses the part-of-speech tagger in --out).
+    /// The dependency parser and its own part-of-speech tagger.
     Parser,
     /// Measure speaker resolution's pronouns and descriptions on GUM's
     /// gold coreference, by the rules and by a pronoun ranker trained on it
@@ -179,13 +190,7 @@ fn run(args: &Args) -> Result<()> {
     let dev = silver::read_split(&args.corpus.join("dev")).context("reading the dev split")?;
     eprintln!("read {} training and {} dev documents in {:.1?}", train.len(), dev.len(), started.elapsed());
     std::fs::create_dir_all(&args.out).with_context(|| format!("creating {}", args.out.display()))?;
-    let settings = Settings {
-        epochs: args.pos_epochs,
-        min_count: args.min_count,
-        min_weight: 0.01,
-        seed: 0x5A7_5050,
-        margin: args.margin,
-    };
+    let settings = pos_settings(args);
 
     let pos_path = args.out.join("pos.bin");
     let pos = if wants(Which::Pos) {
@@ -198,12 +203,22 @@ fn run(args: &Args) -> Result<()> {
             t.elapsed(),
             taggers::pos_accuracy(&tagger, &dev)
         );
+        for name in ["en_ewt-dev", "gum-dev"] {
+            let docs = treebank::tagged_docs(&read_conllu(args, name)?, name);
+            println!(
+                "pos: {name} accuracy vs the treebank's Penn tags (extensions read into the tag set) {:.4}",
+                taggers::pos_accuracy(&tagger, &docs)
+            );
+        }
         write(&pos_path, &model)?;
         Some(tagger)
     } else {
         None
     };
 
+    if !wants(Which::Ner) && !wants(Which::Attribution) && !wants(Which::Parser) {
+        return Ok(());
+    }
     // Later models are trained over the taggers trained in this run, else over those in --out.
     let pos = match pos {
         Some(p) => p,
@@ -281,19 +296,15 @@ fn run(args: &Args) -> Result<()> {
 /// print its attachment scores on their dev splits, and write the parser
 /// model and the Penn-to-universal tag table learned beside it.
 fn parser(args: &Args) -> Result<()> {
-    use sayso_nlp::syntax::{Parser, UposTable, conllu};
+    use sayso_nlp::syntax::{Parser, UposTable};
     use sayso_nlp::train::parser::{self as train_parser, ParserSettings};
     let t = Instant::now();
-    let pos = PosTagger::new(load(&args.out.join("pos.bin"))?)?;
+    let pos = parser_tagger(args)?;
     let read = |name: &str| -> Result<Vec<train_parser::TreeSentence>> {
-        let path = args.ud.join(name);
-        let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
-        let sentences = conllu::read(&text).with_context(|| format!("reading {}", path.display()))?;
-        Ok(train_parser::prepare(&sentences, &pos))
+        Ok(train_parser::prepare(&read_conllu(args, name)?, &pos))
     };
-    let mut train = read("en_ewt-train.conllu")?;
-    train.extend(read("gum-train.conllu")?);
-    let dev = [("EWT", read("en_ewt-dev.conllu")?), ("GUM", read("gum-dev.conllu")?)];
+    let train = jackknifed_trees(args)?;
+    let dev = [("EWT", read("en_ewt-dev")?), ("GUM", read("gum-dev")?)];
     let words: usize = train.iter().map(|s| s.words.len()).sum();
     eprintln!("read {} training sentences ({words} words) in {:.1?}", train.len(), t.elapsed());
     let table_text = train_parser::learn_upos_table(&train, 5);
@@ -328,11 +339,12 @@ fn parser(args: &Args) -> Result<()> {
     for (name, sentences) in &dev {
         let s = train_parser::evaluate(&parser, sentences);
         println!(
-            "parser: {name} dev ({} words, gold words, engine tags): UAS {:.4} LAS {:.4}; tags {:.4} XPOS, {:.4} UPOS",
+            "parser: {name} dev ({} words, gold words, engine tags): UAS {:.4} LAS {:.4}; tags {:.4} XPOS ({:.4} with its extensions read into the tag set), {:.4} UPOS",
             s.words,
             s.uas(),
             s.las(),
             train_parser::tag_accuracy(sentences),
+            train_parser::penn_accuracy(sentences),
             train_parser::upos_accuracy(&table, sentences)
         );
         let g = train_parser::evaluate_gold_tags(&parser, sentences);
@@ -474,6 +486,103 @@ fn attribution(args: &Args, annotator: &Annotator, settings: Settings) -> Result
         println!("wrote dev predictions into {}", dir.display());
     }
     write(&args.out.join("attribution.bin"), &model)
+}
+
+/// The part-of-speech settings (shared by every tagger a run trains).
+fn pos_settings(args: &Args) -> Settings {
+    Settings {
+        epochs: args.pos_epochs,
+        min_count: args.min_count,
+        min_weight: 0.01,
+        seed: 0x5A7_5050,
+        margin: args.margin,
+    }
+}
+
+/// The sentences of `<ud>/<name>.conllu`.
+fn read_conllu(args: &Args, name: &str) -> Result<Vec<sayso_nlp::syntax::conllu::Sentence>> {
+    let path = args.ud.join(format!("{name}.conllu"));
+    let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    sayso_nlp::syntax::conllu::read(&text).with_context(|| format!("reading {}", path.display()))
+}
+
+/// Train the parser's own part-of-speech tagger (PolNeAR's silver tags and
+/// the treebanks' gold ones), print its agreement on the dev splits and
+/// write it as `parser-pos.bin`. The entity and attribution models keep the
+/// tagger of `pos`, trained on news alone, whose tags they learned from.
+fn parser_tagger(args: &Args) -> Result<PosTagger> {
+    let t = Instant::now();
+    let mut docs = silver::read_split(&args.corpus.join("train")).context("reading the training split")?;
+    docs.extend(treebank_docs(args)?);
+    let model = taggers::train_pos(&docs, pos_settings(args));
+    let tagger = PosTagger::new(model.clone())?;
+    let dev = silver::read_split(&args.corpus.join("dev")).context("reading the dev split")?;
+    println!(
+        "parser tagger: {} features, trained in {:.1?}; dev accuracy vs CoreNLP {:.4}",
+        model.n_features(),
+        t.elapsed(),
+        taggers::pos_accuracy(&tagger, &dev)
+    );
+    for name in ["en_ewt-dev", "gum-dev"] {
+        let docs = treebank::tagged_docs(&read_conllu(args, name)?, name);
+        println!(
+            "parser tagger: {name} accuracy vs the treebank's Penn tags (extensions read into the tag set) {:.4}",
+            taggers::pos_accuracy(&tagger, &docs)
+        );
+    }
+    write(&args.out.join("parser-pos.bin"), &model)?;
+    Ok(tagger)
+}
+
+/// The EWT and GUM training treebanks as tagging documents, each repeated
+/// `--parser-tagger-treebank-weight` times.
+fn treebank_docs(args: &Args) -> Result<Vec<SilverDoc>> {
+    let mut docs = Vec::new();
+    if args.parser_tagger_treebank_weight == 0 {
+        return Ok(docs);
+    }
+    for name in ["en_ewt-train", "gum-train"] {
+        docs.extend(treebank::tagged_docs(&read_conllu(args, name)?, name));
+    }
+    let once = docs.len();
+    for _ in 1..args.parser_tagger_treebank_weight {
+        docs.extend_from_within(..once);
+    }
+    Ok(docs)
+}
+
+/// The parser's training sentences (EWT and GUM train), each fold tagged
+/// by a part-of-speech tagger trained as the parser's own tagger is, but
+/// without that fold's sentences.
+fn jackknifed_trees(args: &Args) -> Result<Vec<sayso_nlp::train::parser::TreeSentence>> {
+    use sayso_nlp::train::parser as train_parser;
+    let folds = args.parser_folds.max(1);
+    let silver = silver::read_split(&args.corpus.join("train")).context("reading the training split")?;
+    let mut sentences = read_conllu(args, "en_ewt-train")?;
+    sentences.extend(read_conllu(args, "gum-train")?);
+    sentences.retain(|s| !s.is_empty());
+    if args.parser_tagger_treebank_weight == 0 {
+        // The tagger never sees the treebanks: nothing to hold out.
+        let pos = PosTagger::new(taggers::train_pos(&silver, pos_settings(args)))?;
+        return Ok(train_parser::prepare(&sentences, &pos));
+    }
+    let docs = treebank::tagged_docs(&sentences, "treebank");
+    let mut out: Vec<Option<train_parser::TreeSentence>> = sentences.iter().map(|_| None).collect();
+    for fold in 0..folds {
+        let t = Instant::now();
+        let mut rest: Vec<SilverDoc> = silver.clone();
+        for _ in 0..args.parser_tagger_treebank_weight {
+            rest.extend(docs.iter().enumerate().filter(|(i, _)| i % folds != fold).map(|(_, d)| d.clone()));
+        }
+        let tagger = PosTagger::new(taggers::train_pos(&rest, pos_settings(args)))?;
+        let held: Vec<usize> = (fold..sentences.len()).step_by(folds).collect();
+        let held_sentences: Vec<_> = held.iter().map(|&i| sentences[i].clone()).collect();
+        for (i, tree) in held.into_iter().zip(train_parser::prepare(&held_sentences, &tagger)) {
+            out[i] = Some(tree);
+        }
+        eprintln!("tagged treebank fold {} of {folds} in {:.1?}", fold + 1, t.elapsed());
+    }
+    Ok(out.into_iter().flatten().collect())
 }
 
 fn ner_docs<'a>(pos: &PosTagger, docs: &'a [SilverDoc]) -> Vec<NerDoc<'a>> {

@@ -102,10 +102,10 @@ pub struct Mention {
     pub span: Span,
     /// Its tokens.
     pub tokens: Range<usize>,
-    /// Index of its sentence.
-    pub sentence: usize,
+    /// Index of its sentence (32 bits: long inputs hold many mentions).
+    pub sentence: u32,
     /// Index of its paragraph.
-    pub paragraph: usize,
+    pub paragraph: u32,
     /// How it refers.
     pub form: Form,
     /// True when some quote names it as its source.
@@ -166,8 +166,8 @@ pub fn analyse(doc: &Doc<'_>, range: Range<usize>) -> Option<Mention> {
     let mut m = Mention {
         span,
         tokens: start..end,
-        sentence,
-        paragraph: doc.paragraph_of(sentence),
+        sentence: u32::try_from(sentence).unwrap_or(u32::MAX),
+        paragraph: u32::try_from(doc.paragraph_of(sentence)).unwrap_or(u32::MAX),
         form: Form::Nominal,
         is_source: false,
         in_content: (start..end).all(|i| doc.in_content(i)),

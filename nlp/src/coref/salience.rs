@@ -10,11 +10,11 @@ use super::mention::{Determiner, Form, Mention};
 use super::rank::{self, Candidate, Choose, Context};
 
 /// How many paragraphs back a pronoun may find its antecedent.
-const PARAGRAPH_WINDOW: usize = 2;
+const PARAGRAPH_WINDOW: u32 = 2;
 /// How many sentences back, whatever the paragraphs: a mention this far
 /// back weighs under 2⁻⁶⁴ of a near one, and without the bound a paragraph
 /// of many thousand sentences would cost the square of its length.
-const SENTENCE_WINDOW: usize = 64;
+const SENTENCE_WINDOW: u32 = 64;
 /// Weight of any mention, before decay.
 const RECENCY: f32 = 100.0;
 /// Extra weight of a mention that opens its sentence.

@@ -49,7 +49,7 @@ fn display_name(doc: &Doc<'_>, list: &[Mention], c: &Cluster) -> String {
     }
     let members = || c.mentions.iter().filter_map(|&i| list.get(i));
     // Headlines capitalise every word, which blurs where names end.
-    let in_body = |m: &&Mention| !doc.ann.paragraphs.get(m.paragraph).is_some_and(|p| p.headline);
+    let in_body = |m: &&Mention| !doc.ann.paragraphs.get(m.paragraph as usize).is_some_and(|p| p.headline);
     let named = members()
         .filter(|m| m.form == Form::Name)
         .max_by_key(|m| (in_body(m), m.name.len(), std::cmp::Reverse(m.span.start)))

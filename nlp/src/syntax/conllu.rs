@@ -217,9 +217,11 @@ pub fn of_text(annotator: &crate::Annotator, text: &str) -> Option<String> {
     for (sentence, tokens) in &sentences {
         let words: Vec<crate::tag::features::WordInfo> =
             sentence.forms().map(crate::tag::features::WordInfo::new).collect();
-        let tags = &ann.pos[tokens.clone()];
+        // The tags the parser read, from its own tagger.
+        let mut tags = Vec::with_capacity(words.len());
+        syntax.tag(&words, &mut tags);
         let xpos: Vec<&str> = tags.iter().map(|t| t.as_str()).collect();
-        let upos: Vec<&str> = words.iter().zip(tags).map(|(w, &t)| syntax.upos(w, t)).collect();
+        let upos: Vec<&str> = words.iter().zip(&tags).map(|(w, &t)| syntax.upos(w, t)).collect();
         let tree = &ann.syntax[tokens.clone()];
         write(sentence, Predicted { upos: &upos, xpos: &xpos, tree }, &mut out);
     }

@@ -31,6 +31,10 @@ pub struct Dependency {
 
 /// The parser model, embedded at build time.
 const PARSER_MODEL: &[u8] = include_bytes!("../../../assets/models/parser.bin");
+/// The parser's own part-of-speech tagger, embedded at build time: it learned
+/// from the treebanks' tags as well as from news, like the parser, while the
+/// entity and attribution models keep the tagger whose tags they learned from.
+const TAGGER_MODEL: &[u8] = include_bytes!("../../../assets/models/parser-pos.bin");
 
 /// Why the parser could not be loaded.
 #[derive(Debug, thiserror::Error)]
@@ -64,13 +68,13 @@ pub struct ParsedWords {
 }
 
 impl Syntax {
-    /// The embedded parser and tag table over `tagger`.
+    /// The embedded parser, its part-of-speech tagger and the tag table.
     ///
     /// # Errors
-    /// When the embedded parser model or tag table is damaged (which a test rules out).
-    pub fn new(tagger: PosTagger) -> Result<Self, SyntaxError> {
+    /// When an embedded model or the tag table is damaged (which a test rules out).
+    pub fn new() -> Result<Self, SyntaxError> {
         Ok(Self {
-            tagger,
+            tagger: PosTagger::new(Model::from_bytes(TAGGER_MODEL)?)?,
             parser: Parser::new(Model::from_bytes(PARSER_MODEL)?)?,
             upos: UposTable::embedded()?,
         })
@@ -80,6 +84,11 @@ impl Syntax {
     #[must_use]
     pub const fn parser(&self) -> &Parser {
         &self.parser
+    }
+
+    /// The parser's own part-of-speech tags of one sentence's words, appended to `out`.
+    pub fn tag(&self, words: &[WordInfo], out: &mut Vec<Pos>) {
+        self.tagger.tag(words, out, &mut Vec::new());
     }
 
     /// Tag and parse one sentence's words into `out`.

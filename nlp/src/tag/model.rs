@@ -46,8 +46,9 @@ pub struct Model {
     pub info: String,
     slots: Vec<Slot>,
     entries: Vec<Entry>,
-    /// Full keys in ascending order with their runs, for writing.
-    keys: Vec<(u64, Run)>,
+    /// Full keys in ascending order, for writing (their runs follow one
+    /// another in `entries` in the same order, and the slots know them).
+    keys: Vec<u64>,
     /// One bit per possible key hash: most features of new text are not in
     /// the model, and this small filter (it fits in a fast cache) answers
     /// for most of them without touching the large slot table.
@@ -160,7 +161,7 @@ impl Model {
         self.slots[s] = Slot { fingerprint: fingerprint(key), packed: (run.start << 8) | (run.len - 1) };
         let bit = filter_bit(key);
         self.filter[bit / 64] |= 1 << (bit % 64);
-        self.keys.push((key, run));
+        self.keys.push(key);
     }
 
     /// Number of classes.
@@ -297,6 +298,20 @@ impl Model {
         scores.iter_mut().skip(sums.len()).for_each(|s| *s = 0.0);
     }
 
+    /// The runs of the features, in the order of [`Self::keys`]: features
+    /// are added in ascending key order and each run is appended after the
+    /// last, so sorting the slots' runs by start puts them in key order.
+    fn runs_in_key_order(&self) -> Vec<Run> {
+        let mut runs: Vec<Run> = self
+            .slots
+            .iter()
+            .filter(|s| s.packed != EMPTY)
+            .map(|s| Run { start: s.packed >> 8, len: (s.packed & 0xFF) + 1 })
+            .collect();
+        runs.sort_unstable_by_key(|r| r.start);
+        runs
+    }
+
     /// Serialise: keys in ascending order, run offsets, classes, 16-bit weights.
     #[must_use]
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -308,22 +323,21 @@ impl Model {
         for l in &self.labels {
             put_str(&mut out, l);
         }
-        let n_entries: usize = self.keys.iter().map(|(_, r)| r.len as usize).sum();
+        let runs = self.runs_in_key_order();
+        let n_entries: usize = runs.iter().map(|r| r.len as usize).sum();
         put_u32(&mut out, len32(self.keys.len()));
         put_u32(&mut out, len32(n_entries));
         out.extend_from_slice(&self.scale.to_le_bytes());
-        for (k, _) in &self.keys {
+        for k in &self.keys {
             out.extend_from_slice(&k.to_le_bytes());
         }
         let mut at = 0u32;
         put_u32(&mut out, at);
-        for (_, r) in &self.keys {
+        for r in &runs {
             at += r.len;
             put_u32(&mut out, at);
         }
-        let runs = || {
-            self.keys.iter().flat_map(|(_, r)| &self.entries[r.start as usize..(r.start + r.len) as usize])
-        };
+        let runs = || runs.iter().flat_map(|r| &self.entries[r.start as usize..(r.start + r.len) as usize]);
         out.extend(runs().map(|e| e.class));
         for e in runs() {
             out.extend_from_slice(&e.weight.to_le_bytes());
@@ -462,6 +476,18 @@ mod tests {
     fn tiny() -> Model {
         let rows = vec![(42, vec![(0, 1.5), (2, -0.25)]), (7, vec![(1, 3.0)]), (99, vec![])];
         Model::from_rows(vec!["A".into(), "B".into(), "C".into()], "test".into(), rows)
+    }
+
+    #[test]
+    fn shipped_models_are_written_back_byte_for_byte() {
+        for bytes in [
+            &include_bytes!("../../../assets/models/pos.bin")[..],
+            &include_bytes!("../../../assets/models/attribution.bin")[..],
+        ] {
+            let model = Model::from_bytes(bytes).expect("shipped model loads");
+            assert!(model.n_features() > 1000);
+            assert!(model.to_bytes() == bytes, "the written model equals the file it was read from");
+        }
     }
 
     #[test]

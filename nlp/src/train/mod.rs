@@ -14,6 +14,7 @@ pub mod perceptron;
 pub mod silver;
 pub mod sparse;
 pub mod taggers;
+pub mod treebank;
 
 /// A small deterministic random-number generator (SplitMix64) for shuffling.
 #[derive(Debug, Clone)]
