@@ -157,7 +157,7 @@ pub struct Context {
 pub fn features(m: &Mention, last: &Mention, c: &Cluster, cx: Context, out: &mut Vec<u64>) {
     let p = pronoun_code(m);
     let case = m.case as u64;
-    let sentences = bucket(m.sentence.saturating_sub(last.sentence));
+    let sentences = bucket(usize::try_from(m.sentence.saturating_sub(last.sentence)).unwrap_or(usize::MAX));
     out.clear();
     out.push(key("bias", 0, 0));
     out.push(key("distance", p, sentences));

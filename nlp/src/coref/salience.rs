@@ -153,7 +153,7 @@ fn ranked(
         let source_distance = before()
             .take_while(|prev| prev.sentence + SENTENCE_WINDOW >= m.sentence)
             .find(|prev| prev.cluster == Some(ci) && prev.is_source)
-            .map(|prev| m.sentence.saturating_sub(prev.sentence));
+            .map(|prev| usize::try_from(m.sentence.saturating_sub(prev.sentence)).unwrap_or(usize::MAX));
         let (Some(last), Some(c)) = (latest, clusters.get(ci)) else { continue };
         let fits = c.fits_pronoun(pronoun);
         any_fits |= fits;
