@@ -230,13 +230,19 @@ fn subject_descriptions(doc: &Doc<'_>) -> Vec<Mention> {
             continue;
         }
         let limit = s.tokens.end.min(i + 1 + APPOSITION_WORDS);
-        let Some(verb) = (i + 1..limit).find(|&j| doc.is_verb(j) || doc.is_clause_break(j)) else { continue };
-        if !doc.is_verb(verb) || doc.in_content(i) {
+        let Some(end) = (i + 1..limit).find(|&j| doc.is_verb(j) || doc.is_clause_break(j)) else { continue };
+        // "A senior official, who asked not to be named, said …": the
+        // relative clause's pronoun is often the source the tagger finds.
+        let relative = doc.word(end) == ","
+            && end + 1 < s.tokens.end
+            && doc.is_lower(end + 1)
+            && lex.is(doc.word(end + 1), Class::Relative);
+        if !(doc.is_verb(end) || relative) || doc.in_content(i) {
             continue;
         }
-        let head = doc.word(verb - 1);
+        let head = doc.word(end - 1);
         if lex.noun(head).is_some_and(|e| e.class == Class::Role) {
-            out.extend(analyse(doc, i..verb).filter(|m| m.form == Form::Nominal));
+            out.extend(analyse(doc, i..end).filter(|m| m.form == Form::Nominal));
         }
     }
     out

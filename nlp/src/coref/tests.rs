@@ -410,3 +410,30 @@ She said the talks went well. He nodded, and she smiled at him.\n";
     let none = super::antecedents(text, &ann, &probes, Some(&mut NoAntecedent));
     assert_eq!(none, vec![None; 3]);
 }
+
+#[test]
+fn a_relative_pronoun_source_speaks_for_the_description_it_follows() {
+    let text = "Council delays the budget vote
+A senior city official, who asked not to be named, said the mayor wanted more time.
+Mayor Ines Baptiste said the council would vote in March.
+";
+    let ann = annotate(
+        text,
+        &[
+            Hand {
+                sentence: "A senior city official",
+                source: "who",
+                cue: "said",
+                content: "the mayor wanted",
+            },
+            Hand {
+                sentence: "Mayor Ines",
+                source: "Mayor Ines Baptiste",
+                cue: "said",
+                content: "the council",
+            },
+        ],
+    );
+    assert_eq!(speaker_of(&ann, text, "the mayor wanted"), "A senior city official");
+    assert_eq!(speaker_of(&ann, text, "the council"), "Ines Baptiste");
+}
