@@ -350,6 +350,7 @@ pub fn paragraph(
         extend_to_sentence_end(l, &para, labels, d);
     }
     clauses_of_idle_cues(l, &para, &runs, &mut drafts);
+    reports_before_a_comma(l, &para, &mut drafts);
     for mut d in drafts {
         if let Some((cue, source)) = dash_byline(l, &para, &d) {
             d.cue = Some(cue);
@@ -431,6 +432,67 @@ fn clauses_of_idle_cues(l: &Layers<'_>, para: &Range<usize>, runs: &[Run], draft
             continue;
         }
         found.push(Draft { content: vec![clause], cue: Some(cue.range()), source: None });
+    }
+    drafts.extend(found);
+    drafts.sort_by_key(Draft::start);
+}
+
+/// Longest noun phrase taken as the source in "…, the company said".
+const TRAILING_SOURCE: usize = 6;
+
+/// True for a word that can be part of a short noun phrase naming a source.
+fn nominal(l: &Layers<'_>, i: usize) -> bool {
+    let tag = l.pos[i].as_str();
+    tag.starts_with("NN") || matches!(tag, "DT" | "PRP" | "PRP$" | "JJ" | "POS" | "CD")
+}
+
+/// "The plant will close, the company said in a statement.": a sentence
+/// the tagger left without any role that ends in a comma, a short noun
+/// phrase and a verb of speech reports the clause before the comma.
+fn reports_before_a_comma(l: &Layers<'_>, para: &Range<usize>, drafts: &mut Vec<Draft>) {
+    let mut found = Vec::new();
+    let mut k = para.start;
+    while k < para.end {
+        let sentence = within(l.sentence(k), para);
+        k = sentence.end.max(k + 1);
+        let untouched = !drafts.iter().any(|d| {
+            d.content.iter().any(|c| c.start < sentence.end && sentence.start < c.end)
+                || d.cue.as_ref().is_some_and(|c| sentence.contains(&c.start))
+        });
+        if !untouched || sentence.clone().any(|i| l.quote[i].depth > 0 || l.quote[i].flags != 0) {
+            continue;
+        }
+        let Some(comma) = sentence.clone().rev().find(|&i| l.tokens[i].span.slice(l.text) == ",") else {
+            continue;
+        };
+        if comma < sentence.start + MIN_CLAUSE {
+            continue;
+        }
+        let speech = |i: usize| l.cue[i].word & cues::SPEECH != 0 && l.pos[i].is_verb();
+        let finite = |i: usize| matches!(l.pos[i].as_str(), "VBD" | "VBZ" | "VBP" | "MD");
+        // The reported clause has a verb of its own.
+        if !(sentence.start..comma).any(finite) {
+            continue;
+        }
+        let after = comma + 1..sentence.end;
+        let Some(verb) = after.clone().take(TRAILING_SOURCE + 1).find(|&i| !nominal(l, i)) else { continue };
+        let phrase = comma + 1..verb;
+        if !speech(verb) || phrase.is_empty() {
+            continue;
+        }
+        // What follows must not be a clause of its own ("…, officials said the plan …").
+        let rest = verb + 1;
+        let clause = matches!(
+            layers::complement(l.words, l.pos, verb, sentence.end),
+            layers::THAT_CLAUSE | layers::BARE_CLAUSE
+        );
+        let ends_soon = (rest..sentence.end).filter(|&i| l.words[i].flags & IS_PUNCT == 0).count() <= 6;
+        if clause || !ends_soon {
+            continue;
+        }
+        let end = if l.cue[verb].phrase_start { cues::phrase_end(&l.cue, verb) } else { verb + 1 };
+        let clause = sentence.start..comma;
+        found.push(Draft { content: vec![clause], cue: Some(verb..end), source: None });
     }
     drafts.extend(found);
     drafts.sort_by_key(Draft::start);

@@ -165,4 +165,20 @@ mod tests {
         let quotes = annotator.annotate(&text).quotes;
         assert_eq!(quotes.len(), 400);
     }
+
+    #[test]
+    fn a_clause_before_a_comma_and_a_speaking_noun_phrase_is_reported() {
+        let annotator = Annotator::new().expect("models load");
+        let text =
+            "Trial results\n\nThe drug cut hospital visits by a third, the company said in a statement.\n";
+        let ann = annotator.annotate(text);
+        let q = ann.quotes.first().expect("one attribution");
+        assert_eq!(q.content.slice(text), "The drug cut hospital visits by a third");
+        assert_eq!(q.source.map(|s| s.slice(text)), Some("the company"));
+        assert_eq!(q.cue.map(|s| s.slice(text).starts_with("said")), Some(true));
+        // Without a verb of its own, what comes before the comma reports nothing.
+        let text = "Mines\n\nOne after another, the mining companies said nothing.\n";
+        let ann = annotator.annotate(text);
+        assert!(ann.quotes.iter().all(|q| q.content.slice(text) != "One after another"), "{:?}", ann.quotes);
+    }
 }
