@@ -351,12 +351,14 @@ pub fn paragraph(
     }
     clauses_of_idle_cues(l, &para, &runs, &mut drafts);
     reports_before_a_comma(l, &para, &mut drafts);
+    reports_before_said_and_a_name(l, &para, &mut drafts);
     for mut d in drafts {
         if let Some((cue, source)) = dash_byline(l, &para, &d) {
             d.cue = Some(cue);
             d.source = Some(source);
         } else {
-            d.source = choose_source(l, &para, &in_content, &d, d.cue.clone(), &runs);
+            d.source =
+                d.source.clone().or_else(|| choose_source(l, &para, &in_content, &d, d.cue.clone(), &runs));
         }
         let excluded = |i: usize| d.covers(i) || in_content(i);
         let source = standing::settle(l, &para, d.source.clone(), d.cue.as_ref(), &excluded);
@@ -493,6 +495,55 @@ fn reports_before_a_comma(l: &Layers<'_>, para: &Range<usize>, drafts: &mut Vec<
         let end = if l.cue[verb].phrase_start { cues::phrase_end(&l.cue, verb) } else { verb + 1 };
         let clause = sentence.start..comma;
         found.push(Draft { content: vec![clause], cue: Some(verb..end), source: None });
+    }
+    drafts.extend(found);
+    drafts.sort_by_key(Draft::start);
+}
+
+/// "The talks were useful, said a senior official.": a clause, a comma, a
+/// verb of speech and a noun phrase naming someone (a name, a pronoun, or a
+/// noun for a reporter) that ends the sentence, perhaps with an apposition.
+/// The tagger reads such a sentence as one long content or not at all;
+/// whatever it made of the sentence gives way to this reading.
+fn reports_before_said_and_a_name(l: &Layers<'_>, para: &Range<usize>, drafts: &mut Vec<Draft>) {
+    let mut found = Vec::new();
+    let mut k = para.start;
+    while k < para.end {
+        let sentence = within(l.sentence(k), para);
+        k = sentence.end.max(k + 1);
+        if sentence.clone().any(|i| l.quote[i].depth > 0 || l.quote[i].flags != 0) {
+            continue;
+        }
+        let finite = |i: usize| matches!(l.pos[i].as_str(), "VBD" | "VBZ" | "VBP" | "MD");
+        let comma = sentence.clone().find(|&i| {
+            l.tokens[i].span.slice(l.text) == ","
+                && i + 1 < sentence.end
+                && finite(i + 1)
+                && l.cue[i + 1].word & cues::SPEECH != 0
+        });
+        let Some(comma) = comma.filter(|&c| c >= sentence.start + MIN_CLAUSE) else { continue };
+        if !(sentence.start..comma).any(finite) {
+            continue;
+        }
+        let verb = comma + 1;
+        let end = (verb + 1..sentence.end).find(|&i| !nominal(l, i)).unwrap_or(sentence.end);
+        let phrase = verb + 1..end;
+        let names = phrase.clone().any(|i| {
+            l.pos[i].is_proper_noun()
+                || l.pos[i].as_str() == "PRP"
+                || (l.pos[i].is_noun() && crate::coref::names_a_reporter(l.tokens[i].span.slice(l.text)))
+        });
+        // Only an apposition may follow the phrase: no verb of its own.
+        let rest_plain = (end..sentence.end).all(|i| !l.pos[i].is_verb());
+        if phrase.is_empty() || phrase.len() > TRAILING_SOURCE || !names || !rest_plain {
+            continue;
+        }
+        drafts.retain(|d| {
+            !d.content.iter().any(|c| c.start < sentence.end && sentence.start < c.end)
+                && !d.cue.as_ref().is_some_and(|c| sentence.contains(&c.start))
+        });
+        let clause = sentence.start..comma;
+        found.push(Draft { content: vec![clause], cue: Some(verb..verb + 1), source: Some(phrase) });
     }
     drafts.extend(found);
     drafts.sort_by_key(Draft::start);

@@ -181,4 +181,31 @@ mod tests {
         let ann = annotator.annotate(text);
         assert!(ann.quotes.iter().all(|q| q.content.slice(text) != "One after another"), "{:?}", ann.quotes);
     }
+
+    #[test]
+    fn a_clause_before_said_and_someone_named_after_it_is_reported() {
+        let annotator = Annotator::new().expect("models load");
+        for (text, content, source) in [
+            (
+                "Plant to close\n\nThe plant will close in June, said the mayor.\n",
+                "The plant will close in June",
+                "the mayor",
+            ),
+            (
+                "Talks\n\nThe talks were useful, said Rosa Ibarra, the trade minister.\n",
+                "The talks were useful",
+                "Rosa Ibarra",
+            ),
+        ] {
+            let ann = annotator.annotate(text);
+            assert_eq!(ann.quotes.len(), 1, "{text}: {:?}", ann.quotes);
+            let q = &ann.quotes[0];
+            assert_eq!(q.content.slice(text), content);
+            assert_eq!(q.source.map(|s| s.slice(text)), Some(source));
+        }
+        // An object after the verb names nobody.
+        let text = "Firm\n\nThe firm ran out of cash, declared bankruptcy.\n";
+        let ann = annotator.annotate(text);
+        assert!(ann.quotes.iter().all(|q| q.source.map(|s| s.slice(text)) != Some("bankruptcy")));
+    }
 }

@@ -31,6 +31,14 @@ use crate::text::Span;
 
 pub use rank::{Candidate, Choose, ModelChoice, RulesChoice, RulesThenModel};
 
+/// True when `word` is a noun for someone or something that can report
+/// ("official", "spokeswoman", "company", "report"; plurals too), as the
+/// referring-words lexicon lists them.
+#[must_use]
+pub fn names_a_reporter(word: &str) -> bool {
+    lexicon::lexicon().noun(word).is_some()
+}
+
 /// Fill `ann.speakers` from the sources of `ann.quotes`, set each quote's
 /// `speaker`, and set `speaker` on the entity mentions of each speaker. A
 /// quote whose source is a document or publication ("the report said") is
