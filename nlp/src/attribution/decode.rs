@@ -352,6 +352,7 @@ pub fn paragraph(
     clauses_of_idle_cues(l, &para, &runs, &mut drafts);
     reports_before_a_comma(l, &para, &mut drafts);
     reports_before_said_and_a_name(l, &para, &mut drafts);
+    reports_after_according_to(l, &para, &mut drafts);
     for mut d in drafts {
         if let Some((cue, source)) = dash_byline(l, &para, &d) {
             d.cue = Some(cue);
@@ -544,6 +545,54 @@ fn reports_before_said_and_a_name(l: &Layers<'_>, para: &Range<usize>, drafts: &
         });
         let clause = sentence.start..comma;
         found.push(Draft { content: vec![clause], cue: Some(verb..verb + 1), source: Some(phrase) });
+    }
+    drafts.extend(found);
+    drafts.sort_by_key(Draft::start);
+}
+
+/// Longest source read between "according to" and its comma.
+const ACCORDING_SOURCE: usize = 12;
+
+/// "According to the report, prices rose.": a sentence that opens with a
+/// phrase naming a source, the source and a comma reports the clause after
+/// the comma, when the tagger found nothing in the sentence.
+fn reports_after_according_to(l: &Layers<'_>, para: &Range<usize>, drafts: &mut Vec<Draft>) {
+    let mut found = Vec::new();
+    let mut k = para.start;
+    while k < para.end {
+        let sentence = within(l.sentence(k), para);
+        k = sentence.end.max(k + 1);
+        let start = sentence.start;
+        if l.cue[start].phrase & cues::SOURCE == 0 || !l.cue[start].phrase_start {
+            continue;
+        }
+        let touched = drafts.iter().any(|d| {
+            d.content.iter().any(|c| c.start < sentence.end && sentence.start < c.end)
+                || d.cue.as_ref().is_some_and(|c| sentence.contains(&c.start))
+        });
+        if touched || sentence.clone().any(|i| l.quote[i].depth > 0 || l.quote[i].flags != 0) {
+            continue;
+        }
+        let cue_end = cues::phrase_end(&l.cue, start);
+        let is_comma = |i: usize| l.tokens[i].span.slice(l.text) == ",";
+        let finite = |i: usize| matches!(l.pos[i].as_str(), "VBD" | "VBZ" | "VBP" | "MD");
+        // The comma after which a clause begins, past any apposition
+        // ("According to Ann Lee, writing for the Herald, …").
+        let comma =
+            (cue_end..sentence.end.min(cue_end + ACCORDING_SOURCE + 1)).filter(|&i| is_comma(i)).find(|&c| {
+                let next = (c + 1..sentence.end).find(|&i| is_comma(i)).unwrap_or(sentence.end);
+                (c + 1..next).any(finite)
+            });
+        let Some(comma) = comma.filter(|&c| c > cue_end) else { continue };
+        let mut end = sentence.end;
+        while end > comma + 1 && l.words[end - 1].flags & IS_PUNCT != 0 {
+            end -= 1;
+        }
+        if end < comma + 1 + MIN_CLAUSE {
+            continue;
+        }
+        let clause = comma + 1..end;
+        found.push(Draft { content: vec![clause], cue: Some(start..cue_end), source: Some(cue_end..comma) });
     }
     drafts.extend(found);
     drafts.sort_by_key(Draft::start);

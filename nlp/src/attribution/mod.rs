@@ -208,4 +208,27 @@ mod tests {
         let ann = annotator.annotate(text);
         assert!(ann.quotes.iter().all(|q| q.source.map(|s| s.slice(text)) != Some("bankruptcy")));
     }
+
+    #[test]
+    fn a_sentence_opening_with_according_to_reports_the_clause_after_its_source() {
+        let annotator = Annotator::new().expect("models load");
+        for (text, content, source) in [
+            (
+                "Prices\n\nAccording to the report, prices rose sharply last year.\n",
+                "prices rose sharply last year",
+                "the report",
+            ),
+            (
+                "Mill\n\nAccording to Ann Lee, writing for the Herald, the mill will close in May.\n",
+                "the mill will close in May",
+                "Ann Lee",
+            ),
+        ] {
+            let ann = annotator.annotate(text);
+            assert_eq!(ann.quotes.len(), 1, "{text}: {:?}", ann.quotes);
+            let q = &ann.quotes[0];
+            assert_eq!(q.content.slice(text), content);
+            assert!(q.source.is_some_and(|s| s.slice(text).starts_with(source)), "{text}: {:?}", q.source);
+        }
+    }
 }
