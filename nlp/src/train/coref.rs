@@ -18,7 +18,7 @@ use crate::pipeline::Annotator;
 use crate::tag::model::Model;
 use crate::text::Span;
 use crate::train::Rng;
-use crate::train::gum::{self, Line};
+use crate::train::gum::{self, Line, Opened};
 use crate::train::perceptron::Perceptron;
 use crate::train::silver::{CorpusError, SilverDoc, WordsDoc};
 
@@ -176,7 +176,7 @@ pub fn parse(data: &str) -> Vec<GoldDoc> {
     let mut docs = Vec::new();
     let mut doc = Builder::default();
     let mut words: Vec<Word<'_>> = Vec::new();
-    let mut open: Vec<(String, usize)> = Vec::new();
+    let mut open: Vec<Opened> = Vec::new();
     let mut spans: Vec<(String, usize, usize)> = Vec::new();
     for line in gum::lines(data) {
         match line {
@@ -198,7 +198,7 @@ pub fn parse(data: &str) -> Vec<GoldDoc> {
                 let index = words.len();
                 words.push(Word { form: cols[1], xpos: cols[4], head: cols[6].parse().unwrap_or(0) });
                 if let Some(entity) = cols[9].split('|').find_map(|f| f.strip_prefix("Entity=")) {
-                    read_entity(entity, index, &mut open, &mut spans);
+                    gum::read_entity(entity, index, &mut open, |o, end| spans.push((o.id, o.start, end)));
                 }
             }
         }
@@ -206,41 +206,6 @@ pub fn parse(data: &str) -> Vec<GoldDoc> {
     doc.sentence(&words, &spans);
     docs.extend(doc.finish());
     docs
-}
-
-/// Openings `(ID-type-…` and closings `ID)` of mentions at word `index`.
-fn read_entity(
-    field: &str,
-    index: usize,
-    open: &mut Vec<(String, usize)>,
-    spans: &mut Vec<(String, usize, usize)>,
-) {
-    let close = |id: &str, open: &mut Vec<(String, usize)>, spans: &mut Vec<(String, usize, usize)>| {
-        if let Some(k) = open.iter().rposition(|(o, _)| o == id) {
-            let (id, start) = open.remove(k);
-            spans.push((id, start, index + 1));
-        }
-    };
-    let mut rest = field;
-    while let Some(c) = rest.chars().next() {
-        if c == '(' {
-            let spec_end = rest[1..].find(['(', ')']).map_or(rest.len(), |k| k + 1);
-            let id = rest[1..spec_end].split('-').next().unwrap_or("").to_owned();
-            open.push((id.clone(), index));
-            rest = &rest[spec_end..];
-            if let Some(after) = rest.strip_prefix(')') {
-                close(&id, open, spans);
-                rest = after;
-            }
-        } else if c.is_ascii_digit() {
-            let end = rest.find(')').unwrap_or(rest.len());
-            let id = rest[..end].to_owned();
-            close(&id, open, spans);
-            rest = rest.get(end + 1..).unwrap_or("");
-        } else {
-            rest = &rest[c.len_utf8()..];
-        }
-    }
 }
 
 impl GoldDoc {

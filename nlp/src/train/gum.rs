@@ -78,7 +78,7 @@ pub fn parse(data: &str) -> Vec<SilverDoc> {
     let mut doc = Doc::default();
     let mut words: Vec<Word<'_>> = Vec::new();
     let mut mentions: Vec<Mention> = Vec::new();
-    let mut open: Vec<(String, Option<usize>, usize)> = Vec::new();
+    let mut open: Vec<Opened> = Vec::new();
     for line in lines(data) {
         match line {
             Line::Document(name) => {
@@ -103,7 +103,9 @@ pub fn parse(data: &str) -> Vec<SilverDoc> {
                     head: cols[6].parse().unwrap_or(0),
                 });
                 if let Some(entity) = cols[9].split('|').find_map(|f| f.strip_prefix("Entity=")) {
-                    read_entity(entity, index, &mut open, &mut mentions);
+                    read_entity(entity, index, &mut open, |o, end| {
+                        mentions.push(Mention { kind: kind_index(&o.kind), start: o.start, end });
+                    });
                 }
             }
         }
@@ -113,33 +115,38 @@ pub fn parse(data: &str) -> Vec<SilverDoc> {
     docs
 }
 
-/// Openings `(ID-type-…` and closings `ID)` of mentions at word `index`.
-fn read_entity(
+/// A mention opened at a word and not yet closed.
+pub(crate) struct Opened {
+    /// The entity's id.
+    pub id: String,
+    /// Its type as written ("person", "organization", "place", …).
+    pub kind: String,
+    /// The word it opens at.
+    pub start: usize,
+}
+
+/// Read a word's `Entity=` field at word `index`: openings `(ID-type-…`
+/// are pushed on `open`; each closing `ID)` takes the latest opening of
+/// that id off it and hands it to `closed` with the end (one past `index`).
+pub(crate) fn read_entity(
     field: &str,
     index: usize,
-    open: &mut Vec<(String, Option<usize>, usize)>,
-    mentions: &mut Vec<Mention>,
+    open: &mut Vec<Opened>,
+    mut closed: impl FnMut(Opened, usize),
 ) {
-    let mut close = |id: &str, open: &mut Vec<(String, Option<usize>, usize)>| {
-        if let Some(k) = open.iter().rposition(|(o, _, _)| o == id) {
-            let (_, kind, start) = open.remove(k);
-            mentions.push(Mention { kind, start, end: index + 1 });
+    let mut close = |id: &str, open: &mut Vec<Opened>| {
+        if let Some(k) = open.iter().rposition(|o| o.id == id) {
+            closed(open.remove(k), index + 1);
         }
     };
     let mut rest = field;
     while let Some(c) = rest.chars().next() {
         if c == '(' {
             let spec_end = rest[1..].find(['(', ')']).map_or(rest.len(), |k| k + 1);
-            let spec = &rest[1..spec_end];
-            let mut parts = spec.split('-');
+            let mut parts = rest[1..spec_end].split('-');
             let id = parts.next().unwrap_or("").to_owned();
-            let kind = match parts.next().unwrap_or("") {
-                "person" => Some(0),
-                "organization" => Some(1),
-                "place" => Some(2),
-                _ => None,
-            };
-            open.push((id.clone(), kind, index));
+            let kind = parts.next().unwrap_or("").to_owned();
+            open.push(Opened { id: id.clone(), kind, start: index });
             rest = &rest[spec_end..];
             if let Some(after) = rest.strip_prefix(')') {
                 close(&id, open);
@@ -153,6 +160,16 @@ fn read_entity(
         } else {
             rest = &rest[c.len_utf8()..];
         }
+    }
+}
+
+/// The entity type index of a GUM mention type (person, organisation, place).
+fn kind_index(kind: &str) -> Option<usize> {
+    match kind {
+        "person" => Some(0),
+        "organization" => Some(1),
+        "place" => Some(2),
+        _ => None,
     }
 }
 
