@@ -197,19 +197,7 @@ fn run(args: &Args) -> Result<()> {
         let t = Instant::now();
         let model = taggers::train_pos(&train, settings);
         let tagger = PosTagger::new(model.clone())?;
-        println!(
-            "pos: {} features, trained in {:.1?}; dev accuracy vs CoreNLP {:.4}",
-            model.n_features(),
-            t.elapsed(),
-            taggers::pos_accuracy(&tagger, &dev)
-        );
-        for name in ["en_ewt-dev", "gum-dev"] {
-            let docs = treebank::tagged_docs(&read_conllu(args, name)?, name);
-            println!(
-                "pos: {name} accuracy vs the treebank's Penn tags (extensions read into the tag set) {:.4}",
-                taggers::pos_accuracy(&tagger, &docs)
-            );
-        }
+        report_tagger(args, "pos", &model, &tagger, t, &dev)?;
         write(&pos_path, &model)?;
         Some(tagger)
     } else {
@@ -517,19 +505,7 @@ fn parser_tagger(args: &Args) -> Result<PosTagger> {
     let model = taggers::train_pos(&docs, pos_settings(args));
     let tagger = PosTagger::new(model.clone())?;
     let dev = silver::read_split(&args.corpus.join("dev")).context("reading the dev split")?;
-    println!(
-        "parser tagger: {} features, trained in {:.1?}; dev accuracy vs CoreNLP {:.4}",
-        model.n_features(),
-        t.elapsed(),
-        taggers::pos_accuracy(&tagger, &dev)
-    );
-    for name in ["en_ewt-dev", "gum-dev"] {
-        let docs = treebank::tagged_docs(&read_conllu(args, name)?, name);
-        println!(
-            "parser tagger: {name} accuracy vs the treebank's Penn tags (extensions read into the tag set) {:.4}",
-            taggers::pos_accuracy(&tagger, &docs)
-        );
-    }
+    report_tagger(args, "parser tagger", &model, &tagger, t, &dev)?;
     write(&args.out.join("parser-pos.bin"), &model)?;
     Ok(tagger)
 }
@@ -635,6 +611,32 @@ fn read_gum(path: &Path) -> Vec<SilverDoc> {
             Vec::new()
         }
     }
+}
+
+/// Print a part-of-speech tagger's size, training time and agreement with
+/// CoreNLP on the PolNeAR dev split and with the treebanks' dev tags.
+fn report_tagger(
+    args: &Args,
+    name: &str,
+    model: &Model,
+    tagger: &PosTagger,
+    started: Instant,
+    dev: &[SilverDoc],
+) -> Result<()> {
+    println!(
+        "{name}: {} features, trained in {:.1?}; dev accuracy vs CoreNLP {:.4}",
+        model.n_features(),
+        started.elapsed(),
+        taggers::pos_accuracy(tagger, dev)
+    );
+    for bank in ["en_ewt-dev", "gum-dev"] {
+        let docs = treebank::tagged_docs(&read_conllu(args, bank)?, bank);
+        println!(
+            "{name}: {bank} accuracy vs the treebank's Penn tags (extensions read into the tag set) {:.4}",
+            taggers::pos_accuracy(tagger, &docs)
+        );
+    }
+    Ok(())
 }
 
 fn load(path: &Path) -> Result<Model> {
