@@ -11,17 +11,21 @@ fn slice(chars: &[char], span: &Value) -> String {
     chars.get(at(0)..at(1)).map(|c| c.iter().collect()).unwrap_or_default()
 }
 
-#[test]
-fn sample_speakers_and_attributions() {
+/// The sample's characters and its annotation as `sayso annotate` prints it.
+fn annotated_sample() -> (Vec<char>, Value) {
     let text = std::fs::read_to_string(SAMPLE).expect("sample readable");
-    let chars: Vec<char> = text.chars().collect();
     let out = Command::cargo_bin("sayso")
         .expect("binary built")
         .args(["annotate", SAMPLE, "--format", "json"])
         .output()
         .expect("sayso runs");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let json: Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    (text.chars().collect(), serde_json::from_slice(&out.stdout).expect("valid JSON"))
+}
+
+#[test]
+fn sample_speakers_and_attributions() {
+    let (chars, json) = annotated_sample();
     let speakers: Vec<&str> =
         json["speakers"].as_array().expect("speakers").iter().filter_map(|s| s["name"].as_str()).collect();
     let quotes = json["quotes"].as_array().expect("quotes");
@@ -44,6 +48,7 @@ fn sample_speakers_and_attributions() {
     assert_eq!(moscow.and_then(speaker_of), Some("Vladimir Putin"));
 
     // Every "He" after Kupchan is introduced is Kupchan.
+    let text: String = chars.iter().collect();
     let intro = text.find("Georgetown University Professor Charles Kupchan").expect("intro present");
     let intro = text[..intro].chars().count();
     let mut hes = 0;
@@ -101,15 +106,7 @@ const ACTS: [(&str, &str); 32] = [
 
 #[test]
 fn every_attribution_of_the_sample_is_said_written_or_thought_as_read_by_hand() {
-    let text = std::fs::read_to_string(SAMPLE).expect("sample readable");
-    let chars: Vec<char> = text.chars().collect();
-    let out = Command::cargo_bin("sayso")
-        .expect("binary built")
-        .args(["annotate", SAMPLE, "--format", "json"])
-        .output()
-        .expect("sayso runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let json: Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let (chars, json) = annotated_sample();
     assert_eq!(json["speakers"].as_array().map(Vec::len), Some(7), "exactly the seven speakers");
     let quotes = json["quotes"].as_array().expect("quotes");
     assert_eq!(quotes.len(), ACTS.len(), "every attribution has its line");
