@@ -253,6 +253,10 @@ pub struct Annotation {
     /// relation), when the annotator parses ([`crate::Annotator::with_syntax`]);
     /// empty otherwise.
     pub syntax: Vec<crate::syntax::Dependency>,
+    /// The Penn tag of every token as the parser read it (its own tagger's,
+    /// which can differ from [`Annotation::pos`]), beside [`Annotation::syntax`];
+    /// empty without parsing.
+    pub syntax_tags: Vec<Pos>,
 }
 
 impl Annotation {

@@ -162,7 +162,11 @@ pub fn to_json<'a>(annotation: &'a Annotation, text: &'a str, include_text: bool
                             Some(JsonWord {
                                 span: span(t.span),
                                 text: t.span.slice(text),
-                                tag: annotation.pos.get(i).map_or("NN", |p| p.as_str()),
+                                tag: annotation
+                                    .syntax_tags
+                                    .get(i)
+                                    .or_else(|| annotation.pos.get(i))
+                                    .map_or("NN", |p| p.as_str()),
                                 head: d.head,
                                 relation: d.relation.as_str(),
                             })

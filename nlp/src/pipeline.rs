@@ -184,6 +184,7 @@ impl Annotator {
                 // The parser reads its own tagger's tags (see `Syntax`).
                 syntax.parse_words(words, &mut parsed);
                 ann.syntax.extend_from_slice(&parsed.tree);
+                ann.syntax_tags.extend_from_slice(&parsed.tags);
             }
             let cx = ner::Context { words, pos: &ann.pos[range.clone()], gazetteer: &flags, doc: &doc };
             self.ner.tag(&cx, &mut labels, &mut ner_scratch);
@@ -293,5 +294,28 @@ mod tests {
         assert!(!first.is_empty());
         assert_eq!(per_sentence(ann.sentences.len() - 1), first, "the last block reads like the first");
         assert_eq!(per_sentence(ann.sentences.len() / 2), first);
+    }
+
+    #[test]
+    fn parsed_words_are_shown_with_the_tags_the_parser_read() {
+        let annotator = Annotator::new().and_then(Annotator::with_syntax).expect("models load");
+        let text = include_str!("../../assets/sample/alaska-summit.txt");
+        let ann = annotator.annotate(text);
+        assert_eq!(ann.syntax_tags.len(), ann.tokens.len());
+        let json = serde_json::to_value(crate::json::to_json(&ann, text, false)).expect("serialises");
+        let shown: Vec<String> = json["syntax"]
+            .as_array()
+            .expect("trees")
+            .iter()
+            .flat_map(|s| s["words"].as_array().cloned().unwrap_or_default())
+            .filter_map(|w| w["tag"].as_str().map(str::to_owned))
+            .collect();
+        let read: Vec<String> = ann
+            .sentences
+            .iter()
+            .flat_map(|s| s.tokens.clone())
+            .map(|i| ann.syntax_tags[i].as_str().to_owned())
+            .collect();
+        assert_eq!(shown, read);
     }
 }
