@@ -353,6 +353,9 @@ pub fn paragraph(
     reports_before_a_comma(l, &para, &mut drafts);
     reports_before_said_and_a_name(l, &para, &mut drafts);
     reports_after_according_to(l, &para, &mut drafts);
+    for d in &mut drafts {
+        parenthetical_front(l, &para, d);
+    }
     for mut d in drafts {
         if let Some((cue, source)) = dash_byline(l, &para, &d) {
             d.cue = Some(cue);
@@ -548,6 +551,33 @@ fn reports_before_said_and_a_name(l: &Layers<'_>, para: &Range<usize>, drafts: &
     }
     drafts.extend(found);
     drafts.sort_by_key(Draft::start);
+}
+
+/// "The bridge, officials said, will reopen.": a reported clause that
+/// starts right after a parenthetical ", source cue," also holds the
+/// words before it, from the start of the sentence.
+fn parenthetical_front(l: &Layers<'_>, para: &Range<usize>, d: &mut Draft) {
+    let (Some(cue), Some(first)) = (d.cue.clone(), d.content.first().cloned()) else { return };
+    if d.content.len() != 1 || first.start < 2 || cue.end + 1 != first.start {
+        return;
+    }
+    let is_comma = |i: usize| l.tokens[i].span.slice(l.text) == ",";
+    let sentence = within(l.sentence(first.start), para);
+    if !is_comma(cue.end) {
+        return;
+    }
+    // The opening comma: before the source, which runs up to the cue.
+    let Some(open) = (sentence.start..cue.start).rev().find(|&i| is_comma(i)) else { return };
+    let phrase = open + 1..cue.start;
+    let front = sentence.start..open;
+    let plain = |r: &Range<usize>| r.clone().all(|i| l.quote[i].depth == 0 && l.quote[i].flags == 0);
+    if phrase.is_empty() || phrase.len() > TRAILING_SOURCE || !phrase.clone().all(|i| nominal(l, i)) {
+        return;
+    }
+    if front.is_empty() || !plain(&front) || !plain(&first) {
+        return;
+    }
+    d.content.insert(0, front);
 }
 
 /// Longest source read between "according to" and its comma.

@@ -225,4 +225,16 @@ mod tests {
         let ann = annotator.annotate(text);
         assert!(ann.quotes.iter().all(|q| q.source.map(|s| s.slice(text)) != Some("bankruptcy")));
     }
+
+    #[test]
+    fn a_clause_around_a_parenthetical_source_is_one_content_in_two_pieces() {
+        let annotator = Annotator::new().expect("models load");
+        let text = "Bridge\n\nThe bridge, officials said, will reopen next week.\n";
+        let ann = annotator.annotate(text);
+        assert_eq!(ann.quotes.len(), 1, "{:?}", ann.quotes);
+        let q = &ann.quotes[0];
+        let pieces: Vec<&str> = q.content_fragments.iter().map(|f| f.slice(text)).collect();
+        assert_eq!(pieces, ["The bridge", "will reopen next week"]);
+        assert_eq!(q.source.map(|s| s.slice(text)), Some("officials"));
+    }
 }
