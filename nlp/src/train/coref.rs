@@ -18,7 +18,7 @@ use crate::pipeline::Annotator;
 use crate::tag::model::Model;
 use crate::text::Span;
 use crate::train::Rng;
-use crate::train::gum::{self, Line, Opened};
+use crate::train::gum;
 use crate::train::perceptron::Perceptron;
 use crate::train::silver::{CorpusError, SilverDoc, WordsDoc};
 
@@ -175,35 +175,20 @@ impl Builder {
 pub fn parse(data: &str) -> Vec<GoldDoc> {
     let mut docs = Vec::new();
     let mut doc = Builder::default();
-    let mut words: Vec<Word<'_>> = Vec::new();
-    let mut open: Vec<Opened> = Vec::new();
-    let mut spans: Vec<(String, usize, usize)> = Vec::new();
-    for line in gum::lines(data) {
-        match line {
-            Line::Document(name) => {
-                doc.sentence(&words, &spans);
-                words.clear();
-                spans.clear();
-                open.clear();
-                docs.extend(std::mem::take(&mut doc).finish());
-                doc.name = name.to_owned();
-            }
-            Line::SentenceEnd => {
-                doc.sentence(&words, &spans);
-                words.clear();
-                spans.clear();
-                open.clear();
-            }
-            Line::Word(cols) => {
-                let index = words.len();
-                words.push(Word { form: cols[1], xpos: cols[4], head: cols[6].parse().unwrap_or(0) });
-                if let Some(entity) = cols[9].split('|').find_map(|f| f.strip_prefix("Entity=")) {
-                    gum::read_entity(entity, index, &mut open, |o, end| spans.push((o.id, o.start, end)));
-                }
-            }
+    for s in gum::sentences(data) {
+        if let Some(name) = s.document {
+            docs.extend(std::mem::take(&mut doc).finish());
+            doc.name = name.to_owned();
         }
+        let words: Vec<Word<'_>> = s
+            .words
+            .iter()
+            .map(|cols| Word { form: cols[1], xpos: cols[4], head: cols[6].parse().unwrap_or(0) })
+            .collect();
+        let spans: Vec<(String, usize, usize)> =
+            s.mentions.into_iter().map(|(o, end)| (o.id, o.start, end)).collect();
+        doc.sentence(&words, &spans);
     }
-    doc.sentence(&words, &spans);
     docs.extend(doc.finish());
     docs
 }

@@ -39,7 +39,7 @@ struct Mention {
 }
 
 /// One step through a GUM CoNLL-U file.
-pub(crate) enum Line<'a> {
+enum Line<'a> {
     /// A new document starts (`# newdoc id = …`), with its name.
     Document(&'a str),
     /// A blank line: the sentence ends.
@@ -51,7 +51,7 @@ pub(crate) enum Line<'a> {
 /// The documents, sentence ends and word lines of GUM CoNLL-U text; other
 /// comments, multiword-token and empty-node lines, and malformed lines are
 /// skipped.
-pub(crate) fn lines(data: &str) -> impl Iterator<Item = Line<'_>> {
+fn lines(data: &str) -> impl Iterator<Item = Line<'_>> {
     data.lines().filter_map(|line| {
         if let Some(name) = line.strip_prefix("# newdoc id = ") {
             return Some(Line::Document(name.trim()));
@@ -71,46 +71,81 @@ pub(crate) fn lines(data: &str) -> impl Iterator<Item = Line<'_>> {
     })
 }
 
+/// One sentence of a GUM CoNLL-U file.
+#[derive(Default)]
+pub(crate) struct GumSentence<'a> {
+    /// The name of the document this sentence opens, when it is its first.
+    pub document: Option<&'a str>,
+    /// The ten columns of each word line.
+    pub words: Vec<[&'a str; 10]>,
+    /// The mentions it closes, each with its end (one past its last word).
+    pub mentions: Vec<(Opened, usize)>,
+}
+
+/// The sentences of GUM CoNLL-U text, with the mentions read from their
+/// words' `Entity=` fields (a mention left open at a sentence's end is dropped).
+pub(crate) fn sentences(data: &str) -> Vec<GumSentence<'_>> {
+    let mut out: Vec<GumSentence<'_>> = Vec::new();
+    let mut current = GumSentence::default();
+    let mut open: Vec<Opened> = Vec::new();
+    for line in lines(data) {
+        match line {
+            Line::Document(name) => {
+                current.flush_into(&mut out, &mut open);
+                current.document = Some(name);
+            }
+            Line::SentenceEnd => current.flush_into(&mut out, &mut open),
+            Line::Word(cols) => {
+                let index = current.words.len();
+                current.words.push(cols);
+                if let Some(entity) = cols[9].split('|').find_map(|f| f.strip_prefix("Entity=")) {
+                    read_entity(entity, index, &mut open, |o, end| current.mentions.push((o, end)));
+                }
+            }
+        }
+    }
+    current.flush_into(&mut out, &mut open);
+    out
+}
+
+impl<'a> GumSentence<'a> {
+    /// End the sentence: move it into `out` when it has words, forget the
+    /// mentions still open.
+    fn flush_into(&mut self, out: &mut Vec<Self>, open: &mut Vec<Opened>) {
+        open.clear();
+        if !self.words.is_empty() {
+            out.push(std::mem::take(self));
+        }
+    }
+}
+
 /// Parse GUM CoNLL-U text into documents (see [`read`]).
 #[must_use]
 pub fn parse(data: &str) -> Vec<SilverDoc> {
     let mut docs = Vec::new();
     let mut doc = Doc::default();
-    let mut words: Vec<Word<'_>> = Vec::new();
-    let mut mentions: Vec<Mention> = Vec::new();
-    let mut open: Vec<Opened> = Vec::new();
-    for line in lines(data) {
-        match line {
-            Line::Document(name) => {
-                doc.sentence(&words, &mentions);
-                words.clear();
-                mentions.clear();
-                docs.extend(std::mem::take(&mut doc).finish());
-                doc.name = name.to_owned();
-            }
-            Line::SentenceEnd => {
-                doc.sentence(&words, &mentions);
-                words.clear();
-                mentions.clear();
-                open.clear();
-            }
-            Line::Word(cols) => {
-                let index = words.len();
-                words.push(Word {
-                    form: cols[1],
-                    xpos: cols[4],
-                    proper: cols[3] == "PROPN",
-                    head: cols[6].parse().unwrap_or(0),
-                });
-                if let Some(entity) = cols[9].split('|').find_map(|f| f.strip_prefix("Entity=")) {
-                    read_entity(entity, index, &mut open, |o, end| {
-                        mentions.push(Mention { kind: kind_index(&o.kind), start: o.start, end });
-                    });
-                }
-            }
+    for s in sentences(data) {
+        if let Some(name) = s.document {
+            docs.extend(std::mem::take(&mut doc).finish());
+            doc.name = name.to_owned();
         }
+        let words: Vec<Word<'_>> = s
+            .words
+            .iter()
+            .map(|cols| Word {
+                form: cols[1],
+                xpos: cols[4],
+                proper: cols[3] == "PROPN",
+                head: cols[6].parse().unwrap_or(0),
+            })
+            .collect();
+        let mentions: Vec<Mention> = s
+            .mentions
+            .iter()
+            .map(|(o, end)| Mention { kind: kind_index(&o.kind), start: o.start, end: *end })
+            .collect();
+        doc.sentence(&words, &mentions);
     }
-    doc.sentence(&words, &mentions);
     docs.extend(doc.finish());
     docs
 }
@@ -128,12 +163,7 @@ pub(crate) struct Opened {
 /// Read a word's `Entity=` field at word `index`: openings `(ID-type-…`
 /// are pushed on `open`; each closing `ID)` takes the latest opening of
 /// that id off it and hands it to `closed` with the end (one past `index`).
-pub(crate) fn read_entity(
-    field: &str,
-    index: usize,
-    open: &mut Vec<Opened>,
-    mut closed: impl FnMut(Opened, usize),
-) {
+fn read_entity(field: &str, index: usize, open: &mut Vec<Opened>, mut closed: impl FnMut(Opened, usize)) {
     let mut close = |id: &str, open: &mut Vec<Opened>| {
         if let Some(k) = open.iter().rposition(|o| o.id == id) {
             closed(open.remove(k), index + 1);
