@@ -3,7 +3,7 @@
 //! matched over lower-cased word keys as the cue lexicon is.
 
 use crate::annotation::Act;
-use crate::attribution::cues::LexiconError;
+use crate::attribution::cues::{LexiconError, read_sections};
 use crate::segment::tokenize;
 use crate::tag::features::WordInfo;
 use crate::tag::hash::PrehashedMap;
@@ -45,26 +45,13 @@ impl ActLexicon {
     /// under two acts.
     pub fn parse(src: &str) -> Result<Self, LexiconError> {
         let mut lexicon = Self::default();
-        let mut act = None;
-        for (n, line) in src.lines().enumerate() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
+        read_sections(src, Act::parse, |line, form, act| {
+            if lexicon.add(form, act) {
+                Ok(())
+            } else {
+                Err(LexiconError::Ambiguous { line, form: form.to_owned() })
             }
-            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                act = Some(
-                    Act::parse(name)
-                        .ok_or_else(|| LexiconError::UnknownClass { line: n + 1, name: name.to_owned() })?,
-                );
-                continue;
-            }
-            let Some(act) = act else { return Err(LexiconError::NoClass { line: n + 1 }) };
-            for form in line.split(',').map(str::trim).filter(|f| !f.is_empty()) {
-                if !lexicon.add(form, act) {
-                    return Err(LexiconError::Ambiguous { line: n + 1, form: form.to_owned() });
-                }
-            }
-        }
+        })?;
         for list in lexicon.phrases.values_mut() {
             list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
         }

@@ -68,6 +68,40 @@ pub enum LexiconError {
     },
 }
 
+/// Read a word list in the format of `assets/lexicons/cues.txt`: `#`
+/// comments, `[class]` lines, and lines of forms separated by commas.
+/// `class` gives the value of a class name (`None`: unknown); `form` gets
+/// every form with its 1-based line number and its class's value.
+///
+/// # Errors
+/// [`LexiconError::UnknownClass`], [`LexiconError::NoClass`] for a form
+/// before the first class, or what `form` returns.
+pub fn read_sections<C: Copy>(
+    src: &str,
+    class: impl Fn(&str) -> Option<C>,
+    mut form: impl FnMut(usize, &str, C) -> Result<(), LexiconError>,
+) -> Result<(), LexiconError> {
+    let mut current = None;
+    for (n, line) in src.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            current = Some(
+                class(name)
+                    .ok_or_else(|| LexiconError::UnknownClass { line: n + 1, name: name.to_owned() })?,
+            );
+            continue;
+        }
+        let Some(value) = current else { return Err(LexiconError::NoClass { line: n + 1 }) };
+        for f in line.split(',').map(str::trim).filter(|f| !f.is_empty()) {
+            form(n + 1, f, value)?;
+        }
+    }
+    Ok(())
+}
+
 /// How the lexicon marks one token.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct CueMark {
@@ -110,24 +144,14 @@ impl Lexicon {
     /// On an unknown class or a form before the first class.
     pub fn parse(src: &str) -> Result<Self, LexiconError> {
         let mut lexicon = Self::default();
-        let mut class = None;
-        for (n, line) in src.lines().enumerate() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                let found = CLASSES.iter().find(|(c, _)| *c == name).map(|&(_, f)| f);
-                class = Some(
-                    found.ok_or_else(|| LexiconError::UnknownClass { line: n + 1, name: name.to_owned() })?,
-                );
-                continue;
-            }
-            let Some(flags) = class else { return Err(LexiconError::NoClass { line: n + 1 }) };
-            for form in line.split(',').map(str::trim).filter(|f| !f.is_empty()) {
+        read_sections(
+            src,
+            |name| CLASSES.iter().find(|(c, _)| *c == name).map(|&(_, f)| f),
+            |_, form, flags| {
                 lexicon.add(form, flags);
-            }
-        }
+                Ok(())
+            },
+        )?;
         for list in lexicon.phrases.values_mut() {
             list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
         }

@@ -7,6 +7,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use crate::attribution::cues::read_sections;
 use crate::attribution::layers::Layers;
 use crate::attribution::mention;
 use crate::segment::tokenize;
@@ -44,23 +45,18 @@ impl NonSpeakers {
     #[must_use]
     pub fn parse(src: &str) -> Option<Self> {
         let mut out = Self::default();
-        let mut class = None;
-        for line in src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
-            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                class = Some(match name {
-                    "adverb" => ADVERB,
-                    "thing" => THING,
-                    _ => return None,
-                });
-                continue;
+        let class = |name: &str| match name {
+            "adverb" => Some(ADVERB),
+            "thing" => Some(THING),
+            _ => None,
+        };
+        read_sections(src, class, |_, form, flag| {
+            for t in tokenize::tokenize(form) {
+                *out.words.entry(WordInfo::new(t.span.slice(form)).lower).or_insert(0) |= flag;
             }
-            let flag = class?;
-            for form in line.split(',').map(str::trim).filter(|f| !f.is_empty()) {
-                for t in tokenize::tokenize(form) {
-                    *out.words.entry(WordInfo::new(t.span.slice(form)).lower).or_insert(0) |= flag;
-                }
-            }
-        }
+            Ok(())
+        })
+        .ok()?;
         Some(out)
     }
 
