@@ -90,3 +90,56 @@ fn an_empty_library_says_so_and_creates_nothing() {
     let missing = sayso(dir.path()).args(["library", "add", "/no/such/folder"]).output().expect("runs");
     assert!(!missing.status.success());
 }
+
+#[test]
+fn speech_and_writing_only_leaves_out_those_only_reported_as_thinking() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data");
+    let article = dir.path().join("bridge.txt");
+    std::fs::write(
+        &article,
+        "Plans for the bridge\nThe bridge opened on Monday.\n\
+         “It will carry ten thousand cars a day,” said Maria Lopez, the city engineer.\n\
+         Tom Baker, a local shopkeeper, believes the bridge will bring more customers.\n\
+         Lopez believes the traffic will ease by spring.\n",
+    )
+    .expect("write");
+    let out = sayso(&data).args(["library", "add"]).arg(&article).output().expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let names = |v: &serde_json::Value| -> Vec<String> {
+        v.as_array().expect("a list").iter().filter_map(|s| s["name"].as_str().map(str::to_owned)).collect()
+    };
+    let count = |v: &serde_json::Value, name: &str| {
+        v.as_array().and_then(|l| l.iter().find(|s| s["name"] == name)).map(|s| s["attributions"].clone())
+    };
+
+    let every = json(sayso(&data).args(["speakers", "--format", "json"]));
+    assert!(names(&every).contains(&"Tom Baker".to_owned()), "{every}");
+    assert_eq!(count(&every, "Maria Lopez"), Some(serde_json::json!(2)), "{every}");
+
+    let words = json(sayso(&data).args(["speakers", "--words-only", "--format", "json"]));
+    assert!(!names(&words).contains(&"Tom Baker".to_owned()), "{words}");
+    assert_eq!(count(&words, "Maria Lopez"), Some(serde_json::json!(1)), "{words}");
+    let one = json(sayso(&data).args(["speakers", "Lopez", "--words-only", "--format", "json"]));
+    let acts: Vec<&str> = one["attributions"]
+        .as_array()
+        .expect("attributions")
+        .iter()
+        .filter_map(|a| a["act"].as_str())
+        .collect();
+    assert_eq!(acts, ["said"], "{one}");
+    let thinker = sayso(&data).args(["speakers", "Tom Baker", "--words-only"]).output().expect("runs");
+    assert!(!thinker.status.success());
+    assert!(String::from_utf8_lossy(&thinker.stderr).contains("--every-act"));
+
+    // The reader's choice, kept in the config, holds here too; --every-act overrides it.
+    let config = data.join("config/sayso");
+    std::fs::create_dir_all(&config).expect("mkdir");
+    std::fs::write(config.join("config.toml"), "[quotes]\nwords_only = true\n").expect("write");
+    let remembered = json(sayso(&data).args(["speakers", "--format", "json"]));
+    assert_eq!(names(&remembered), names(&words));
+    let overridden = json(sayso(&data).args(["speakers", "--every-act", "--format", "json"]));
+    assert_eq!(names(&overridden), names(&every));
+    let both = sayso(&data).args(["speakers", "--every-act", "--words-only"]).output().expect("runs");
+    assert!(!both.status.success(), "the two flags contradict each other");
+}

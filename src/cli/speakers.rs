@@ -13,6 +13,7 @@ use sayso::config::Config;
 use sayso::store::{SpeakerAttribution, SpeakerSummary, Store};
 use sayso::tui;
 use sayso_nlp::CharOffsets;
+use sayso_nlp::annotation::Act;
 
 use super::library::{ListFormat, existing, line, plural, print};
 
@@ -31,35 +32,61 @@ pub struct Args {
     /// printed as text anyway when standard output is not a terminal).
     #[arg(long, value_enum)]
     format: Option<ListFormat>,
+
+    /// Count only speech and writing, not what people are reported to
+    /// think, believe or feel (as the reader's `w` does; the default is
+    /// `[quotes] words_only` in the config).
+    #[arg(long, conflicts_with = "every_act")]
+    words_only: bool,
+
+    /// Count every attribution, thought included, whatever the config says.
+    #[arg(long)]
+    every_act: bool,
+}
+
+impl Args {
+    /// Speech and writing only: the flags, else the config's choice.
+    const fn words_only(&self, config: &Config) -> bool {
+        if self.words_only {
+            true
+        } else if self.every_act {
+            false
+        } else {
+            config.words_only
+        }
+    }
 }
 
 /// Run `sayso speakers`: on a terminal without --format, the speaker index
 /// of the library view (at the speaker's attributions when NAME is given).
 pub fn run(args: &Args, config: Option<&Path>) -> Result<ExitCode> {
+    let mut config = Config::load(config)?;
+    let words_only = args.words_only(&config);
     if args.format.is_none() && std::io::stdout().is_terminal() {
-        let config = Config::load(config)?;
+        // For this run only: the `w` key remembers a choice, the flags do not.
+        config.words_only = words_only;
         let store = sayso::store::Store::existing()?;
         let start = match (&args.name, &store) {
             (Some(name), Some(store)) => {
-                let speakers = store.speakers(true)?;
-                Start::Speaker(find(&speakers, name)?.name.clone())
+                let speakers = store.speakers_of(true, words_only)?;
+                Start::Speaker(find(&speakers, name, words_only)?.name.clone())
             }
             _ => Start::Speakers { all: args.all },
         };
         drop(store);
         return Ok(ExitCode::from(tui::run(tui::Start::Library(start), config, tui::Options::default())?));
     }
-    print_headless(args, args.format.unwrap_or_default()).map(|()| ExitCode::SUCCESS)
+    print_headless(args, args.format.unwrap_or_default(), words_only).map(|()| ExitCode::SUCCESS)
 }
 
-fn print_headless(args: &Args, format: ListFormat) -> Result<()> {
+fn print_headless(args: &Args, format: ListFormat, words_only: bool) -> Result<()> {
     let Some(store) = existing()? else {
         return match format {
             ListFormat::Json => print("[]\n"),
             ListFormat::Text => print("The library is empty: `sayso library add PATH` imports articles.\n"),
         };
     };
-    let speakers = store.speakers(args.all || args.name.is_some())?;
+    let speakers = store.speakers_of(args.all || args.name.is_some(), words_only)?;
     match &args.name {
         None => print(&match format {
             ListFormat::Json => {
@@ -68,8 +95,12 @@ fn print_headless(args: &Args, format: ListFormat) -> Result<()> {
             ListFormat::Text => list_text(&speakers),
         }),
         Some(name) => {
-            let speaker = find(&speakers, name)?;
-            let attributions = store.speaker_attributions(&speaker.name)?;
+            let speaker = find(&speakers, name, words_only)?;
+            let mut attributions = store.speaker_attributions(&speaker.name)?;
+            if words_only {
+                // An attribution kept before acts were recorded counts, as in the library view.
+                attributions.retain(|a| a.act.as_deref().and_then(Act::parse).is_none_or(Act::is_words));
+            }
             print(&match format {
                 ListFormat::Json => {
                     serde_json::to_string_pretty(&one_json(&store, speaker, &attributions)?)? + "\n"
@@ -82,7 +113,7 @@ fn print_headless(args: &Args, format: ListFormat) -> Result<()> {
 
 /// The speaker named exactly so (or by an alias), else the only one whose
 /// names contain the words.
-fn find<'s>(speakers: &'s [SpeakerSummary], name: &str) -> Result<&'s SpeakerSummary> {
+fn find<'s>(speakers: &'s [SpeakerSummary], name: &str, words_only: bool) -> Result<&'s SpeakerSummary> {
     let wanted = line(name).to_lowercase();
     let names = |s: &'s SpeakerSummary| std::iter::once(&s.name).chain(&s.aliases).map(|n| n.to_lowercase());
     if let Some(s) = speakers.iter().find(|s| names(s).any(|n| n == wanted)) {
@@ -92,6 +123,10 @@ fn find<'s>(speakers: &'s [SpeakerSummary], name: &str) -> Result<&'s SpeakerSum
         speakers.iter().filter(|s| names(s).any(|n| n.contains(&wanted))).collect();
     match close.as_slice() {
         [one] => Ok(one),
+        [] if words_only => bail!(
+            "no speaker named “{}” said or wrote anything in the library (`sayso speakers --all --every-act` lists everyone, thought included)",
+            line(name)
+        ),
         [] => bail!("no speaker named “{}” in the library (`sayso speakers --all` lists them)", line(name)),
         many => bail!(
             "several speakers match “{}”: {}; give the full name",
