@@ -115,7 +115,7 @@ struct Args {
     lexicons: PathBuf,
 
     /// Passes over the treebanks for the dependency parser.
-    #[arg(long, default_value_t = 8)]
+    #[arg(long, default_value_t = 15)]
     parser_epochs: usize,
 
     /// Averaged parser weights smaller than this are dropped (the model

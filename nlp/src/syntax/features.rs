@@ -1,9 +1,10 @@
 //! The features of a parser state: words, tags, valencies, distances and
 //! the relations of the dependents found so far around the top of the
-//! stack and the front of the buffer (after Zhang and Nivre, 2011).
+//! stack and the front of the buffer (after Zhang and Nivre, 2011), with
+//! coarse tags and the punctuation between the words a move would join.
 
 use super::transition::{NONE, State};
-use crate::tag::features::WordInfo;
+use crate::tag::features::{IS_PUNCT, WordInfo};
 use crate::tag::hash::{finish, mix};
 use crate::tag::pos::Pos;
 
@@ -18,23 +19,58 @@ pub struct Atom {
     pub suffix: u64,
     /// The word's shape ("Xx", "d,d", "x'x").
     pub shape: u64,
+    /// The coarse tag: nouns, verbs, adjectives, adverbs, wh-words and
+    /// personal pronouns each share one; other tags stand for themselves.
+    pub coarse: u64,
+    /// Punctuation marks before this node in its sentence.
+    pub puncts: u32,
 }
 
 /// The atom of an absent position.
-const ABSENT: Atom = Atom { word: 1, tag: 0, suffix: 1, shape: 1 };
+const ABSENT: Atom = Atom { word: 1, tag: 0, suffix: 1, shape: 1, coarse: 0, puncts: 0 };
 /// The atom of the root node.
-const ROOT: Atom = Atom { word: 2, tag: 0xFF, suffix: 2, shape: 2 };
+const ROOT: Atom = Atom { word: 2, tag: 0xFF, suffix: 2, shape: 2, coarse: 0xFF, puncts: 0 };
 
 /// The atoms of a sentence's nodes, the root first.
 pub fn atoms(words: &[WordInfo], tags: &[Pos], out: &mut Vec<Atom>) {
     out.clear();
     out.push(ROOT);
-    out.extend(words.iter().zip(tags).map(|(w, t)| Atom {
-        word: w.lower,
-        tag: u64::from(t.0) + 1,
-        suffix: w.suffix[2],
-        shape: w.shape,
+    let mut puncts = 0;
+    out.extend(words.iter().zip(tags).map(|(w, t)| {
+        let before = puncts;
+        puncts += u32::from(w.flags & IS_PUNCT != 0);
+        Atom {
+            word: w.lower,
+            tag: u64::from(t.0) + 1,
+            suffix: w.suffix[2],
+            shape: w.shape,
+            coarse: coarse(*t),
+            puncts: before,
+        }
     }));
+}
+
+/// The coarse class of a Penn tag: `NN`, `NNS`, `NNP` and `NNPS` are one
+/// (so are the verbs, adjectives, adverbs, wh-words and `PRP`/`PRP$`);
+/// other tags are their own class.
+fn coarse(tag: Pos) -> u64 {
+    let name = tag.as_str();
+    match name.as_bytes() {
+        [c @ (b'N' | b'V' | b'J' | b'R' | b'W'), _, ..] => u64::from(*c),
+        [b'P', b'R', b'P', ..] => u64::from(b'P'),
+        _ => 0x100 + u64::from(tag.0),
+    }
+}
+
+/// Punctuation marks strictly between nodes `a` and `b` (`a` < `b`),
+/// 0, 1 or 2 for more; 3 when either is absent.
+fn puncts_between(atoms: &[Atom], a: u32, b: u32) -> u64 {
+    if a == NONE || b == NONE || b <= a {
+        return 3;
+    }
+    let after_a = atoms.get(a as usize + 1).map_or(0, |x| x.puncts);
+    let at_b = atoms.get(b as usize).map_or(after_a, |x| x.puncts);
+    u64::from(at_b.saturating_sub(after_a).min(2))
 }
 
 #[inline]
@@ -89,6 +125,9 @@ pub fn extract(state: &State, atoms: &[Atom], out: &mut Vec<u64>) {
     let wp = |a: Atom| mix(a.word, a.tag);
     let d = distance(s0, b0);
     let d1 = distance(s1, s0);
+    let c = |a: Atom| a.coarse;
+    let pb = puncts_between(atoms, s0, b0);
+    let pb1 = puncts_between(atoms, s1, s0);
 
     out.extend_from_slice(&[
         f1(0, 0),
@@ -201,5 +240,54 @@ pub fn extract(state: &State, atoms: &[Atom], out: &mut Vec<u64>) {
         f2(99, w(a_b0), relset(b0, 0)),
         f2(100, p(a_b0), relset(b0, 0)),
         f2(101, p(a_s1), relset(s1, 1)),
+        // Punctuation between the words a move would join.
+        f3(110, p(a_s0), p(a_b0), pb),
+        f3(111, w(a_s0), p(a_b0), pb),
+        f3(112, p(a_s0), w(a_b0), pb),
+        f3(113, p(a_s1), p(a_s0), pb1),
+        // Coarse tags, where fine ones are too rare together.
+        f3(114, c(a_s0), c(a_b0), c(a_b1)),
+        f3(115, c(a_s1), c(a_s0), c(a_b0)),
+        f3(116, c(a_s0), c(a_s0l), c(a_b0)),
+        f3(117, c(a_s0), c(a_s0r), c(a_b0)),
+        f3(118, c(a_b0), c(a_b1), c(a_b2)),
+        f3(119, c(a_s0), c(a_b0), d),
     ]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tag(name: &str) -> Pos {
+        Pos::parse(name).expect("a Penn tag")
+    }
+
+    #[test]
+    fn coarse_tags_join_the_forms_of_a_word_class_only() {
+        assert_eq!(coarse(tag("NN")), coarse(tag("NNPS")));
+        assert_eq!(coarse(tag("VBD")), coarse(tag("VBZ")));
+        assert_eq!(coarse(tag("PRP")), coarse(tag("PRP$")));
+        assert_ne!(coarse(tag("NN")), coarse(tag("VB")));
+        assert_ne!(coarse(tag("IN")), coarse(tag("DT")));
+        assert_ne!(coarse(tag("PDT")), coarse(tag("PRP")));
+    }
+
+    #[test]
+    fn punctuation_is_counted_between_two_nodes_only() {
+        let words: Vec<WordInfo> =
+            ["Yes", ",", "he", "said", ",", "\"", "no", "."].iter().map(|w| WordInfo::new(w)).collect();
+        let tags =
+            vec![tag("UH"), tag(","), tag("PRP"), tag("VBD"), tag(","), tag("``"), tag("UH"), tag(".")];
+        let mut out = Vec::new();
+        atoms(&words, &tags, &mut out);
+        // Nodes: 0 root, 1 Yes, 2 ",", 3 he, 4 said, 5 ",", 6 ", 7 no, 8 ".".
+        assert_eq!(puncts_between(&out, 1, 3), 1);
+        assert_eq!(puncts_between(&out, 3, 4), 0);
+        assert_eq!(puncts_between(&out, 4, 7), 2);
+        assert_eq!(puncts_between(&out, 0, 8), 2, "three marks between count as more than one");
+        assert_eq!(puncts_between(&out, 2, 5), 0, "the nodes themselves are not between");
+        assert_eq!(puncts_between(&out, NONE, 5), 3);
+        assert_eq!(puncts_between(&out, 5, 2), 3);
+    }
 }
