@@ -107,6 +107,14 @@ fn splits_quote(l: &Layers<'_>, runs: &[Run], gap: Range<usize>) -> bool {
     sources <= 1 && cues <= 1
 }
 
+/// True when a cue follows the content run `r` in its own sentence: the
+/// quotation after a split has its own report ("“…,” Warren said. “…” to
+/// drive up the price, she said.") and is not the first one's second half.
+fn reported_after(l: &Layers<'_>, runs: &[Run], r: &Run) -> bool {
+    let sentence = l.sentence_of[r.end - 1];
+    runs.iter().any(|x| x.role == Role::Cue && x.start >= r.end && l.sentence_of[x.start] == sentence)
+}
+
 /// True when the tokens of `gap` are only quotation marks.
 fn only_marks(l: &Layers<'_>, gap: Range<usize>) -> bool {
     gap.into_iter()
@@ -132,7 +140,7 @@ fn group(l: &Layers<'_>, runs: &[Run]) -> Vec<Draft> {
                 }
                 continue;
             }
-            if splits_quote(l, runs, gap) {
+            if splits_quote(l, runs, gap) && !reported_after(l, runs, r) {
                 d.content.push(r.range());
                 continue;
             }

@@ -237,4 +237,32 @@ mod tests {
         assert_eq!(pieces, ["The bridge", "will reopen next week"]);
         assert_eq!(q.source.map(|s| s.slice(text)), Some("officials"));
     }
+
+    #[test]
+    fn a_quotation_split_by_its_report_is_one_unless_its_second_half_has_its_own() {
+        let annotator = Annotator::new().expect("models load");
+        let pieces = |text: &str| -> Vec<Vec<String>> {
+            annotator
+                .annotate(text)
+                .quotes
+                .iter()
+                .map(|q| {
+                    if q.content_fragments.is_empty() {
+                        vec![q.content.slice(text).to_owned()]
+                    } else {
+                        q.content_fragments.iter().map(|f| f.slice(text).to_owned()).collect()
+                    }
+                })
+                .collect()
+        };
+        let joined = "Bank\n\n“This just isn’t right,” Warren said. “The bank squeezed its employees to the breaking point.”\n";
+        let quotes = pieces(joined);
+        assert_eq!(quotes.len(), 1, "{quotes:?}");
+        assert_eq!(quotes[0].len(), 2, "{quotes:?}");
+        let reported = "Bank\n\n“This just isn’t right,” Warren said. “You squeezed employees to the breaking point” to drive up the stock price, she said.\n";
+        let quotes = pieces(reported);
+        assert!(!quotes.is_empty(), "{quotes:?}");
+        assert_eq!(quotes[0], ["This just isn’t right,"], "{quotes:?}");
+        assert!(quotes.iter().all(|q| q.len() == 1), "{quotes:?}");
+    }
 }
