@@ -638,12 +638,20 @@ fn reports_after_according_to(l: &Layers<'_>, para: &Range<usize>, drafts: &mut 
 
 /// Merge a quotation into the attribution before it when both take the
 /// same cue, or when it has none and directly follows ("A," he said. "B.").
+/// A content that took the cue from the next sentence gives it up to the
+/// content found there.
 fn merge_continued(l: &Layers<'_>, drafts: Vec<Draft>) -> Vec<Draft> {
     let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
     for d in drafts {
         if let Some(prev) = out.last_mut() {
             let same_cue = d.cue.is_some() && d.cue == prev.cue;
             let follows = d.cue.is_none() && prev.cue.is_some() && opens_quote(l, d.start());
+            if same_cue && borrowed_cue(l, prev, &d) {
+                // The cue reports what its own sentence holds; the other
+                // content had no cue of its own.
+                *prev = d;
+                continue;
+            }
             if same_cue || follows {
                 prev.content.extend(d.content);
                 continue;
@@ -652,6 +660,14 @@ fn merge_continued(l: &Layers<'_>, drafts: Vec<Draft>) -> Vec<Draft> {
         out.push(d);
     }
     out
+}
+
+/// True when `prev` took a cue from another sentence that `d` has in its own.
+fn borrowed_cue(l: &Layers<'_>, prev: &Draft, d: &Draft) -> bool {
+    let Some(cue) = &prev.cue else { return false };
+    let s = l.sentence_of[cue.start];
+    prev.content.iter().all(|c| l.sentence_of[c.end - 1] != s)
+        && d.content.iter().any(|c| l.sentence_of[c.start] == s)
 }
 
 /// True when token `i` opens a quotation.

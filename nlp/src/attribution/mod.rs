@@ -265,4 +265,21 @@ mod tests {
         assert_eq!(quotes[0], ["This just isn’t right,"], "{quotes:?}");
         assert!(quotes.iter().all(|q| q.len() == 1), "{quotes:?}");
     }
+
+    #[test]
+    fn a_cue_reports_its_own_sentence_before_a_content_it_would_reach_across_a_full_stop() {
+        let annotator = Annotator::new().expect("models load");
+        let text = "Banks\n\nIn a statement issued Tuesday morning, the governor was more cautious than his fellow \
+                    Republicans on the committee. Though he called the company’s conduct “shameful” and called for \
+                    refunds, he did not say more.\n";
+        let ann = annotator.annotate(text);
+        let called = ann
+            .quotes
+            .iter()
+            .find(|q| q.cue.map(|c| c.slice(text)) == Some("called"))
+            .unwrap_or_else(|| panic!("the “called” report is found: {:?}", ann.quotes));
+        assert_eq!(called.content.slice(text), "the company’s conduct “shameful”");
+        assert!(called.content_fragments.is_empty(), "one piece: {:?}", called.content_fragments);
+        assert!(ann.quotes.iter().all(|q| !q.content.slice(text).contains("cautious")), "{:?}", ann.quotes);
+    }
 }
