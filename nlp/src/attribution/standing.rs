@@ -1,6 +1,7 @@
 //! Whether a source mention can speak: a person, a group or organisation,
 //! a description of people, a pronoun, or a document — not a sentence
-//! adverb, a headline, an object or a substance (assets/lexicons/non-speakers.txt).
+//! adverb, a headline, an object, a substance or a time
+//! (assets/lexicons/non-speakers.txt).
 //! A place speaks only for its government or team, so it stays a source
 //! only when no person or organisation can be found beside the cue.
 
@@ -32,6 +33,10 @@ pub enum Standing {
 const ADVERB: u8 = 1;
 /// Objects and substances (lower case only).
 const THING: u8 = 2;
+/// Spans of time (lower case only).
+const TIME: u8 = 4;
+/// Days of the week and months.
+const CALENDAR: u8 = 8;
 
 /// The word lists, keyed by lower-cased word hashes.
 #[derive(Debug, Default)]
@@ -48,6 +53,8 @@ impl NonSpeakers {
         let class = |name: &str| match name {
             "adverb" => Some(ADVERB),
             "thing" => Some(THING),
+            "time" => Some(TIME),
+            "calendar" => Some(CALENDAR),
             _ => None,
         };
         read_sections(src, class, |_, form, flag| {
@@ -63,7 +70,13 @@ impl NonSpeakers {
     fn is(&self, l: &Layers<'_>, i: usize, class: u8) -> bool {
         let w = l.words[i];
         let listed = self.words.get(&w.lower).is_some_and(|&f| f & class != 0);
-        listed && (class != THING || w.flags & IS_TITLE == 0)
+        listed && (!matches!(class, THING | TIME) || w.flags & IS_TITLE == 0)
+    }
+
+    /// A time word or a day or month that the entity recogniser does not
+    /// take for a person's or organisation's name.
+    fn is_time(&self, l: &Layers<'_>, i: usize) -> bool {
+        (self.is(l, i, TIME) || self.is(l, i, CALENDAR)) && !matches!(l.entity[i] & 7, PERSON | ORG)
     }
 }
 
@@ -91,17 +104,38 @@ fn is_determiner(l: &Layers<'_>, i: usize) -> bool {
     matches!(l.pos[i].as_str(), "DT" | "PRP$" | "POS")
 }
 
-/// The head of a mention: the last noun of its first run of nouns, or a
-/// pronoun, a number ("Twelve percent") or a possessive determiner's noun.
+/// The head of a mention: the last noun of its first run of nouns (past a
+/// possessive: the noun possessed), or a pronoun, a number ("Twelve
+/// percent") or a possessive determiner's noun.
 fn head(l: &Layers<'_>, r: &Range<usize>) -> Option<usize> {
     // A name is a noun whatever its tag ("advisers to Patriot", tagged a verb).
     let nominal = |i: usize| l.pos[i].is_noun() || l.entity[i] & 7 != 0;
     let first = r.clone().find(|&i| nominal(i) || matches!(l.pos[i].as_str(), "PRP" | "WP" | "WDT"))?;
+    let lists = non_speakers();
     let mut h = first;
-    while h + 1 < r.end && nominal(h + 1) {
-        h += 1;
+    loop {
+        let run = h;
+        // "The November 23 lawsuit": a date's number does not end the run.
+        let dated = |h: usize| {
+            lists.is(l, h, CALENDAR) && h + 2 < r.end && l.pos[h + 1].as_str() == "CD" && nominal(h + 2)
+        };
+        while h + 1 < r.end && (nominal(h + 1) || dated(h)) {
+            h += if nominal(h + 1) { 1 } else { 2 };
+        }
+        // "Thursday's memo", "the drug's maker": the possessed noun heads.
+        if h + 2 < r.end && l.pos[h + 1].as_str() == "POS" {
+            let next = (h + 2..r.end).find(|&i| !matches!(l.pos[i].as_str(), "JJ" | "JJR" | "JJS" | "CD"));
+            if let Some(n) = next.filter(|&n| nominal(n)) {
+                h = n;
+                continue;
+            }
+        }
+        // "a report Tuesday", "Broaddrick Sunday night": a time after a noun does not head.
+        while h > run && lists.is_time(l, h) {
+            h -= 1;
+        }
+        return Some(h);
     }
-    Some(h)
 }
 
 /// True when the mention is an article's headline, or most of one.
@@ -138,7 +172,7 @@ pub fn standing(l: &Layers<'_>, r: &Range<usize>) -> Standing {
         });
         return if nobody { Standing::Never } else { Standing::Speaker };
     };
-    if lists.is(l, h, ADVERB) || lists.is(l, h, THING) {
+    if lists.is(l, h, ADVERB) || lists.is(l, h, THING) || lists.is_time(l, h) {
         return Standing::Never;
     }
     let named = r.clone().filter(|&i| is_word(l, i) && !is_determiner(l, i));
@@ -149,15 +183,32 @@ pub fn standing(l: &Layers<'_>, r: &Range<usize>) -> Standing {
     Standing::Speaker
 }
 
+/// True when the mention is headed by a time ("Monday", "last week").
+fn is_time_phrase(l: &Layers<'_>, r: &Range<usize>) -> bool {
+    head(l, r).is_some_and(|h| non_speakers().is_time(l, h))
+}
+
 /// `r` without the sentence adverbs, connectives and commas it opens with
-/// ("Meanwhile, the governor").
+/// ("Meanwhile, the governor") and the time it ends with ("this week").
 fn trimmed(l: &Layers<'_>, r: Range<usize>) -> Range<usize> {
     let lists = non_speakers();
     let mut start = r.start;
     while start + 1 < r.end && (!is_word(l, start) || lists.is(l, start, ADVERB)) {
         start += 1;
     }
-    start..r.end
+    // "Gov. Ann Holt this week", "the board on Monday": the time is not part of who.
+    let mut end = r.end;
+    let mut k = end;
+    while k > start + 1 && lists.is_time(l, k - 1) {
+        k -= 1;
+        while k > start + 1 && matches!(l.pos[k - 1].as_str(), "DT" | "IN" | "JJ" | "CD") {
+            k -= 1;
+        }
+        if l.pos[k - 1].is_noun() {
+            end = k;
+        }
+    }
+    start..end
 }
 
 /// The first person or organisation named wholly inside `r`.
@@ -270,7 +321,17 @@ pub fn settle(
         let sentence = l.sentence(cue.start);
         let sentence = sentence.start.max(para.start)..sentence.end.min(para.end);
         let apart = |i: usize| excluded(i) || source.contains(&i);
+        // "The board on Monday rejected …": the subject stands before the time.
+        let before_time = is_time_phrase(l, &source).then(|| {
+            let at = if source.start > sentence.start && l.pos[source.start - 1].as_str() == "IN" {
+                source.start - 1
+            } else {
+                source.start
+            };
+            mention::subject_before(l, &(at..cue.end), sentence.start, &apart)
+        });
         [
+            before_time.flatten(),
             mention::subject_before(l, cue, sentence.start, &apart),
             mention::subject_after(l, cue, sentence.end, &apart),
         ]

@@ -377,7 +377,9 @@ fn name_run_start(doc: &Doc<'_>, from: usize, end: usize) -> usize {
                 && !lex.is(w, Class::Rank)
                 && !lex.is(w, Class::Title)
                 && !lex.is(w, Class::Determiner)
-                && !doc.is_title(i);
+                && !doc.is_title(i)
+                // "Local activists in October": a date names no one.
+                && !matches!(doc.label_of(i), Some(EntityLabel::Date | EntityLabel::Time));
         let inner = j < end && (doc.is_joiner(i) || (doc.is_lower(i) && lex.is(w, Class::Particle)));
         if name_word || inner {
             j = i;
