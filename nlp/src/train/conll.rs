@@ -27,8 +27,7 @@ fn entity_type(tag: &str) -> Option<usize> {
 /// # Errors
 /// When the file cannot be read.
 pub fn read(path: &Path) -> Result<Vec<SilverDoc>, CorpusError> {
-    let data = std::fs::read_to_string(path)
-        .map_err(|source| CorpusError::Io { path: path.to_path_buf(), source })?;
+    let data = crate::train::silver::read_text(path)?;
     let stem = path.file_stem().map_or_else(String::new, |s| s.to_string_lossy().into_owned());
     Ok(parse(&data, &stem))
 }

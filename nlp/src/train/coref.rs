@@ -80,8 +80,7 @@ const PRONOUNS: [&str; 16] = [
 /// # Errors
 /// When the file cannot be read.
 pub fn read(path: &Path) -> Result<Vec<GoldDoc>, CorpusError> {
-    let data = std::fs::read_to_string(path)
-        .map_err(|source| CorpusError::Io { path: path.to_path_buf(), source })?;
+    let data = crate::train::silver::read_text(path)?;
     Ok(parse(&data))
 }
 
@@ -477,8 +476,7 @@ struct SilverCoref {
 pub fn read_polnear(annotator: &Annotator, split: &Path) -> Result<Vec<Annotated>, CorpusError> {
     let docs = crate::train::silver::read_split(split)?;
     let path = split.join("silver.jsonl");
-    let data =
-        std::fs::read_to_string(&path).map_err(|source| CorpusError::Io { path: path.clone(), source })?;
+    let data = crate::train::silver::read_text(&path)?;
     let mut chains: HashMap<String, Vec<Vec<(usize, usize)>>> = HashMap::new();
     for (i, line) in data.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
         let rec: SilverCoref = serde_json::from_str(line).map_err(|source| CorpusError::Json {

@@ -18,8 +18,7 @@ use crate::train::silver::{CorpusError, SilverDoc, WordsDoc};
 /// # Errors
 /// When the file cannot be read.
 pub fn read(path: &Path) -> Result<Vec<SilverDoc>, CorpusError> {
-    let data = std::fs::read_to_string(path)
-        .map_err(|source| CorpusError::Io { path: path.to_path_buf(), source })?;
+    let data = crate::train::silver::read_text(path)?;
     Ok(parse(&data))
 }
 

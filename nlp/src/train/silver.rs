@@ -33,6 +33,14 @@ pub enum CorpusError {
     },
 }
 
+/// The whole text of a corpus file.
+///
+/// # Errors
+/// [`CorpusError::Io`] naming the file when it cannot be read.
+pub fn read_text(path: &Path) -> Result<String, CorpusError> {
+    std::fs::read_to_string(path).map_err(|source| CorpusError::Io { path: path.to_path_buf(), source })
+}
+
 #[derive(Deserialize)]
 struct Line {
     doc: String,
@@ -178,8 +186,7 @@ fn entity_type(ner: &str) -> Option<usize> {
 /// When a file cannot be read or a line is not valid.
 pub fn read_split(split: &Path) -> Result<Vec<SilverDoc>, CorpusError> {
     let path = split.join("silver.jsonl");
-    let data =
-        std::fs::read_to_string(&path).map_err(|source| CorpusError::Io { path: path.clone(), source })?;
+    let data = read_text(&path)?;
     let mut docs = Vec::new();
     for (i, line) in data.lines().enumerate() {
         if line.trim().is_empty() {
@@ -191,8 +198,7 @@ pub fn read_split(split: &Path) -> Result<Vec<SilverDoc>, CorpusError> {
             source,
         })?;
         let tpath = split.join("text").join(format!("{}.txt", rec.doc));
-        let text =
-            std::fs::read_to_string(&tpath).map_err(|source| CorpusError::Io { path: tpath, source })?;
+        let text = read_text(&tpath)?;
         let map = CharOffsets::new(&text);
         let mut doc = SilverDoc {
             name: rec.doc,
