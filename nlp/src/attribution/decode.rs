@@ -111,8 +111,9 @@ fn splits_quote(l: &Layers<'_>, runs: &[Run], gap: Range<usize>) -> bool {
 /// quotation after a split has its own report ("“…,” Warren said. “…” to
 /// drive up the price, she said.") and is not the first one's second half.
 fn reported_after(l: &Layers<'_>, runs: &[Run], r: &Run) -> bool {
-    let sentence = l.sentence_of[r.end - 1];
-    runs.iter().any(|x| x.role == Role::Cue && x.start >= r.end && l.sentence_of[x.start] == sentence)
+    let sentence_of = |i: usize| l.sentence_of.get(i).copied();
+    let Some(sentence) = r.end.checked_sub(1).and_then(sentence_of) else { return false };
+    runs.iter().any(|x| x.role == Role::Cue && x.start >= r.end && sentence_of(x.start) == Some(sentence))
 }
 
 /// True when the tokens of `gap` are only quotation marks.
@@ -664,10 +665,10 @@ fn merge_continued(l: &Layers<'_>, drafts: Vec<Draft>) -> Vec<Draft> {
 
 /// True when `prev` took a cue from another sentence that `d` has in its own.
 fn borrowed_cue(l: &Layers<'_>, prev: &Draft, d: &Draft) -> bool {
-    let Some(cue) = &prev.cue else { return false };
-    let s = l.sentence_of[cue.start];
-    prev.content.iter().all(|c| l.sentence_of[c.end - 1] != s)
-        && d.content.iter().any(|c| l.sentence_of[c.start] == s)
+    let sentence_of = |i: usize| l.sentence_of.get(i).copied();
+    let Some(s) = prev.cue.as_ref().and_then(|cue| sentence_of(cue.start)) else { return false };
+    prev.content.iter().all(|c| c.end.checked_sub(1).and_then(sentence_of) != Some(s))
+        && d.content.iter().any(|c| sentence_of(c.start) == Some(s))
 }
 
 /// True when token `i` opens a quotation.
