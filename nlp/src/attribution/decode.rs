@@ -43,6 +43,12 @@ pub struct Draft {
 }
 
 impl Draft {
+    /// True when a piece of the content overlaps `sentence` or the cue lies in it.
+    fn touches(&self, sentence: &Range<usize>) -> bool {
+        self.content.iter().any(|c| c.start < sentence.end && sentence.start < c.end)
+            || self.cue.as_ref().is_some_and(|c| sentence.contains(&c.start))
+    }
+
     /// First content token.
     #[must_use]
     pub fn start(&self) -> usize {
@@ -461,19 +467,26 @@ fn nominal(l: &Layers<'_>, i: usize) -> bool {
     tag.starts_with("NN") || matches!(tag, "DT" | "PRP" | "PRP$" | "JJ" | "POS" | "CD")
 }
 
+/// The sentences of `para`, each cut to the paragraph.
+fn sentences<'l>(l: &'l Layers<'_>, para: &Range<usize>) -> impl Iterator<Item = Range<usize>> + 'l {
+    let para = para.clone();
+    let mut k = para.start;
+    std::iter::from_fn(move || {
+        (k < para.end).then(|| {
+            let sentence = within(l.sentence(k), &para);
+            k = sentence.end.max(k + 1);
+            sentence
+        })
+    })
+}
+
 /// "The plant will close, the company said in a statement.": a sentence
 /// the tagger left without any role that ends in a comma, a short noun
 /// phrase and a verb of speech reports the clause before the comma.
 fn reports_before_a_comma(l: &Layers<'_>, para: &Range<usize>, drafts: &mut Vec<Draft>) {
     let mut found = Vec::new();
-    let mut k = para.start;
-    while k < para.end {
-        let sentence = within(l.sentence(k), para);
-        k = sentence.end.max(k + 1);
-        let untouched = !drafts.iter().any(|d| {
-            d.content.iter().any(|c| c.start < sentence.end && sentence.start < c.end)
-                || d.cue.as_ref().is_some_and(|c| sentence.contains(&c.start))
-        });
+    for sentence in sentences(l, para) {
+        let untouched = !drafts.iter().any(|d| d.touches(&sentence));
         if !untouched || sentence.clone().any(|i| l.quote[i].depth > 0 || l.quote[i].flags != 0) {
             continue;
         }
@@ -520,10 +533,7 @@ fn reports_before_a_comma(l: &Layers<'_>, para: &Range<usize>, drafts: &mut Vec<
 /// whatever it made of the sentence gives way to this reading.
 fn reports_before_said_and_a_name(l: &Layers<'_>, para: &Range<usize>, drafts: &mut Vec<Draft>) {
     let mut found = Vec::new();
-    let mut k = para.start;
-    while k < para.end {
-        let sentence = within(l.sentence(k), para);
-        k = sentence.end.max(k + 1);
+    for sentence in sentences(l, para) {
         if sentence.clone().any(|i| l.quote[i].depth > 0 || l.quote[i].flags != 0) {
             continue;
         }
@@ -551,10 +561,7 @@ fn reports_before_said_and_a_name(l: &Layers<'_>, para: &Range<usize>, drafts: &
         if phrase.is_empty() || phrase.len() > TRAILING_SOURCE || !names || !rest_plain {
             continue;
         }
-        drafts.retain(|d| {
-            !d.content.iter().any(|c| c.start < sentence.end && sentence.start < c.end)
-                && !d.cue.as_ref().is_some_and(|c| sentence.contains(&c.start))
-        });
+        drafts.retain(|d| !d.touches(&sentence));
         let clause = sentence.start..comma;
         found.push(Draft { content: vec![clause], cue: Some(verb..verb + 1), source: Some(phrase) });
     }
@@ -597,18 +604,12 @@ const ACCORDING_SOURCE: usize = 12;
 /// the comma, when the tagger found nothing in the sentence.
 fn reports_after_according_to(l: &Layers<'_>, para: &Range<usize>, drafts: &mut Vec<Draft>) {
     let mut found = Vec::new();
-    let mut k = para.start;
-    while k < para.end {
-        let sentence = within(l.sentence(k), para);
-        k = sentence.end.max(k + 1);
+    for sentence in sentences(l, para) {
         let start = sentence.start;
         if l.cue[start].phrase & cues::SOURCE == 0 || !l.cue[start].phrase_start {
             continue;
         }
-        let touched = drafts.iter().any(|d| {
-            d.content.iter().any(|c| c.start < sentence.end && sentence.start < c.end)
-                || d.cue.as_ref().is_some_and(|c| sentence.contains(&c.start))
-        });
+        let touched = drafts.iter().any(|d| d.touches(&sentence));
         if touched || sentence.clone().any(|i| l.quote[i].depth > 0 || l.quote[i].flags != 0) {
             continue;
         }
