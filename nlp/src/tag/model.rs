@@ -131,7 +131,9 @@ impl Model {
     }
 
     fn alloc(&mut self, n: usize) {
-        let cap = (n * 2).next_power_of_two().max(16);
+        // At most 5 keys in 8 slots: short probe runs, and the largest
+        // model's table half the size a load of one half would take.
+        let cap = (n.saturating_mul(8) / 5).next_power_of_two().max(16);
         self.mask = cap - 1;
         self.shift = 64 - cap.trailing_zeros();
         self.slots = vec![Slot::default(); cap];
@@ -374,28 +376,39 @@ impl Model {
         let n_keys = r.u32()? as usize;
         let n_entries = r.u32()? as usize;
         let scale = f32::from_le_bytes(r.array()?);
+        // Read in place rather than copied out: a large model would briefly
+        // hold its keys and offsets twice.
         let keys = r.take(n_keys.checked_mul(8).ok_or(ModelError::Truncated)?)?;
-        let keys: Vec<u64> = keys.chunks_exact(8).map(|c| u64::from_le_bytes(le(c))).collect();
+        let keys = || keys.chunks_exact(8).map(|c| u64::from_le_bytes(le(c)));
         let starts = r.take((n_keys + 1).checked_mul(4).ok_or(ModelError::Truncated)?)?;
-        let row_start: Vec<u32> = starts.chunks_exact(4).map(|c| u32::from_le_bytes(le(c))).collect();
+        // Each feature's run of entries: from its offset to the next.
+        let runs = || {
+            let mut offsets = starts.chunks_exact(4).map(|c| u32::from_le_bytes(le(c)));
+            let mut prev = offsets.next();
+            std::iter::from_fn(move || {
+                let (a, b) = (prev?, offsets.next()?);
+                prev = Some(b);
+                Some((a, b))
+            })
+        };
         let classes = r.take(n_entries)?;
         let weights = r.take(n_entries.checked_mul(2).ok_or(ModelError::Truncated)?)?;
         if r.at != body.len() {
             return Err(ModelError::Malformed("trailing bytes"));
         }
-        if row_start.first() != Some(&0)
-            || row_start.last().map(|&x| x as usize) != Some(n_entries)
-            || row_start.windows(2).any(|w| w[0] > w[1])
-        {
+        let first = starts.get(..4).map(|c| u32::from_le_bytes(le(c)));
+        let last =
+            starts.len().checked_sub(4).and_then(|at| starts.get(at..)).map(|c| u32::from_le_bytes(le(c)));
+        if first != Some(0) || last.map(|x| x as usize) != Some(n_entries) || runs().any(|(a, b)| a > b) {
             return Err(ModelError::Malformed("row offsets"));
         }
-        if keys.windows(2).any(|w| w[0] >= w[1]) {
+        if keys().zip(keys().skip(1)).any(|(a, b)| a >= b) {
             return Err(ModelError::Malformed("feature keys out of order"));
         }
         if classes.iter().any(|&c| usize::from(c) >= n_labels) {
             return Err(ModelError::Malformed("class index"));
         }
-        if n_entries > MAX_ENTRIES || row_start.windows(2).any(|w| w[1] - w[0] > 256) {
+        if n_entries > MAX_ENTRIES || runs().any(|(a, b)| b - a > 256) {
             return Err(ModelError::Malformed("too many weights"));
         }
         let mut model = Self { labels, info, scale, ..Self::default() };
@@ -406,9 +419,9 @@ impl Model {
             .zip(weights.chunks_exact(2))
             .map(|(&c, w)| Entry { class: c, weight: i16::from_le_bytes(le(w)) })
             .collect();
-        for (&key, w) in keys.iter().zip(row_start.windows(2)) {
-            if w[1] > w[0] {
-                model.place(key, Run { start: w[0], len: w[1] - w[0] });
+        for (key, (a, b)) in keys().zip(runs()) {
+            if b > a {
+                model.place(key, Run { start: a, len: b - a });
             }
         }
         Ok(model)
