@@ -94,11 +94,7 @@ pub fn collect(doc: &Doc<'_>, clusters: &mut Vec<Cluster>, probes: &[Span]) -> M
     }
     drop(owner);
     let covered = covered_tokens(doc, &found.list);
-    for m in subject_descriptions(doc) {
-        if !m.tokens.clone().any(|i| covered.get(i).copied().unwrap_or(true)) {
-            found.list.push(m);
-        }
-    }
+    subject_descriptions(doc, &covered, &mut found.list);
     drop(covered);
     let order = text_order(&found.list);
     group_names(&mut found.list, &order, clusters);
@@ -216,10 +212,10 @@ fn permute<T>(v: &mut [T], order: &[usize]) {
 }
 
 /// Descriptions of people that open a sentence before its verb ("My mother
-/// has softened", "The former governor is"): antecedents for later pronouns.
-fn subject_descriptions(doc: &Doc<'_>) -> Vec<Mention> {
+/// has softened", "The former governor is"), antecedents for later
+/// pronouns, added to `out` unless a token of theirs is `covered`.
+fn subject_descriptions(doc: &Doc<'_>, covered: &[bool], out: &mut Vec<Mention>) {
     let lex = lexicon();
-    let mut out = Vec::new();
     for s in &doc.ann.sentences {
         let mut i = s.tokens.start;
         // Past a leading conjunction or adverb and its comma ("But", "Still,").
@@ -242,10 +238,10 @@ fn subject_descriptions(doc: &Doc<'_>) -> Vec<Mention> {
         }
         let head = doc.word(end - 1);
         if lex.noun(head).is_some_and(|e| e.class == Class::Role) {
-            out.extend(analyse(doc, i..end).filter(|m| m.form == Form::Nominal));
+            let m = analyse(doc, i..end).filter(|m| m.form == Form::Nominal);
+            out.extend(m.filter(|m| !m.tokens.clone().any(|k| covered.get(k).copied().unwrap_or(true))));
         }
     }
-    out
 }
 
 /// Roles given in apposition beside a name: "his Russian counterpart,

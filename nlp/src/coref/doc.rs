@@ -14,18 +14,46 @@ pub struct Doc<'a> {
     pub text: &'a str,
     /// The annotation being resolved.
     pub ann: &'a Annotation,
-    // u32 indices: these tables hold one slot per token of possibly very long texts.
-    sentence: Vec<u32>,
+    // u32 indices: these tables hold one slot per sentence, or per token,
+    // of possibly very long texts.
     paragraph: Vec<u32>,
     content: Vec<bool>,
-    /// The entity covering each token, [`NO_ENTITY`] for none.
-    entity: Vec<u32>,
-    /// True when entities come in token order, each over at least one token.
+    /// True when sentences come in token order (see [`in_order`]; the
+    /// pipeline's do): a token's sentence is then found by binary search.
+    sentences_ordered: bool,
+    /// The same for entities.
     entities_ordered: bool,
 }
 
-/// No entity covers the token.
-const NO_ENTITY: u32 = u32::MAX;
+/// True when neither the starts nor the ends of `ranges` ever go back
+/// (two entities may share a token: "Trump-Putin").
+fn in_order<'r>(ranges: impl Iterator<Item = &'r Range<usize>>) -> bool {
+    let mut last = 0..0;
+    for r in ranges {
+        if r.start > r.end || r.start < last.start || r.end < last.end {
+            return false;
+        }
+        last = r.clone();
+    }
+    true
+}
+
+/// The last of `items` whose tokens hold token `i`: found by binary search
+/// when they are `ordered` (see [`in_order`]), else by a scan.
+fn last_holding<T>(
+    items: &[T],
+    tokens: impl Fn(&T) -> &Range<usize>,
+    ordered: bool,
+    i: usize,
+) -> Option<usize> {
+    if ordered {
+        // Every later item starts after `i`; every earlier one ends no later than this one.
+        let k = items.partition_point(|x| tokens(x).start <= i).checked_sub(1)?;
+        items.get(k).is_some_and(|x| tokens(x).contains(&i)).then_some(k)
+    } else {
+        items.iter().rposition(|x| tokens(x).contains(&i))
+    }
+}
 
 /// An index as stored in the per-token tables (texts never hold `u32::MAX` tokens).
 fn index32(i: usize) -> u32 {
@@ -36,12 +64,6 @@ impl<'a> Doc<'a> {
     /// Index `ann` over `text`.
     pub fn new(text: &'a str, ann: &'a Annotation) -> Self {
         let n = ann.tokens.len();
-        let mut sentence = vec![0; n];
-        for (si, s) in ann.sentences.iter().enumerate() {
-            for slot in sentence.get_mut(s.tokens.clone()).into_iter().flatten() {
-                *slot = index32(si);
-            }
-        }
         let mut paragraph = vec![0; ann.sentences.len()];
         for (pi, p) in ann.paragraphs.iter().enumerate() {
             for slot in paragraph.get_mut(p.sentences.clone()).into_iter().flatten() {
@@ -61,15 +83,9 @@ impl<'a> Doc<'a> {
                 }
             }
         }
-        let mut entity = vec![NO_ENTITY; n];
-        for (ei, e) in ann.entities.iter().enumerate() {
-            for slot in entity.get_mut(e.tokens.clone()).into_iter().flatten() {
-                *slot = index32(ei);
-            }
-        }
-        let entities_ordered = ann.entities.iter().all(|e| e.tokens.start < e.tokens.end)
-            && ann.entities.windows(2).all(|w| w[0].tokens.start < w[1].tokens.start);
-        Self { text, ann, sentence, paragraph, content, entity, entities_ordered }
+        let sentences_ordered = in_order(ann.sentences.iter().map(|s| &s.tokens));
+        let entities_ordered = in_order(ann.entities.iter().map(|e| &e.tokens));
+        Self { text, ann, paragraph, content, sentences_ordered, entities_ordered }
     }
 
     /// The entities that may start within tokens `range`, in order: a
@@ -106,7 +122,7 @@ impl<'a> Doc<'a> {
 
     /// The sentence holding token `i`.
     pub fn sentence_of(&self, i: usize) -> usize {
-        self.sentence.get(i).map_or(0, |&s| s as usize)
+        last_holding(&self.ann.sentences, |s| &s.tokens, self.sentences_ordered, i).unwrap_or(0)
     }
 
     /// The paragraph holding sentence `s`.
@@ -121,7 +137,7 @@ impl<'a> Doc<'a> {
 
     /// The entity covering token `i`.
     pub fn entity_of(&self, i: usize) -> Option<usize> {
-        self.entity.get(i).copied().filter(|&e| e != NO_ENTITY).map(|e| e as usize)
+        last_holding(&self.ann.entities, |e| &e.tokens, self.entities_ordered, i)
     }
 
     /// True when token `i` lies in a job title the gazetteer marked

@@ -47,38 +47,50 @@ pub fn names_a_reporter(word: &str) -> bool {
 /// Needs tokens, tags, sentences, paragraphs, entities and quotes; leaves
 /// them as they are. Spans that do not fit `text` are ignored.
 pub fn resolve(text: &str, ann: &mut Annotation) {
-    let (speakers, quote_speakers, entity_speakers, written) = {
+    // Only what changes is kept while the mentions are alive: on very long
+    // texts a slot for every quote and entity would cost megabytes.
+    let (speakers, quote_speakers, entity_speakers) = {
         let doc = doc::Doc::new(text, ann);
         let mut clusters = Vec::new();
         let mut mentions = collect::collect(&doc, &mut clusters, &[]);
         salience::resolve(&mut mentions.list, &mut clusters, None);
         let (speakers, index) = speakers::speakers(&doc, &mentions, &clusters);
-        let mut quote_speakers = vec![None; ann.quotes.len()];
-        let mut entity_speakers = vec![None; ann.entities.len()];
-        let mut written = vec![false; ann.quotes.len()];
         let speaker_of = |m: u32| {
             let cluster = mentions.list.get(m as usize).and_then(|m| m.cluster);
             cluster.and_then(|ci| index.get(ci).copied().flatten())
         };
-        for &(m, q) in &mentions.quotes {
-            quote_speakers[q as usize] = speaker_of(m);
-            written[q as usize] =
-                mentions.list.get(m as usize).is_some_and(|m| m.animacy == mention::Animacy::Document);
-        }
-        for &(m, e) in &mentions.entities {
-            entity_speakers[e as usize] = speaker_of(m);
-        }
-        (speakers, quote_speakers, entity_speakers, written)
+        let quote_speakers: Vec<(u32, Option<usize>, bool)> = mentions
+            .quotes
+            .iter()
+            .map(|&(m, q)| {
+                let written =
+                    mentions.list.get(m as usize).is_some_and(|m| m.animacy == mention::Animacy::Document);
+                (q, speaker_of(m), written)
+            })
+            .collect();
+        let entity_speakers: Vec<(u32, usize)> =
+            mentions.entities.iter().filter_map(|&(m, e)| Some((e, speaker_of(m)?))).collect();
+        (speakers, quote_speakers, entity_speakers)
     };
     ann.speakers = speakers;
-    for ((q, s), w) in ann.quotes.iter_mut().zip(quote_speakers).zip(written) {
-        q.speaker = s;
-        if w {
-            q.act = crate::annotation::Act::Wrote;
+    for q in &mut ann.quotes {
+        q.speaker = None;
+    }
+    for e in &mut ann.entities {
+        e.speaker = None;
+    }
+    for (q, speaker, written) in quote_speakers {
+        if let Some(q) = ann.quotes.get_mut(q as usize) {
+            q.speaker = speaker;
+            if written {
+                q.act = crate::annotation::Act::Wrote;
+            }
         }
     }
-    for (e, s) in ann.entities.iter_mut().zip(entity_speakers) {
-        e.speaker = s;
+    for (e, speaker) in entity_speakers {
+        if let Some(e) = ann.entities.get_mut(e as usize) {
+            e.speaker = Some(speaker);
+        }
     }
 }
 
