@@ -10,7 +10,7 @@ use crate::entities::{consistency, linking};
 use crate::segment::article;
 use crate::segment::sentences;
 use crate::segment::tokenize;
-use crate::syntax::{ParsedWords, Syntax, SyntaxError};
+use crate::syntax::{LazyParser, ParsedWords, Syntax, SyntaxError};
 use crate::tag::features::WordInfo;
 use crate::tag::model::{Model, ModelError};
 use crate::tag::pos_tagger::PosTagger;
@@ -47,6 +47,8 @@ pub struct Annotator {
     acts: ActLexicon,
     /// The dependency parser, when sentences are to be parsed.
     syntax: Option<std::sync::Arc<Syntax>>,
+    /// The parser alone, loaded when attribution first needs a sentence's tree.
+    parser: LazyParser,
 }
 
 impl Annotator {
@@ -62,6 +64,7 @@ impl Annotator {
             cues: Lexicon::embedded()?,
             acts: ActLexicon::embedded()?,
             syntax: None,
+            parser: LazyParser::default(),
         })
     }
 
@@ -98,6 +101,7 @@ impl Annotator {
             cues: Lexicon::embedded().unwrap_or_default(),
             acts: ActLexicon::embedded().unwrap_or_default(),
             syntax: None,
+            parser: LazyParser::default(),
         }
     }
 
@@ -107,6 +111,12 @@ impl Annotator {
     pub fn with_attribution(mut self, tagger: AttributionTagger) -> Self {
         self.attribution = tagger;
         self
+    }
+
+    /// The parser attribution reads sentences' trees with.
+    #[must_use]
+    pub const fn parser(&self) -> &LazyParser {
+        &self.parser
     }
 
     /// The cue lexicon.
@@ -120,7 +130,7 @@ impl Annotator {
     #[must_use]
     pub fn annotate(&self, text: &str) -> Annotation {
         let (mut ann, words) = self.layers(text);
-        ann.quotes = attribution::find(&self.attribution, &self.cues, text, &words, &ann);
+        ann.quotes = attribution::find(&self.attribution, &self.cues, text, &words, &ann, &self.parser);
         for q in &mut ann.quotes {
             q.act = self.acts.of_cue(q.cue.map(|c| c.slice(text)));
         }

@@ -464,7 +464,7 @@ fn attribution(args: &Args, annotator: &Annotator, settings: Settings) -> Result
     );
     if let Some(dir) = &args.dev_out {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-        for (d, quotes) in dev.iter().zip(train_attr::predict(&tagger, &dev, lexicon)) {
+        for (d, quotes) in dev.iter().zip(train_attr::predict(&tagger, &dev, lexicon, annotator.parser())) {
             let mut ann = d.ann.clone();
             ann.quotes = quotes;
             let path = dir.join(format!("{}.json", d.gold.name));

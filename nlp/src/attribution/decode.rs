@@ -247,8 +247,9 @@ fn lexicon_cue(
 const FAR_SOURCE: usize = 30;
 
 /// Choose the source: the cheapest tagged source run from the cue (or from
-/// the content when there is no cue) unless it is far; else a mention found
-/// by shape in the cue's sentence (see [`mention`]).
+/// the content when there is no cue) unless it is far; else the subject of
+/// the cue in its sentence's tree, or a mention found by shape in the cue's
+/// sentence (see [`mention`]).
 fn choose_source(
     l: &Layers<'_>,
     para: &Range<usize>,
@@ -278,7 +279,8 @@ fn choose_source(
     let fallback = cue.as_ref().and_then(|cue| {
         let sentence = within(l.sentence(cue.start), para);
         let excluded = |i: usize| d.covers(i) || in_content(i);
-        mention::nearest_named(l, cue.start, sentence.start, &excluded)
+        standing::speaking(l, mention::subject_in_tree(l, cue, &excluded))
+            .or_else(|| mention::nearest_named(l, cue.start, sentence.start, &excluded))
             .or_else(|| mention::subject_before(l, cue, sentence.start, &excluded))
             .or_else(|| mention::subject_after(l, cue, sentence.end, &excluded))
     });

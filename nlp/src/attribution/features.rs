@@ -55,12 +55,11 @@ pub fn features(l: &Layers<'_>, para: Range<usize>, i: usize, out: &mut Vec<u64>
     // The nearest cues' words, the word after the left one ("said that",
     // "told reporters") and what precedes the right one ("he said").
     let lower_at = |j: usize| l.words.get(j).map_or(EDGE, |w| w.lower);
-    let (la, ra) = (near_left.at as usize, near_right.at as usize);
-    let lw = if near_left.distance > 0 { lower_at(la) } else { 0 };
-    let rw = if near_right.distance > 0 { lower_at(ra) } else { 0 };
-    let l_next = if near_left.distance > 1 { lower_at(la + 1) } else { 0 };
-    let r_prev = if near_right.distance > 1 {
-        let j = ra - 1;
+    let (la, ra) = (near_left.at(i, false), near_right.at(i, true));
+    let lw = la.map_or(0, lower_at);
+    let rw = ra.map_or(0, lower_at);
+    let l_next = la.filter(|_| near_left.distance > 1).map_or(0, |j| lower_at(j + 1));
+    let r_prev = if let Some(j) = ra.filter(|_| near_right.distance > 1).map(|j| j - 1) {
         feat2(
             0,
             l.pos.get(j).map_or(EDGE, |p| u64::from(p.0)),

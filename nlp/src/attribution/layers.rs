@@ -2,11 +2,15 @@
 //! computed once: quote state, cue marks, entity codes, sentence and
 //! paragraph positions, and the distance from each token to the nearest cue.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::Rc;
 
 use crate::annotation::{Annotation, Sentence, Token};
 use crate::attribution::cues::{self, CueMark, Lexicon};
 use crate::attribution::quotes::{self, Quotation, QuoteState};
+use crate::syntax::{Dependency, LazyParser};
 use crate::tag::features::WordInfo;
 use crate::tag::pos::Pos;
 use crate::text::Span;
@@ -39,15 +43,28 @@ impl Word {
 /// [`crate::entities::ner::TYPES`], plus [`ENTITY_BEGIN`] on an entity's first token.
 pub const ENTITY_BEGIN: u8 = 8;
 
-/// The nearest cue on one side of a token, inside its sentence.
+/// The nearest cue on one side of a token, inside its sentence (4 bytes:
+/// an article keeps two per token).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Near {
-    /// Distance in tokens (0 = none on that side).
+    /// Distance in tokens (0 = none on that side; [`u16::MAX`] for that
+    /// far or farther).
     pub distance: u16,
     /// The cue's classes.
     pub classes: u8,
-    /// The cue's token index.
-    pub at: u32,
+}
+
+impl Near {
+    /// The cue's token index, seen from token `i` on side `right` (`None`
+    /// when there is no cue, or it is too far to say where).
+    #[must_use]
+    pub fn at(self, i: usize, right: bool) -> Option<usize> {
+        let d = usize::from(self.distance);
+        if d == 0 || self.distance == u16::MAX {
+            return None;
+        }
+        if right { i.checked_add(d) } else { i.checked_sub(d) }
+    }
 }
 
 /// The per-article inputs of attribution finding.
@@ -83,6 +100,26 @@ pub struct Layers<'a> {
     pub near: Vec<(Near, Near)>,
     /// Per sentence: [`HAS_MARK`], [`HAS_CUE`], [`STARTS_QUOTED`].
     pub sentence_flags: Vec<u8>,
+    /// The sentences' trees.
+    trees: Trees<'a>,
+}
+
+/// Where the trees of sentences come from: the article's own, when it was
+/// parsed whole, or the parser, sentence by sentence as they are asked for.
+struct Trees<'a> {
+    article: &'a [Dependency],
+    parser: Option<&'a LazyParser>,
+    parsed: RefCell<HashMap<usize, Rc<[Dependency]>>>,
+}
+
+impl std::fmt::Debug for Trees<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Trees")
+            .field("article", &self.article.len())
+            .field("parser", &self.parser.is_some())
+            .field("parsed", &self.parsed.borrow().len())
+            .finish()
+    }
 }
 
 /// What follows a cue: "that".
@@ -195,7 +232,6 @@ impl<'a> Layers<'a> {
             let near_cue = |i: usize, j: usize| Near {
                 distance: u16::try_from(i.abs_diff(j)).unwrap_or(u16::MAX),
                 classes: cue[j].classes(),
-                at: u32::try_from(j).unwrap_or(u32::MAX),
             };
             let mut last: Option<usize> = None;
             for i in s.tokens.clone() {
@@ -232,7 +268,42 @@ impl<'a> Layers<'a> {
             headline: ann.paragraphs.iter().map(|p| p.headline).collect(),
             near,
             sentence_flags,
+            trees: Trees {
+                article: if ann.syntax.len() == n { &ann.syntax } else { &[] },
+                parser: None,
+                parsed: RefCell::default(),
+            },
         }
+    }
+
+    /// The same layers, parsing sentences with `parser` when a rule asks
+    /// for a tree and the article was not parsed whole.
+    #[must_use]
+    pub const fn with_parser(mut self, parser: &'a LazyParser) -> Self {
+        self.trees.parser = Some(parser);
+        self
+    }
+
+    /// The tree of sentence `k` (heads counted from the sentence's first
+    /// word, as in [`Dependency`]), if the article was parsed or a parser
+    /// is at hand.
+    #[must_use]
+    pub fn tree(&self, k: usize) -> Option<Rc<[Dependency]>> {
+        let s = self.sentences.get(k)?.tokens.clone();
+        if !self.trees.article.is_empty() {
+            return self.trees.article.get(s).map(Rc::from);
+        }
+        if let Some(tree) = self.trees.parsed.borrow().get(&k) {
+            return Some(Rc::clone(tree));
+        }
+        let parser = self.trees.parser?.get()?;
+        let tokens = self.tokens.get(s.clone())?;
+        let words: Vec<WordInfo> = tokens.iter().map(|t| WordInfo::new(t.span.slice(self.text))).collect();
+        let mut out = Vec::with_capacity(words.len());
+        parser.parse(&words, self.pos.get(s)?, &mut out, &mut crate::syntax::Scratch::default());
+        let tree: Rc<[Dependency]> = Rc::from(out);
+        self.trees.parsed.borrow_mut().insert(k, Rc::clone(&tree));
+        Some(tree)
     }
 
     /// The flags of the sentence holding token `i`.

@@ -1,11 +1,14 @@
-//! Source mentions found by their shape where the tagger marked none: the
-//! noun phrase just before a cue ("His ex-wife also contended"), the
-//! subject after an inverted cue ("said Mr. Burman"), or the nearest
+//! Source mentions found where the tagger marked none: the subject of the
+//! cue in its sentence's dependency tree (the sentence is parsed only
+//! then), the noun phrase just before a cue ("His ex-wife also contended"),
+//! the subject after an inverted cue ("said Mr. Burman"), or the nearest
 //! person, organisation or pronoun before the cue.
 
 use std::ops::Range;
 
 use crate::attribution::layers::{ENTITY_BEGIN, Layers};
+use crate::syntax::Dependency;
+use crate::tag::features::IS_PUNCT;
 
 /// Words that may sit between a subject and its verb ("also", "has", "would").
 fn is_between(tag: &str) -> bool {
@@ -106,4 +109,192 @@ pub fn nearest_named(
         }
     }
     None
+}
+
+/// One sentence's tree, read by token index.
+struct Tree<'t> {
+    sentence: Range<usize>,
+    deps: &'t [Dependency],
+}
+
+impl Tree<'_> {
+    /// The head of token `i` (`None` for the root).
+    fn head(&self, i: usize) -> Option<usize> {
+        let dep = self.deps.get(i.checked_sub(self.sentence.start)?)?;
+        let h = self.sentence.start + (dep.head as usize).checked_sub(1)?;
+        (h < self.sentence.end).then_some(h)
+    }
+
+    fn relation(&self, i: usize) -> &'static str {
+        i.checked_sub(self.sentence.start).and_then(|k| self.deps.get(k)).map_or("", |d| d.relation.as_str())
+    }
+
+    /// The dependent of `h` whose subtree holds `k`, if `k` is under `h`.
+    fn child_above(&self, h: usize, k: usize) -> Option<usize> {
+        let mut at = k;
+        for _ in 0..self.sentence.len() {
+            match self.head(at)? {
+                x if x == h => return Some(at),
+                x => at = x,
+            }
+        }
+        None
+    }
+}
+
+/// The subject of the cue's predicate in its sentence's tree: the `nsubj`
+/// of the cue's highest word, or of the predicate it is joined to
+/// ("agreed, but also contended") or governed by ("wants to say"). The
+/// mention is the subject's word with the words before it that modify it.
+/// `None` without a tree, and for a relative pronoun, which speaks for the
+/// phrase before it (the nearest name finds that better).
+#[must_use]
+pub fn subject_in_tree(
+    l: &Layers<'_>,
+    cue: &Range<usize>,
+    excluded: &dyn Fn(usize) -> bool,
+) -> Option<Range<usize>> {
+    let k = *l.sentence_of.get(cue.start)? as usize;
+    let deps = l.tree(k)?;
+    let t = Tree { sentence: l.sentence(cue.start), deps: &deps };
+    let mut verb = cue.clone().find(|&i| t.head(i).is_none_or(|h| !cue.contains(&h)))?;
+    for _ in 0..3 {
+        if let Some(s) = t.sentence.clone().find(|&k| t.head(k) == Some(verb) && t.relation(k) == "nsubj") {
+            if matches!(l.pos[s].as_str(), "WP" | "WDT") {
+                return None;
+            }
+            return phrase_headed_by(l, &t, s, excluded);
+        }
+        match t.relation(verb) {
+            "conj" | "xcomp" => verb = t.head(verb)?,
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The mention headed by tree word `h`: `h` with the words before it that
+/// modify it (determiners, adjectives, compounds, possessors, numbers, and
+/// everything under them) and a name right after its title ("nominee
+/// Donald Trump").
+fn phrase_headed_by(
+    l: &Layers<'_>,
+    t: &Tree<'_>,
+    h: usize,
+    excluded: &dyn Fn(usize) -> bool,
+) -> Option<Range<usize>> {
+    if excluded(h) {
+        return None;
+    }
+    let mut start = h;
+    while start > t.sentence.start && h + 1 - start < MAX_WORDS && !excluded(start - 1) {
+        let modifies = t.child_above(h, start - 1).is_some_and(|c| {
+            c < h
+                && matches!(
+                    t.relation(c),
+                    "det" | "amod" | "compound" | "nmod" | "nummod" | "flat" | "advmod"
+                )
+        });
+        if !modifies {
+            break;
+        }
+        start -= 1;
+    }
+    let mut end = h + 1;
+    while end < t.sentence.end
+        && end - start < MAX_WORDS
+        && !excluded(end)
+        && l.words[end].flags & IS_PUNCT == 0
+        && t.child_above(h, end).is_some_and(|c| matches!(t.relation(c), "flat" | "compound" | "appos"))
+    {
+        end += 1;
+    }
+    Some(start..end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Annotator;
+    use crate::syntax::Relation;
+
+    /// The subject the tree gives the cue `cue_word` of `sentence`, whose
+    /// tree is `arcs` (head counted from 1, relation), one per token.
+    fn subject(sentence: &str, arcs: &[(u32, &str)], cue_word: &str) -> Option<String> {
+        let annotator = Annotator::new().expect("models load");
+        let (mut ann, words) = annotator.layers(sentence);
+        let words_of: Vec<&str> = ann.tokens.iter().map(|t| t.span.slice(sentence)).collect();
+        assert_eq!(words_of.len(), arcs.len(), "one arc per token of {words_of:?}");
+        assert_eq!(ann.sentences.len(), 1, "one sentence: {sentence}");
+        ann.syntax = arcs
+            .iter()
+            .map(|&(head, rel)| Dependency { head, relation: Relation::parse(rel).expect("a relation") })
+            .collect();
+        let layers = Layers::new(sentence, &ann, &words, annotator.cues());
+        let cue = words_of.iter().position(|w| *w == cue_word).expect("the cue is a token");
+        let found = subject_in_tree(&layers, &(cue..cue + 1), &|_| false)?;
+        Some(sentence[ann.tokens[found.start].span.start..ann.tokens[found.end - 1].span.end].to_owned())
+    }
+
+    #[test]
+    fn a_joined_predicate_takes_the_subject_of_the_first() {
+        // His wife agreed but contended that she was right .
+        let arcs = [
+            (2, "nmod"),
+            (3, "nsubj"),
+            (0, "root"),
+            (5, "cc"),
+            (3, "conj"),
+            (9, "mark"),
+            (9, "nsubj"),
+            (9, "cop"),
+            (5, "ccomp"),
+            (3, "punct"),
+        ];
+        let sentence = "His wife agreed but contended that she was right.";
+        assert_eq!(subject(sentence, &arcs, "contended").as_deref(), Some("His wife"));
+        // Without the tree's arc to "agreed", "contended" has no subject.
+        let mut cut = arcs;
+        cut[4] = (0, "root");
+        cut[2] = (5, "dep");
+        assert_eq!(subject(sentence, &cut, "contended"), None);
+    }
+
+    #[test]
+    fn a_name_after_its_title_is_part_of_the_subject() {
+        // Republican nominee Donald Trump said that taxes would fall .
+        let arcs = [
+            (2, "amod"),
+            (5, "nsubj"),
+            (4, "flat"),
+            (2, "appos"),
+            (0, "root"),
+            (9, "mark"),
+            (9, "nsubj"),
+            (9, "aux"),
+            (5, "ccomp"),
+            (5, "punct"),
+        ];
+        let sentence = "Republican nominee Donald Trump said that taxes would fall.";
+        assert_eq!(subject(sentence, &arcs, "said").as_deref(), Some("Republican nominee Donald Trump"));
+    }
+
+    #[test]
+    fn a_relative_pronoun_is_left_to_the_name_before_it() {
+        // Lee , who said that prices rose , left .
+        let arcs = [
+            (9, "nsubj"),
+            (1, "punct"),
+            (4, "nsubj"),
+            (1, "acl"),
+            (7, "mark"),
+            (7, "nsubj"),
+            (4, "ccomp"),
+            (1, "punct"),
+            (0, "root"),
+            (9, "punct"),
+        ];
+        let sentence = "Lee, who said that prices rose, left.";
+        assert_eq!(subject(sentence, &arcs, "said"), None);
+    }
 }

@@ -16,13 +16,15 @@ pub mod standing;
 pub mod tagger;
 
 use crate::annotation::{Annotation, Quote};
+use crate::syntax::LazyParser;
 use cues::Lexicon;
 use layers::Layers;
 pub use layers::Word;
 use tagger::{AttributionTagger, Scratch};
 
 /// Find the attributions of an article whose tokens, tags and entities are
-/// done; `words` are the tokens' keys.
+/// done; `words` are the tokens' keys. Sentences the rules need a tree of
+/// are parsed with `parser`, unless the article was parsed whole.
 #[must_use]
 pub fn find(
     tagger: &AttributionTagger,
@@ -30,8 +32,9 @@ pub fn find(
     text: &str,
     words: &[Word],
     ann: &Annotation,
+    parser: &LazyParser,
 ) -> Vec<Quote> {
-    let layers = Layers::new(text, ann, words, lexicon);
+    let layers = Layers::new(text, ann, words, lexicon).with_parser(parser);
     let mut labels = Vec::new();
     let mut scratch = Scratch::default();
     let mut carry = decode::Carry::default();
@@ -281,5 +284,15 @@ mod tests {
         assert_eq!(called.content.slice(text), "the company’s conduct “shameful”");
         assert!(called.content_fragments.is_empty(), "one piece: {:?}", called.content_fragments);
         assert!(ann.quotes.iter().all(|q| !q.content.slice(text).contains("cautious")), "{:?}", ann.quotes);
+    }
+
+    #[test]
+    fn a_subject_the_tagger_left_out_is_read_from_the_sentence_tree() {
+        let annotator = Annotator::new().expect("models load");
+        // The tagger marks no source here, and no name stands before the cue.
+        let text = "Strike\n\nThe union, unlike its rival in Chicago, has warned that the strike could last for weeks.\n";
+        let (content, source) = only_attribution(&annotator, text);
+        assert_eq!(content, "the strike could last for weeks");
+        assert_eq!(source.as_deref(), Some("The union"));
     }
 }

@@ -183,6 +183,12 @@ pub fn standing(l: &Layers<'_>, r: &Range<usize>) -> Standing {
     Standing::Speaker
 }
 
+/// `r` trimmed (see [`trimmed`]) if it can speak as it is.
+#[must_use]
+pub fn speaking(l: &Layers<'_>, r: Option<Range<usize>>) -> Option<Range<usize>> {
+    r.map(|r| trimmed(l, r)).filter(|r| !r.is_empty() && standing(l, r) == Standing::Speaker)
+}
+
 /// True when the mention is headed by a time ("Monday", "last week").
 fn is_time_phrase(l: &Layers<'_>, r: &Range<usize>) -> bool {
     head(l, r).is_some_and(|h| non_speakers().is_time(l, h))

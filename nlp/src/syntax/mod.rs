@@ -117,6 +117,20 @@ impl Syntax {
     }
 }
 
+/// The embedded parser, loaded the first time it is asked for, and shared
+/// by the clones of its holder (loading takes tens of milliseconds and tens
+/// of megabytes, which most uses of the engine never need).
+#[derive(Debug, Clone, Default)]
+pub struct LazyParser(std::sync::Arc<std::sync::OnceLock<Option<Parser>>>);
+
+impl LazyParser {
+    /// The parser; `None` if the embedded model is damaged (which a test rules out).
+    #[must_use]
+    pub fn get(&self) -> Option<&Parser> {
+        self.0.get_or_init(|| Parser::embedded().ok()).as_ref()
+    }
+}
+
 impl Parser {
     /// The parser embedded at build time.
     ///

@@ -12,6 +12,7 @@ use crate::attribution::tagger::{
 };
 use crate::attribution::{self as attr, features};
 use crate::pipeline::Annotator;
+use crate::syntax::LazyParser;
 use crate::tag::model::Model;
 use crate::tag::viterbi;
 use crate::train::Rng;
@@ -287,8 +288,14 @@ pub fn token_scores(t: &AttributionTagger, docs: &[Prepared], lexicon: &Lexicon)
     sc
 }
 
-/// The attributions found in every prepared article with `t`.
+/// The attributions found in every prepared article with `t` (and the
+/// parser where a rule needs a sentence's tree).
 #[must_use]
-pub fn predict(t: &AttributionTagger, docs: &[Prepared], lexicon: &Lexicon) -> Vec<Vec<Quote>> {
-    docs.iter().map(|d| attr::find(t, lexicon, &d.gold.text, &d.words, &d.ann)).collect()
+pub fn predict(
+    t: &AttributionTagger,
+    docs: &[Prepared],
+    lexicon: &Lexicon,
+    parser: &LazyParser,
+) -> Vec<Vec<Quote>> {
+    docs.iter().map(|d| attr::find(t, lexicon, &d.gold.text, &d.words, &d.ann, parser)).collect()
 }
