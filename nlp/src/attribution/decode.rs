@@ -279,8 +279,13 @@ fn choose_source(
     let fallback = cue.as_ref().and_then(|cue| {
         let sentence = within(l.sentence(cue.start), para);
         let excluded = |i: usize| d.covers(i) || in_content(i);
+        let named = mention::nearest_named(l, cue.start, sentence.start, &excluded);
+        // A name that opens the sentence is its subject: no tree is needed.
+        if named.as_ref().is_some_and(|n| n.start == sentence.start) {
+            return named;
+        }
         standing::speaking(l, mention::subject_in_tree(l, cue, &excluded))
-            .or_else(|| mention::nearest_named(l, cue.start, sentence.start, &excluded))
+            .or(named)
             .or_else(|| mention::subject_before(l, cue, sentence.start, &excluded))
             .or_else(|| mention::subject_after(l, cue, sentence.end, &excluded))
     });
