@@ -160,10 +160,15 @@ pub fn subject_in_tree(
     let mut verb = cue.clone().find(|&i| t.head(i).is_none_or(|h| !cue.contains(&h)))?;
     for _ in 0..3 {
         if let Some(s) = t.sentence.clone().find(|&k| t.head(k) == Some(verb) && t.relation(k) == "nsubj") {
-            if matches!(l.pos[s].as_str(), "WP" | "WDT") {
+            // A noun or a personal pronoun heads a speaker, and so does a
+            // word of quantity with its "of" ("All of the candidates", "two
+            // of them"); "This", "even more stunning" and "~" are subjects too.
+            let part = partitive(l, &t, s);
+            if !(is_head(l.pos[s].as_str()) && l.pos[s].as_str() != "WP") && part.is_none() {
                 return None;
             }
-            return phrase_headed_by(l, &t, s, excluded);
+            let phrase = phrase_headed_by(l, &t, s, excluded)?;
+            return Some(phrase.start..part.map_or(phrase.end, |p| p.end.max(phrase.end)));
         }
         match t.relation(verb) {
             "conj" | "xcomp" => verb = t.head(verb)?,
@@ -171,6 +176,22 @@ pub fn subject_in_tree(
         }
     }
     None
+}
+
+/// The "of" phrase after a word of quantity `h` ("All of the candidates"):
+/// the tokens of its `nmod` that opens with "of", if `h` has one.
+fn partitive(l: &Layers<'_>, t: &Tree<'_>, h: usize) -> Option<Range<usize>> {
+    if !matches!(l.pos[h].as_str(), "DT" | "PDT" | "CD" | "JJ" | "JJS" | "RB") {
+        return None;
+    }
+    let of = (h + 1..t.sentence.end).find(|&k| t.head(k) == Some(h) && t.relation(k) == "nmod")?;
+    let first = (h + 1..=of).find(|&k| t.child_above(of, k).is_some() || k == of)?;
+    let opens_with_of = l
+        .text
+        .get(l.tokens[first].span.start..l.tokens[first].span.end)
+        .is_some_and(|w| w.eq_ignore_ascii_case("of"));
+    let end = (of..t.sentence.end).take_while(|&k| k == of || t.child_above(of, k).is_some()).last()?;
+    (opens_with_of && end - h < MAX_WORDS * 2).then_some(first..end + 1)
 }
 
 /// The mention headed by tree word `h`: `h` with the words before it that
@@ -296,5 +317,27 @@ mod tests {
         ];
         let sentence = "Lee, who said that prices rose, left.";
         assert_eq!(subject(sentence, &arcs, "said"), None);
+    }
+
+    #[test]
+    fn a_word_of_quantity_speaks_with_its_of_phrase_and_a_demonstrative_not_at_all() {
+        // All of the candidates said that taxes would fall .
+        let arcs = [
+            (5, "nsubj"),
+            (4, "case"),
+            (4, "det"),
+            (1, "nmod"),
+            (0, "root"),
+            (9, "mark"),
+            (9, "nsubj"),
+            (9, "aux"),
+            (5, "ccomp"),
+            (5, "punct"),
+        ];
+        let sentence = "All of the candidates said that taxes would fall.";
+        assert_eq!(subject(sentence, &arcs, "said").as_deref(), Some("All of the candidates"));
+        // This shows that taxes fell .
+        let arcs = [(2, "nsubj"), (0, "root"), (5, "mark"), (5, "nsubj"), (2, "ccomp"), (2, "punct")];
+        assert_eq!(subject("This shows that taxes fell.", &arcs, "shows"), None);
     }
 }
