@@ -388,6 +388,11 @@ pub fn paragraph(
         }
         let excluded = |i: usize| d.covers(i) || in_content(i);
         let source = standing::settle(l, &para, d.source.clone(), d.cue.as_ref(), &excluded);
+        // A mention that cannot speak gives way to the cue's subject in the tree.
+        let source = match (&source, &d.source, d.cue.as_ref()) {
+            (None, Some(_), Some(cue)) => standing::speaking(l, mention::subject_in_tree(l, cue, &excluded)),
+            _ => source,
+        };
         d.source = source;
         // Every attribution has a cue: a content without one is more often a
         // title or a scare quote than speech.
