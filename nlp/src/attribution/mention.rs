@@ -240,17 +240,23 @@ mod tests {
     use crate::syntax::Relation;
 
     /// The subject the tree gives the cue `cue_word` of `sentence`, whose
-    /// tree is `arcs` (head counted from 1, relation), one per token.
-    fn subject(sentence: &str, arcs: &[(u32, &str)], cue_word: &str) -> Option<String> {
+    /// tree is `arcs`: one "head:relation" per token, heads counted from 1.
+    fn subject(sentence: &str, arcs: &str, cue_word: &str) -> Option<String> {
         let annotator = Annotator::new().expect("models load");
         let (mut ann, words) = annotator.layers(sentence);
         let words_of: Vec<&str> = ann.tokens.iter().map(|t| t.span.slice(sentence)).collect();
-        assert_eq!(words_of.len(), arcs.len(), "one arc per token of {words_of:?}");
-        assert_eq!(ann.sentences.len(), 1, "one sentence: {sentence}");
         ann.syntax = arcs
-            .iter()
-            .map(|&(head, rel)| Dependency { head, relation: Relation::parse(rel).expect("a relation") })
+            .split_whitespace()
+            .map(|arc| {
+                let (head, rel) = arc.split_once(':').expect("head:relation");
+                Dependency {
+                    head: head.parse().expect("a head number"),
+                    relation: Relation::parse(rel).expect("a relation"),
+                }
+            })
             .collect();
+        assert_eq!(words_of.len(), ann.syntax.len(), "one arc per token of {words_of:?}");
+        assert_eq!(ann.sentences.len(), 1, "one sentence: {sentence}");
         let layers = Layers::new(sentence, &ann, &words, annotator.cues());
         let cue = words_of.iter().position(|w| *w == cue_word).expect("the cue is a token");
         let found = subject_in_tree(&layers, &(cue..cue + 1), &|_| false)?;
@@ -259,85 +265,34 @@ mod tests {
 
     #[test]
     fn a_joined_predicate_takes_the_subject_of_the_first() {
-        // His wife agreed but contended that she was right .
-        let arcs = [
-            (2, "nmod"),
-            (3, "nsubj"),
-            (0, "root"),
-            (5, "cc"),
-            (3, "conj"),
-            (9, "mark"),
-            (9, "nsubj"),
-            (9, "cop"),
-            (5, "ccomp"),
-            (3, "punct"),
-        ];
         let sentence = "His wife agreed but contended that she was right.";
-        assert_eq!(subject(sentence, &arcs, "contended").as_deref(), Some("His wife"));
+        let arcs = "2:nmod 3:nsubj 0:root 5:cc 3:conj 9:mark 9:nsubj 9:cop 5:ccomp 3:punct";
+        assert_eq!(subject(sentence, arcs, "contended").as_deref(), Some("His wife"));
         // Without the tree's arc to "agreed", "contended" has no subject.
-        let mut cut = arcs;
-        cut[4] = (0, "root");
-        cut[2] = (5, "dep");
-        assert_eq!(subject(sentence, &cut, "contended"), None);
+        let cut = "2:nmod 3:nsubj 5:dep 5:cc 0:root 9:mark 9:nsubj 9:cop 5:ccomp 3:punct";
+        assert_eq!(subject(sentence, cut, "contended"), None);
     }
 
     #[test]
     fn a_name_after_its_title_is_part_of_the_subject() {
-        // Republican nominee Donald Trump said that taxes would fall .
-        let arcs = [
-            (2, "amod"),
-            (5, "nsubj"),
-            (4, "flat"),
-            (2, "appos"),
-            (0, "root"),
-            (9, "mark"),
-            (9, "nsubj"),
-            (9, "aux"),
-            (5, "ccomp"),
-            (5, "punct"),
-        ];
         let sentence = "Republican nominee Donald Trump said that taxes would fall.";
-        assert_eq!(subject(sentence, &arcs, "said").as_deref(), Some("Republican nominee Donald Trump"));
+        let arcs = "2:amod 5:nsubj 4:flat 2:appos 0:root 9:mark 9:nsubj 9:aux 5:ccomp 5:punct";
+        assert_eq!(subject(sentence, arcs, "said").as_deref(), Some("Republican nominee Donald Trump"));
     }
 
     #[test]
     fn a_relative_pronoun_is_left_to_the_name_before_it() {
-        // Lee , who said that prices rose , left .
-        let arcs = [
-            (9, "nsubj"),
-            (1, "punct"),
-            (4, "nsubj"),
-            (1, "acl"),
-            (7, "mark"),
-            (7, "nsubj"),
-            (4, "ccomp"),
-            (1, "punct"),
-            (0, "root"),
-            (9, "punct"),
-        ];
         let sentence = "Lee, who said that prices rose, left.";
-        assert_eq!(subject(sentence, &arcs, "said"), None);
+        let arcs = "9:nsubj 1:punct 4:nsubj 1:acl 7:mark 7:nsubj 4:ccomp 1:punct 0:root 9:punct";
+        assert_eq!(subject(sentence, arcs, "said"), None);
     }
 
     #[test]
     fn a_word_of_quantity_speaks_with_its_of_phrase_and_a_demonstrative_not_at_all() {
-        // All of the candidates said that taxes would fall .
-        let arcs = [
-            (5, "nsubj"),
-            (4, "case"),
-            (4, "det"),
-            (1, "nmod"),
-            (0, "root"),
-            (9, "mark"),
-            (9, "nsubj"),
-            (9, "aux"),
-            (5, "ccomp"),
-            (5, "punct"),
-        ];
         let sentence = "All of the candidates said that taxes would fall.";
-        assert_eq!(subject(sentence, &arcs, "said").as_deref(), Some("All of the candidates"));
-        // This shows that taxes fell .
-        let arcs = [(2, "nsubj"), (0, "root"), (5, "mark"), (5, "nsubj"), (2, "ccomp"), (2, "punct")];
-        assert_eq!(subject("This shows that taxes fell.", &arcs, "shows"), None);
+        let arcs = "5:nsubj 4:case 4:det 1:nmod 0:root 9:mark 9:nsubj 9:aux 5:ccomp 5:punct";
+        assert_eq!(subject(sentence, arcs, "said").as_deref(), Some("All of the candidates"));
+        let arcs = "2:nsubj 0:root 5:mark 5:nsubj 2:ccomp 2:punct";
+        assert_eq!(subject("This shows that taxes fell.", arcs, "shows"), None);
     }
 }
