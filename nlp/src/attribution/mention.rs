@@ -154,6 +154,11 @@ pub fn subject_in_tree(
     cue: &Range<usize>,
     excluded: &dyn Fn(usize) -> bool,
 ) -> Option<Range<usize>> {
+    // A cue without a verb ("a series of postings") has no subject: the
+    // sentence is not parsed for it.
+    if !cue.clone().any(|i| l.pos.get(i).is_some_and(|p| p.is_verb())) {
+        return None;
+    }
     let k = *l.sentence_of.get(cue.start)? as usize;
     let deps = l.tree(k)?;
     let t = Tree { sentence: l.sentence(cue.start), deps: &deps };
