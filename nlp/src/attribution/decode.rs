@@ -284,12 +284,17 @@ fn choose_source(
         if named.as_ref().is_some_and(|n| n.start == sentence.start) {
             return named;
         }
-        standing::speaking(l, mention::subject_in_tree(l, cue, &excluded))
+        tree_source(l, cue, &excluded)
             .or(named)
             .or_else(|| mention::subject_before(l, cue, sentence.start, &excluded))
             .or_else(|| mention::subject_after(l, cue, sentence.end, &excluded))
     });
     fallback.or_else(|| tagged.map(|(_, r)| r.range()))
+}
+
+/// The cue's subject in its sentence's tree, if it can speak.
+fn tree_source(l: &Layers<'_>, cue: &Range<usize>, excluded: &dyn Fn(usize) -> bool) -> Option<Range<usize>> {
+    standing::speaking(l, mention::subject_in_tree(l, cue, excluded))
 }
 
 /// `sentence` cut to the part inside `para` (the same sentence, unless a
@@ -390,7 +395,7 @@ pub fn paragraph(
         let source = standing::settle(l, &para, d.source.clone(), d.cue.as_ref(), &excluded);
         // A mention that cannot speak gives way to the cue's subject in the tree.
         let source = match (&source, &d.source, d.cue.as_ref()) {
-            (None, Some(_), Some(cue)) => standing::speaking(l, mention::subject_in_tree(l, cue, &excluded)),
+            (None, Some(_), Some(cue)) => tree_source(l, cue, &excluded),
             _ => source,
         };
         d.source = source;

@@ -55,7 +55,7 @@ fn last_holding<T>(
     }
 }
 
-/// An index as stored in the per-token tables (texts never hold `u32::MAX` tokens).
+/// An index as stored in the per-sentence table (texts never hold `u32::MAX` sentences).
 fn index32(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
 }
