@@ -73,6 +73,10 @@ impl Draft {
 pub struct Carry {
     /// The source of the last attribution.
     pub last_source: Option<Range<usize>>,
+    /// The last attribution (its index in the output) when it is a
+    /// quotation that closes in its paragraph's last sentence: a paragraph
+    /// that is all one quotation, with no cue, goes on with it.
+    pub open_quotation: Option<usize>,
 }
 
 /// The role runs of a paragraph's labels (`labels[k]` for token `para.start + k`).
@@ -368,6 +372,8 @@ pub fn paragraph(
             .and_then(|k| labels.get(k))
             .is_some_and(|&x| matches!(role(x), Some((Role::Content, _))))
     };
+    let continued = carry.open_quotation.take();
+    let mut next_open = None;
     let mut drafts = group(l, &runs);
     for d in &mut drafts {
         d.cue = choose_cue(l, &para, &in_content, d, &runs);
@@ -400,8 +406,15 @@ pub fn paragraph(
         };
         d.source = source;
         // Every attribution has a cue: a content without one is more often a
-        // title or a scare quote than speech.
+        // title or a scare quote than speech, unless it is a paragraph of
+        // quotation after one that closed with a quotation.
         if d.cue.is_none() {
+            if let Some(k) = continued.filter(|_| whole_quotation(l, &para, &d))
+                && let Some(q) = out.get_mut(k)
+            {
+                go_on(q, d.content.iter().map(|r| span(l, r)));
+                next_open = Some(k);
+            }
             continue;
         }
         let opens_para = l.quote[para.start].flags & quotes::OPENING != 0 && d.start() <= para.start + 1;
@@ -411,7 +424,41 @@ pub fn paragraph(
         if d.source.is_some() {
             carry.last_source.clone_from(&d.source);
         }
+        next_open = closes_paragraph(l, &para, &d).then_some(out.len());
         out.push(finish(l, &d));
+    }
+    carry.open_quotation = next_open;
+}
+
+/// True when the draft's content is a quotation that closes in the last
+/// sentence of `para`.
+fn closes_paragraph(l: &Layers<'_>, para: &Range<usize>, d: &Draft) -> bool {
+    let end = d.end();
+    let closed = (end.saturating_sub(1)..=end)
+        .any(|i| i < para.end && l.quote.get(i).is_some_and(|q| q.flags & quotes::CLOSING != 0));
+    closed && l.sentence(end.saturating_sub(1)).end >= para.end
+}
+
+/// True when the paragraph is one quotation and the draft's content is it.
+fn whole_quotation(l: &Layers<'_>, para: &Range<usize>, d: &Draft) -> bool {
+    let opens = opens_quote(l, para.start) && d.start() <= para.start + 1;
+    let inside = |i: usize| {
+        let q = l.quote[i];
+        q.flags & quotes::IN_UNCLOSED == 0 && q.depth > 0
+            || q.flags & (quotes::OPENING | quotes::CLOSING) != 0
+            || l.words[i].flags & IS_PUNCT != 0
+    };
+    opens && para.clone().all(inside) && d.end() + 2 >= para.end
+}
+
+/// Add the fragments of a content that goes on from `q` to it.
+fn go_on(q: &mut Quote, more: impl Iterator<Item = Span>) {
+    if q.content_fragments.is_empty() {
+        q.content_fragments.push(q.content);
+    }
+    for f in more {
+        q.content_fragments.push(f);
+        q.content = q.content.cover(f);
     }
 }
 
@@ -662,6 +709,10 @@ fn reports_after_according_to(l: &Layers<'_>, para: &Range<usize>, drafts: &mut 
 fn merge_continued(l: &Layers<'_>, drafts: Vec<Draft>) -> Vec<Draft> {
     let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
     for d in drafts {
+        if let Some(k) = continued_quotation(l, &out, &d) {
+            out[k].content.extend(d.content);
+            continue;
+        }
         if let Some(prev) = out.last_mut() {
             let same_cue = d.cue.is_some() && d.cue == prev.cue;
             let follows = d.cue.is_none() && prev.cue.is_some() && opens_quote(l, d.start());
@@ -679,6 +730,32 @@ fn merge_continued(l: &Layers<'_>, drafts: Vec<Draft>) -> Vec<Draft> {
         out.push(d);
     }
     out
+}
+
+/// The draft among `done` that `d` goes on from: `d` is a quotation that
+/// opens the sentence after the one where that draft's quotation closes,
+/// and has no cue in its own sentences, so the same speaker goes on,
+/// whatever else the sentence between reports ("“…,” Mr. Obama said at the
+/// dinner, where Mrs. Clinton also spoke. “Tolerance is on the ballot.”").
+fn continued_quotation(l: &Layers<'_>, done: &[Draft], d: &Draft) -> Option<usize> {
+    let sentence_of = |i: usize| l.sentence_of.get(i).copied();
+    let own = sentence_of(d.start())?;
+    let cue_before = d.cue.as_ref().is_none_or(|c| sentence_of(c.start).is_some_and(|s| s < own));
+    if !cue_before || !opens_quote(l, d.start()) {
+        return None;
+    }
+    for (k, prev) in done.iter().enumerate().rev() {
+        let Some(before) = prev.end().checked_sub(1).and_then(sentence_of) else { continue };
+        if before + 1 < own {
+            break;
+        }
+        let closed = (prev.end().saturating_sub(1)..=prev.end())
+            .any(|i| l.quote.get(i).is_some_and(|q| q.flags & quotes::CLOSING != 0));
+        if before + 1 == own && closed && prev.cue.is_some() {
+            return Some(k);
+        }
+    }
+    None
 }
 
 /// True when `prev` took a cue from another sentence that `d` has in its own.

@@ -295,4 +295,49 @@ mod tests {
         assert_eq!(content, "the strike could last for weeks");
         assert_eq!(source.as_deref(), Some("The union"));
     }
+
+    /// The pieces of each attribution's content, and its source.
+    fn pieces_and_source(annotator: &Annotator, text: &str) -> Vec<(Vec<String>, Option<String>)> {
+        annotator
+            .annotate(text)
+            .quotes
+            .iter()
+            .map(|q| {
+                let pieces = if q.content_fragments.is_empty() {
+                    vec![q.content.slice(text).to_owned()]
+                } else {
+                    q.content_fragments.iter().map(|f| f.slice(text).to_owned()).collect()
+                };
+                (pieces, q.source.map(|s| s.slice(text).to_owned()))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_quotation_that_opens_the_next_sentence_goes_on_with_the_speaker_before_it() {
+        let annotator = Annotator::new().expect("models load");
+        let text = "Bridge\n\n“The bridge will open in May,” Mayor Ruth Olsen said at the council meeting, \
+                    where the treasurer also spoke. “We have the money and the crews.”\n";
+        let found = pieces_and_source(&annotator, text);
+        let bridge = found.iter().find(|(p, _)| p[0].starts_with("The bridge")).expect("the quotation");
+        assert_eq!(bridge.0.len(), 2, "{found:?}");
+        assert!(bridge.0[1].starts_with("We have the money"), "{found:?}");
+        assert_eq!(bridge.1.as_deref(), Some("Mayor Ruth Olsen"), "{found:?}");
+    }
+
+    #[test]
+    fn a_paragraph_of_quotation_goes_on_with_the_quotation_that_closed_the_one_before() {
+        let annotator = Annotator::new().expect("models load");
+        let text = "Bridge\n\n“The bridge will open in May,” Mayor Ruth Olsen said.\n\n\
+                    “We have the money. We have the crews. Nothing stands in the way now.”\n";
+        let found = pieces_and_source(&annotator, text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0.len(), 2, "{found:?}");
+        assert!(found[0].0[1].starts_with("We have the money"), "{found:?}");
+        // After reported speech the quotation has no speaker to go on with.
+        let text = "Bridge\n\nMayor Ruth Olsen said the bridge would open in May.\n\n\
+                    “We have the money. We have the crews. Nothing stands in the way now.”\n";
+        let found = pieces_and_source(&annotator, text);
+        assert!(found.iter().all(|(p, _)| p.len() == 1), "{found:?}");
+    }
 }
