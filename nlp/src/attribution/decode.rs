@@ -332,6 +332,38 @@ fn dash_byline(l: &Layers<'_>, para: &Range<usize>, d: &Draft) -> Option<(Range<
     (named && rest_is_punct).then_some((i..i + 1, name..end))
 }
 
+/// "The New York Times reports:" ending a paragraph, and a quotation
+/// opening the next one that has no cue of its own: the report before the
+/// colon (or the colon alone) is the quotation's. Returns (cue, source).
+fn colon_report(
+    l: &Layers<'_>,
+    para: &Range<usize>,
+    d: &Draft,
+) -> Option<(Range<usize>, Option<Range<usize>>)> {
+    let colon = para.start.checked_sub(1)?;
+    if d.cue.is_some()
+        || d.start() > para.start + 1
+        || !opens_quote(l, para.start)
+        || l.tokens[colon].span.slice(l.text) != ":"
+    {
+        return None;
+    }
+    let sentence = l.sentence(colon);
+    let cue = (sentence.start..colon).rev().find(|&i| l.strong[i]).map_or(colon..colon + 1, |i| {
+        let mut start = i;
+        while start > sentence.start && l.cue[start].phrase != 0 && !l.cue[start].phrase_start {
+            start -= 1;
+        }
+        let end = if l.cue[start].phrase_start { cues::phrase_end(&l.cue, start) } else { i + 1 };
+        start..end.max(i + 1)
+    });
+    let excluded = |i: usize| d.covers(i);
+    let source = tree_source(l, &cue, &excluded)
+        .or_else(|| mention::nearest_named(l, cue.start, sentence.start, &excluded))
+        .or_else(|| mention::subject_before(l, &cue, sentence.start, &excluded));
+    Some((cue, source))
+}
+
 /// The byte span of a token range.
 fn span(l: &Layers<'_>, r: &Range<usize>) -> Span {
     Span::new(l.tokens[r.start].span.start, l.tokens[r.end - 1].span.end)
@@ -393,6 +425,9 @@ pub fn paragraph(
         if let Some((cue, source)) = dash_byline(l, &para, &d) {
             d.cue = Some(cue);
             d.source = Some(source);
+        } else if let Some((cue, source)) = colon_report(l, &para, &d) {
+            d.cue = Some(cue);
+            d.source = source;
         } else {
             d.source =
                 d.source.clone().or_else(|| choose_source(l, &para, &in_content, &d, d.cue.clone(), &runs));

@@ -340,4 +340,14 @@ mod tests {
         let found = pieces_and_source(&annotator, text);
         assert!(found.iter().all(|(p, _)| p.len() == 1), "{found:?}");
     }
+
+    #[test]
+    fn a_report_that_ends_its_paragraph_with_a_colon_is_the_next_paragraphs_quotation() {
+        let annotator = Annotator::new().expect("models load");
+        let text = "Bridge\n\nMayor Ruth Olsen told the council on Tuesday:\n\n\
+                    “The bridge will open in May. We have the money and the crews.”\n";
+        let found = pieces_and_source(&annotator, text);
+        let bridge = found.iter().find(|(p, _)| p[0].starts_with("The bridge")).expect("the quotation");
+        assert_eq!(bridge.1.as_deref(), Some("Mayor Ruth Olsen"), "{found:?}");
+    }
 }
