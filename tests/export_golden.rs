@@ -153,6 +153,28 @@ fn render(format: Format, d: &Digest) -> String {
 }
 
 #[test]
+fn a_content_in_pieces_is_exported_without_the_words_between_them() {
+    let mut ann = annotation();
+    let pieces = vec![
+        span("A light without a keeper is just a lamp,"),
+        span("volunteers had already repainted the tower"),
+    ];
+    ann.quotes[0].content = pieces[0].cover(pieces[1]);
+    ann.quotes[0].content_fragments = pieces;
+    let d = export::digest(&Meta::default(), TEXT, &ann, &[], &[]);
+    assert_eq!(
+        d.attributions[0].content,
+        "A light without a keeper is just a lamp, … volunteers had already repainted the tower"
+    );
+    // The JSON export also carries the passage's anchor, which is the exact
+    // text from the first piece to the last, so that it can be found again.
+    for format in [Format::Markdown, Format::Csv] {
+        let out = render(format, &d);
+        assert!(!out.contains("the trust's director"), "{format:?}: {out}");
+    }
+}
+
+#[test]
 fn markdown_golden() {
     insta::assert_snapshot!(render(Format::Markdown, &digest(&notes())));
 }

@@ -204,7 +204,8 @@ impl Act {
 pub struct Quote {
     /// The attributed words; covers every fragment when the content is split.
     pub content: Span,
-    /// The pieces of a content split by its attribution ("A," he said, "B.").
+    /// The pieces of a content split by its attribution ("A," he said, "B."),
+    /// or carried on past it into the next sentence or paragraph.
     /// Empty when the content is one piece.
     pub content_fragments: Vec<Span>,
     /// The reporting verb or phrase, if any.
@@ -217,6 +218,25 @@ pub struct Quote {
     pub kind: QuoteKind,
     /// Speech, writing or thought.
     pub act: Act,
+}
+
+impl Quote {
+    /// The spans of the content: its fragments, or the whole content.
+    #[must_use]
+    pub fn pieces(&self) -> &[Span] {
+        if self.content_fragments.is_empty() {
+            std::slice::from_ref(&self.content)
+        } else {
+            &self.content_fragments
+        }
+    }
+
+    /// The content's words in `text`: its pieces joined by " … ", without
+    /// the narration between them.
+    #[must_use]
+    pub fn content_words(&self, text: &str) -> String {
+        self.pieces().iter().map(|p| p.slice(text)).collect::<Vec<_>>().join(" … ")
+    }
 }
 
 /// One real-world source: every mention of them merged.
@@ -298,5 +318,34 @@ impl Annotation {
         });
         self.quotes[quote].speaker = Some(id);
         true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_content_in_pieces_reads_without_the_words_between_them() {
+        let text = "“Open it,” she said at the meeting. “Now.”";
+        let at = |s: &str| {
+            let start = text.find(s).expect("in the text");
+            Span::new(start, start + s.len())
+        };
+        let mut q = Quote {
+            content: at("Open it,").cover(at("Now.")),
+            content_fragments: vec![at("Open it,"), at("Now.")],
+            cue: Some(at("said")),
+            source: Some(at("she")),
+            speaker: None,
+            kind: QuoteKind::Direct,
+            act: Act::Said,
+        };
+        assert_eq!(q.content_words(text), "Open it, … Now.");
+        assert_eq!(q.pieces().len(), 2);
+        q.content_fragments.clear();
+        q.content = at("Open it,");
+        assert_eq!(q.content_words(text), "Open it,");
+        assert_eq!(q.pieces(), [at("Open it,")]);
     }
 }

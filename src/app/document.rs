@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use sayso_nlp::{Annotation, EntityLabel, Span};
+use sayso_nlp::{Annotation, EntityLabel, Quote, Span};
 
 use crate::safe;
 
@@ -203,11 +203,7 @@ impl Document {
     /// The spans a quote's content covers: its fragments, or the whole content.
     #[must_use]
     pub fn content_pieces(&self, quote: usize) -> &[Span] {
-        match self.ann.quotes.get(quote) {
-            Some(q) if !q.content_fragments.is_empty() => &q.content_fragments,
-            Some(q) => std::slice::from_ref(&q.content),
-            None => &[],
-        }
+        self.ann.quotes.get(quote).map_or(&[], Quote::pieces)
     }
 }
 

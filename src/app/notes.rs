@@ -196,7 +196,7 @@ pub(super) fn reassign(state: &mut State) {
     };
     let Some(doc) = &state.doc else { return };
     let names = doc.speakers.iter().map(|s| s.name.clone()).collect();
-    let words = doc.ann.quotes.get(q).map(|x| x.content.slice(&doc.text).to_owned()).unwrap_or_default();
+    let words = doc.ann.quotes.get(q).map(|x| x.content_words(&doc.text)).unwrap_or_default();
     let now =
         doc.quote_rank.get(q).copied().flatten().and_then(|r| doc.speakers.get(r)).map(|s| s.name.clone());
     state.dialog = Some(Dialog::speaker(q, words, now, names));

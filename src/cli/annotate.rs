@@ -324,7 +324,7 @@ fn attribution_line(s: &mut String, q: &Quote, text: &str) {
         (None, _) => None,
     };
     let head = written.map_or_else(|| act.to_owned(), |w| format!("{act} · {w}"));
-    let content = shorten(&clean(q.content.slice(text)).replace('\n', " "), CONTENT_CHARS);
+    let content = shorten(&clean(&q.content_words(text)).replace('\n', " "), CONTENT_CHARS);
     let content = if q.kind == QuoteKind::Direct { format!("“{content}”") } else { content };
     let _ = writeln!(s, "   {head}: {content}");
 }

@@ -160,7 +160,7 @@ pub fn digest(
             cue: q.cue.map(|c| clean(c.slice(text))),
             kind: q.kind,
             act: q.act,
-            content: clean(q.content.slice(text)),
+            content: clean(&q.content_words(text)),
             chars: map.span(q.content),
             anchor: clean_anchor(&Anchor::new(text, q.content)),
             notes: Vec::new(),
