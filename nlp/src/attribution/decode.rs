@@ -415,6 +415,7 @@ pub fn paragraph(
         extend_to_sentence_end(l, &para, labels, d);
     }
     clauses_of_idle_cues(l, &para, &runs, &mut drafts);
+    asked_before_their_report(l, &para, &mut drafts);
     reports_before_a_comma(l, &para, &mut drafts);
     reports_before_said_and_a_name(l, &para, &mut drafts);
     reports_after_according_to(l, &para, &mut drafts);
@@ -663,6 +664,54 @@ fn reports_before_said_and_a_name(l: &Layers<'_>, para: &Range<usize>, drafts: &
         drafts.retain(|d| !d.touches(&sentence));
         let clause = sentence.start..comma;
         found.push(Draft { content: vec![clause], cue: Some(verb..verb + 1), source: Some(phrase) });
+    }
+    drafts.extend(found);
+    drafts.sort_by_key(Draft::start);
+}
+
+/// “You winning?” she said, …: a question or exclamation quoted and
+/// followed by a short noun phrase naming someone and a verb of speech (or
+/// the verb, then the name) is what they said, though the tagger, which
+/// sees few such quotations, left it out. A content that took that verb as
+/// its cue ("…, but Kevin was drifting off") gives way to it.
+fn asked_before_their_report(l: &Layers<'_>, para: &Range<usize>, drafts: &mut Vec<Draft>) {
+    let first_at = |pos: usize| l.tokens.partition_point(|t| t.span.start < pos);
+    let mut found = Vec::new();
+    for q in &l.quotations {
+        let Some(close) = q.close else { continue };
+        let (inner, mark) = (first_at(q.content.start)..first_at(close.start), first_at(close.start));
+        if q.depth > 0 || inner.is_empty() || !para.contains(&inner.start) || mark + 1 >= para.end {
+            continue;
+        }
+        let last = l.tokens[inner.end - 1].span.slice(l.text);
+        if !matches!(last, "?" | "!") || drafts.iter().any(|d| d.covers(inner.end - 1)) {
+            continue;
+        }
+        // The sentence of what follows the mark (a quoted question may end a sentence of its own).
+        let sentence = within(l.sentence(mark + 1), para);
+        let speech = |i: usize| l.cue[i].word & cues::SPEECH != 0 && l.pos[i].is_verb();
+        let names = |r: &Range<usize>| {
+            !r.is_empty()
+                && r.len() <= TRAILING_SOURCE
+                && r.clone().all(|i| nominal(l, i))
+                && r.clone().any(|i| l.pos[i].is_proper_noun() || l.pos[i].as_str() == "PRP")
+        };
+        let after = sentence.start.max(mark + 1);
+        let phrase_end = (after..sentence.end).find(|&i| !nominal(l, i)).unwrap_or(sentence.end);
+        let (cue, source) = if phrase_end < sentence.end && speech(phrase_end) && names(&(after..phrase_end))
+        {
+            (phrase_end..phrase_end + 1, after..phrase_end)
+        } else if after < sentence.end && speech(after) {
+            let end = (after + 1..sentence.end).find(|&i| !nominal(l, i)).unwrap_or(sentence.end);
+            if !names(&(after + 1..end)) {
+                continue;
+            }
+            (after..after + 1, after + 1..end)
+        } else {
+            continue;
+        };
+        drafts.retain(|d| d.cue.as_ref().is_none_or(|c| !c.contains(&cue.start)));
+        found.push(Draft { content: vec![inner], cue: Some(cue), source: Some(source) });
     }
     drafts.extend(found);
     drafts.sort_by_key(Draft::start);

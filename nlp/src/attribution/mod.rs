@@ -350,4 +350,24 @@ mod tests {
         let bridge = found.iter().find(|(p, _)| p[0].starts_with("The bridge")).expect("the quotation");
         assert_eq!(bridge.1.as_deref(), Some("Mayor Ruth Olsen"), "{found:?}");
     }
+
+    #[test]
+    fn a_quoted_question_before_its_speaker_and_verb_is_what_they_said() {
+        let annotator = Annotator::new().expect("models load");
+        for (text, source) in [
+            ("Night\n\n“You winning?” she said, but Kevin was drifting off again.\n", "she"),
+            (
+                "Rally\n\n“Who would have believed we would get this far?” asked Ruth Olsen, looking at the crowd.\n",
+                "Ruth Olsen",
+            ),
+        ] {
+            let found = pieces_and_source(&annotator, text);
+            let asked = found
+                .iter()
+                .find(|(p, _)| p[0].ends_with('?'))
+                .unwrap_or_else(|| panic!("{text}: {found:?}"));
+            assert_eq!(asked.1.as_deref(), Some(source), "{found:?}");
+            assert!(found.iter().all(|(p, _)| !p[0].contains("Kevin")), "{found:?}");
+        }
+    }
 }
