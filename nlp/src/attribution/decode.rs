@@ -151,7 +151,11 @@ fn group(l: &Layers<'_>, runs: &[Run]) -> Vec<Draft> {
                 }
                 continue;
             }
-            if splits_quote(l, runs, gap) && !reported_after(l, runs, r) {
+            // Only a quotation is split by its report ("“A,” she said, “B.”"):
+            // after reported words with quoted ones, the next quotation is a
+            // report of its own ("She says it is “rigged.” She adds, “…”").
+            let quoted = (d.start().saturating_sub(1)..=d.start()).any(|i| opens_quote(l, i));
+            if quoted && splits_quote(l, runs, gap) && !reported_after(l, runs, r) {
                 d.content.push(r.range());
                 continue;
             }

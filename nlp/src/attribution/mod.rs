@@ -370,4 +370,16 @@ mod tests {
             assert!(found.iter().all(|(p, _)| !p[0].contains("Kevin")), "{found:?}");
         }
     }
+
+    #[test]
+    fn a_quotation_after_reported_words_with_a_quote_in_them_is_a_report_of_its_own() {
+        let annotator = Annotator::new().expect("models load");
+        let text = "Bank\n\nWarren says the bank is “a rigged casino.” She adds, “Who pays for it?”\n";
+        let found = pieces_and_source(&annotator, text);
+        assert!(found.iter().all(|(p, _)| p.len() == 1), "{found:?}");
+        let casino = found.iter().find(|(p, _)| p[0].contains("casino")).expect("the report");
+        assert_eq!(casino.1.as_deref(), Some("Warren"), "{found:?}");
+        let asked = found.iter().find(|(p, _)| p[0].contains("Who pays")).expect("the quotation");
+        assert_eq!(asked.1.as_deref(), Some("She"), "{found:?}");
+    }
 }
