@@ -423,6 +423,7 @@ pub fn paragraph(
     reports_before_a_comma(l, &para, &mut drafts);
     reports_before_said_and_a_name(l, &para, &mut drafts);
     reports_after_according_to(l, &para, &mut drafts);
+    reports_before_according_to(l, &para, &mut drafts);
     for d in &mut drafts {
         parenthetical_front(l, &para, d);
     }
@@ -785,6 +786,44 @@ fn reports_after_according_to(l: &Layers<'_>, para: &Range<usize>, drafts: &mut 
         }
         let clause = comma + 1..end;
         found.push(Draft { content: vec![clause], cue: Some(start..cue_end), source: Some(cue_end..comma) });
+    }
+    drafts.extend(found);
+    drafts.sort_by_key(Draft::start);
+}
+
+/// "Clinton leads by 271 delegates, according to a count by The AP.": a
+/// sentence that ends with a comma, a phrase naming a source and the source
+/// reports the whole clause before the comma, whatever part of it the
+/// tagger gave that phrase (reports inside the clause keep their own).
+fn reports_before_according_to(l: &Layers<'_>, para: &Range<usize>, drafts: &mut Vec<Draft>) {
+    let is_comma = |i: usize| l.tokens[i].span.slice(l.text) == ",";
+    let finite = |i: usize| matches!(l.pos[i].as_str(), "VBD" | "VBZ" | "VBP" | "MD");
+    let mut found = Vec::new();
+    for sentence in sentences(l, para) {
+        let Some(cue_start) = (sentence.start + MIN_CLAUSE + 1..sentence.end)
+            .find(|&i| l.cue[i].phrase & cues::SOURCE != 0 && l.cue[i].phrase_start && is_comma(i - 1))
+        else {
+            continue;
+        };
+        let cue = cue_start..cues::phrase_end(&l.cue, cue_start);
+        let mut end = sentence.end;
+        while end > cue.end && l.words[end - 1].flags & IS_PUNCT != 0 {
+            end -= 1;
+        }
+        let source = cue.end..end;
+        let plain = source.clone().all(|i| !finite(i) && l.quote[i].depth == 0 && !is_comma(i));
+        if source.is_empty() || source.len() > ACCORDING_SOURCE || !plain {
+            continue;
+        }
+        let clause = sentence.start..cue_start - 1;
+        if !clause.clone().any(finite) || l.quote[clause.start].depth > 0 {
+            continue;
+        }
+        let draft = Draft { content: vec![clause], cue: Some(cue.clone()), source: Some(source) };
+        match drafts.iter_mut().find(|d| d.cue.as_ref() == Some(&cue)) {
+            Some(d) => *d = draft,
+            None => found.push(draft),
+        }
     }
     drafts.extend(found);
     drafts.sort_by_key(Draft::start);

@@ -382,4 +382,23 @@ mod tests {
         let asked = found.iter().find(|(p, _)| p[0].contains("Who pays")).expect("the quotation");
         assert_eq!(asked.1.as_deref(), Some("She"), "{found:?}");
     }
+
+    #[test]
+    fn a_sentence_that_ends_according_to_a_source_is_reported_whole() {
+        let annotator = Annotator::new().expect("models load");
+        let text =
+            "Vote\n\nOlsen leads Reyes by 271 pledged delegates, according to a count by the Herald.\n";
+        let found = pieces_and_source(&annotator, text);
+        let count =
+            found.iter().find(|(_, s)| s.as_deref() == Some("a count by the Herald")).expect("the report");
+        assert_eq!(count.0, ["Olsen leads Reyes by 271 pledged delegates"], "{found:?}");
+        // A report inside the clause keeps its own attribution.
+        let text = "Bridge\n\nMore than six in ten voters said the bridge does more harm than good, \
+                    according to an exit poll by the Herald.\n";
+        let found = pieces_and_source(&annotator, text);
+        let poll =
+            found.iter().find(|(_, s)| s.as_deref() == Some("an exit poll by the Herald")).expect("the poll");
+        assert!(poll.0[0].starts_with("More than six in ten voters said"), "{found:?}");
+        assert!(found.iter().any(|(p, _)| p[0] == "the bridge does more harm than good"), "{found:?}");
+    }
 }
