@@ -424,6 +424,7 @@ pub fn paragraph(
     reports_before_said_and_a_name(l, &para, &mut drafts);
     reports_after_according_to(l, &para, &mut drafts);
     reports_before_according_to(l, &para, &mut drafts);
+    headline_report(l, &para, &mut drafts);
     for d in &mut drafts {
         parenthetical_front(l, &para, d);
     }
@@ -826,6 +827,37 @@ fn reports_before_according_to(l: &Layers<'_>, para: &Range<usize>, drafts: &mut
         }
     }
     drafts.extend(found);
+    drafts.sort_by_key(Draft::start);
+}
+
+/// Most words before a headline's colon that can name who speaks.
+const HEADLINE_SOURCE: usize = 6;
+
+/// "Lynch: No outside influence on FBI probe": a headline that opens with a
+/// phrase naming a person or an organisation and a colon gives them the
+/// rest, whatever the tagger read in it.
+fn headline_report(l: &Layers<'_>, para: &Range<usize>, drafts: &mut Vec<Draft>) {
+    let p = l.paragraphs.partition_point(|x| x.end <= para.start);
+    if !l.headline.get(p).copied().unwrap_or(false) {
+        return;
+    }
+    let limit = para.end.min(para.start + HEADLINE_SOURCE + 1);
+    let Some(colon) = (para.start + 1..limit).find(|&i| l.tokens[i].span.slice(l.text) == ":") else {
+        return;
+    };
+    let phrase = para.start..colon;
+    let named = phrase.clone().any(|i| matches!(l.entity[i] & 7, standing::PERSON | standing::ORG))
+        && phrase.clone().all(|i| l.words[i].flags & IS_PUNCT == 0);
+    let mut end = para.end;
+    while end > colon + 1 && l.words[end - 1].flags & IS_PUNCT != 0 {
+        end -= 1;
+    }
+    if !named || end < colon + 1 + MIN_CLAUSE {
+        return;
+    }
+    let content = colon + 1..end;
+    drafts.retain(|d| !d.touches(para));
+    drafts.push(Draft { content: vec![content], cue: Some(colon..colon + 1), source: Some(phrase) });
     drafts.sort_by_key(Draft::start);
 }
 

@@ -401,4 +401,18 @@ mod tests {
         assert!(poll.0[0].starts_with("More than six in ten voters said"), "{found:?}");
         assert!(found.iter().any(|(p, _)| p[0] == "the bridge does more harm than good"), "{found:?}");
     }
+
+    #[test]
+    fn a_headline_that_opens_with_a_name_and_a_colon_is_theirs() {
+        let annotator = Annotator::new().expect("models load");
+        let text = "Mayor Ruth Olsen: Harbour Bridge Will Open in May\n\nThe city council met on Tuesday.\n";
+        let found = pieces_and_source(&annotator, text);
+        let headline = found.iter().find(|(p, _)| p[0].contains("Harbour Bridge")).expect("the headline");
+        assert_eq!(headline.0, ["Harbour Bridge Will Open in May"], "{found:?}");
+        assert_eq!(headline.1.as_deref(), Some("Mayor Ruth Olsen"), "{found:?}");
+        // A phrase with a comma before the colon is no one's name.
+        let text = "Ah, friends once more: Olsen backs Reyes for mayor\n\nThe city council met on Tuesday.\n";
+        let found = pieces_and_source(&annotator, text);
+        assert!(found.iter().all(|(_, s)| s.as_deref() != Some("Ah, friends once more")), "{found:?}");
+    }
 }

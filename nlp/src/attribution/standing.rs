@@ -89,8 +89,8 @@ pub fn non_speakers() -> &'static NonSpeakers {
 /// Entity code of a place (see [`crate::attribution::layers::ENTITY_BEGIN`]).
 const LOC: u8 = 3;
 /// Entity codes of a person and an organisation.
-const PERSON: u8 = 1;
-const ORG: u8 = 2;
+pub const PERSON: u8 = 1;
+pub const ORG: u8 = 2;
 
 /// Most words a headline mention may have unless it is one name: a longer
 /// run of capitalised headline words is the headline, not a name.
