@@ -417,6 +417,7 @@ pub fn paragraph(
     let mut drafts = merge_continued(l, drafts);
     for d in &mut drafts {
         extend_to_sentence_end(l, &para, labels, d);
+        end_at_a_semicolon(l, d);
     }
     clauses_of_idle_cues(l, &para, &runs, &mut drafts);
     asked_before_their_report(l, &para, &mut drafts);
@@ -516,6 +517,17 @@ fn extend_to_sentence_end(l: &Layers<'_>, para: &Range<usize>, labels: &[usize],
     }
     if (last.end..stop).all(|i| labels.get(i - para.start).is_some_and(|&x| x == OUTSIDE)) {
         last.end = last.end.max(stop);
+    }
+}
+
+/// A reported content in one piece ends at a semicolon outside quotation
+/// marks: what follows is the writer's next clause ("… was not intentional;
+/// they only learned on Friday …").
+fn end_at_a_semicolon(l: &Layers<'_>, d: &mut Draft) {
+    let [only] = d.content.as_mut_slice() else { return };
+    let semicolon = |i: usize| l.tokens[i].span.slice(l.text) == ";" && l.quote[i].depth == 0;
+    if let Some(i) = (only.start + 1..only.end).find(|&i| semicolon(i)) {
+        only.end = i;
     }
 }
 

@@ -415,4 +415,14 @@ mod tests {
         let found = pieces_and_source(&annotator, text);
         assert!(found.iter().all(|(_, s)| s.as_deref() != Some("Ah, friends once more")), "{found:?}");
     }
+
+    #[test]
+    fn a_reported_clause_ends_at_a_semicolon() {
+        let annotator = Annotator::new().expect("models load");
+        let text = "Town\n\nCouncil members said the timing of the vote was not intentional; \
+                    they only learned of the plan on Friday.\n";
+        let found = pieces_and_source(&annotator, text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, ["the timing of the vote was not intentional"], "{found:?}");
+    }
 }
