@@ -694,8 +694,17 @@ fn reports_before_said_and_a_name(l: &Layers<'_>, para: &Range<usize>, drafts: &
 /// its cue ("…, but Kevin was drifting off") gives way to it.
 fn asked_before_their_report(l: &Layers<'_>, para: &Range<usize>, drafts: &mut Vec<Draft>) {
     let first_at = |pos: usize| l.tokens.partition_point(|t| t.span.start < pos);
+    let (Some(opening), Some(closing)) =
+        (l.tokens.get(para.start), para.end.checked_sub(1).and_then(|i| l.tokens.get(i)))
+    else {
+        return;
+    };
+    // Quotations are found paragraph by paragraph: those of this one follow
+    // every earlier paragraph's and come before every later one's.
+    let from = l.quotations.partition_point(|q| q.open.start < opening.span.start);
+    let ours = l.quotations[from..].iter().take_while(|q| q.open.start < closing.span.end);
     let mut found = Vec::new();
-    for q in &l.quotations {
+    for q in ours {
         let Some(close) = q.close else { continue };
         let (inner, mark) = (first_at(q.content.start)..first_at(close.start), first_at(close.start));
         if q.depth > 0 || inner.is_empty() || !para.contains(&inner.start) || mark + 1 >= para.end {
