@@ -77,6 +77,53 @@ pub struct Carry {
     /// quotation that closes in its paragraph's last sentence: a paragraph
     /// that is all one quotation, with no cue, goes on with it.
     pub open_quotation: Option<usize>,
+    /// The article is a transcript: at least [`TRANSCRIPT_TURNS`] of its
+    /// paragraphs open with a speaker's name in capitals and a colon.
+    pub transcript: bool,
+}
+
+impl Carry {
+    /// What decoding starts an article with.
+    #[must_use]
+    pub fn new(l: &Layers<'_>) -> Self {
+        let turns = l.paragraphs.iter().filter(|p| speaker_label(l, p).is_some()).count();
+        Self { transcript: turns >= TRANSCRIPT_TURNS, ..Self::default() }
+    }
+}
+
+/// Paragraphs that open with a name in capitals and a colon in a transcript.
+const TRANSCRIPT_TURNS: usize = 3;
+
+/// "WALLACE: Let's start with …": the name in capitals (at most three
+/// words, after an opening quotation mark if any) and the colon that open
+/// a paragraph.
+fn speaker_label(l: &Layers<'_>, para: &Range<usize>) -> Option<(Range<usize>, usize)> {
+    let start = if opens_quote(l, para.start) { para.start + 1 } else { para.start };
+    let capitals = |i: usize| {
+        let w = l.tokens[i].span.slice(l.text);
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    };
+    let colon = (start..para.end.min(start + 4)).find(|&i| !capitals(i))?;
+    (colon > start && l.tokens[colon].span.slice(l.text) == ":").then_some((start..colon, colon))
+}
+
+/// In a transcript, a paragraph that opens with a speaker's name and a
+/// colon is what they said; a content the tagger ran over the name, or gave
+/// the colon as its cue, gives way.
+fn transcript_turn(l: &Layers<'_>, para: &Range<usize>, carry: &Carry, drafts: &mut Vec<Draft>) {
+    let Some((name, colon)) = speaker_label(l, para).filter(|_| carry.transcript) else { return };
+    let mut end = para.end;
+    while end > colon + 1 && l.words[end - 1].flags & IS_PUNCT != 0 {
+        end -= 1;
+    }
+    if end < colon + 1 + MIN_CLAUSE {
+        return;
+    }
+    let content = colon + 1..end;
+    // Reports inside the turn keep their own attribution.
+    drafts.retain(|d| d.start() > colon && d.cue.as_ref().is_some_and(|c| c.start > colon));
+    drafts.push(Draft { content: vec![content], cue: Some(colon..colon + 1), source: Some(name) });
+    drafts.sort_by_key(Draft::start);
 }
 
 /// The role runs of a paragraph's labels (`labels[k]` for token `para.start + k`).
@@ -426,6 +473,7 @@ pub fn paragraph(
     reports_after_according_to(l, &para, &mut drafts);
     reports_before_according_to(l, &para, &mut drafts);
     headline_report(l, &para, &mut drafts);
+    transcript_turn(l, &para, carry, &mut drafts);
     for d in &mut drafts {
         parenthetical_front(l, &para, d);
     }

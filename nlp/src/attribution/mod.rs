@@ -37,7 +37,7 @@ pub fn find(
     let layers = Layers::new(text, ann, words, lexicon).with_parser(parser);
     let mut labels = Vec::new();
     let mut scratch = Scratch::default();
-    let mut carry = decode::Carry::default();
+    let mut carry = decode::Carry::new(&layers);
     let mut out = Vec::new();
     for para in &layers.paragraphs {
         if para.is_empty() {
@@ -424,5 +424,31 @@ mod tests {
         let found = pieces_and_source(&annotator, text);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0, ["the timing of the vote was not intentional"], "{found:?}");
+    }
+
+    #[test]
+    fn each_turn_of_a_transcript_is_its_speakers() {
+        let annotator = Annotator::new().expect("models load");
+        let text = "Sunday show\n\nGovernor Mike Pence spoke with Chris Wallace on Sunday.\n\n\
+                    \"WALLACE: Let us start with the debate. Will she be there?\n\n\
+                    \"PENCE: Well, look, she will not be at the debate tomorrow night.\n\n\
+                    \"WALLACE: Governor, I do not want to interrupt, but I want to try to get an answer.\n\n\
+                    \"PENCE: And that is why he is on his way to the White House.\n";
+        let ann = annotator.annotate(text);
+        let turn = |words: &str| {
+            let found: Vec<_> =
+                ann.quotes.iter().filter(|q| q.content.slice(text).starts_with(words)).collect();
+            assert_eq!(found.len(), 1, "{words}: {:?}", ann.quotes);
+            let speaker = found[0].speaker.and_then(|s| ann.speakers.get(s)).map(|s| s.name.as_str());
+            (found[0].source.map(|s| s.slice(text)), speaker)
+        };
+        assert_eq!(turn("Well, look, she will not"), (Some("PENCE"), Some("Mike Pence")));
+        assert_eq!(turn("And that is why"), (Some("PENCE"), Some("Mike Pence")));
+        assert_eq!(turn("Let us start"), (Some("WALLACE"), Some("Chris Wallace")));
+        // One label alone is a heading, not a transcript.
+        let text = "Budget\n\nUPDATE: The council will vote on the budget on Friday.\n";
+        assert!(
+            annotator.annotate(text).quotes.iter().all(|q| q.source.map(|s| s.slice(text)) != Some("UPDATE"))
+        );
     }
 }

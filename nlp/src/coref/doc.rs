@@ -183,9 +183,37 @@ impl<'a> Doc<'a> {
         w == "I" || !w.chars().skip(1).any(char::is_uppercase)
     }
 
-    /// True when token `i` is a proper noun by its tag or its entity.
+    /// True when token `i` is a proper noun by its tag or its entity, or a
+    /// word in capitals that opens a paragraph with a colon, as a
+    /// transcript names who speaks ("PENCE: Well, …").
     pub fn is_name_like(&self, i: usize) -> bool {
-        self.ann.pos.get(i).is_some_and(|p| p.is_proper_noun()) || self.label_of(i).is_some_and(is_name_label)
+        self.ann.pos.get(i).is_some_and(|p| p.is_proper_noun())
+            || self.label_of(i).is_some_and(is_name_label)
+            || self.labels_a_turn(i)
+    }
+
+    /// True when token `i` is a word in capitals in a run of at most three
+    /// that opens its paragraph (after a quotation mark, if any) and ends
+    /// with a colon.
+    fn labels_a_turn(&self, i: usize) -> bool {
+        let capitals = |k: usize| {
+            let w = self.word(k);
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+        };
+        if !capitals(i) {
+            return false;
+        }
+        let mut start = i;
+        while start > 0 && i - start < 3 && capitals(start - 1) {
+            start -= 1;
+        }
+        let opens = self.opens_paragraph(start)
+            || (start > 0 && self.opens_paragraph(start - 1) && matches!(self.word(start - 1), "\"" | "“"));
+        let mut end = i + 1;
+        while end < self.len() && end - start < 3 && capitals(end) {
+            end += 1;
+        }
+        opens && end < self.len() && self.word(end) == ":"
     }
 
     /// True when token `i` is an adjective by its tag or a nationality or
@@ -217,6 +245,13 @@ impl<'a> Doc<'a> {
     pub fn opens_sentence(&self, i: usize) -> bool {
         let Some(s) = self.ann.sentences.get(self.sentence_of(i)) else { return false };
         i >= s.tokens.start && i - s.tokens.start <= 6 && !(s.tokens.start..i).any(|j| self.is_verb(j))
+    }
+
+    /// True when token `i` is the first token of its paragraph.
+    pub fn opens_paragraph(&self, i: usize) -> bool {
+        let s = self.sentence_of(i);
+        let first = self.ann.sentences.get(s).is_some_and(|x| x.tokens.start == i);
+        first && (s == 0 || self.paragraph_of(s - 1) != self.paragraph_of(s))
     }
 
     /// True when token `i` is the first word of its sentence.
