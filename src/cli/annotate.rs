@@ -312,7 +312,9 @@ fn who_said_what(s: &mut String, ann: &Annotation, text: &str, colour: bool) {
 /// "said: …", "thought · believes: …", "said · Officials declined: …".
 fn attribution_line(s: &mut String, q: &Quote, text: &str) {
     let act = q.act.as_str();
-    let cue = q.cue.map(|c| clean(c.slice(text)).into_owned());
+    // A cue of punctuation alone ("PENCE: …", "The Times reports:") says nothing more.
+    let cue =
+        q.cue.map(|c| clean(c.slice(text)).into_owned()).filter(|c| c.chars().any(char::is_alphanumeric));
     let source = match (q.speaker, q.source) {
         (None, Some(src)) => Some(clean(src.slice(text)).into_owned()),
         _ => None,
@@ -440,6 +442,24 @@ Source not resolved · 3 attributions
         assert!(out.contains("   thought · believes: the budget will pass\n"), "{out}");
         assert!(out.contains("   wrote: costs would rise\n"), "{out}");
         assert!(out.contains("   said: taxes would fall\n"), "{out}");
+    }
+
+    #[test]
+    fn a_cue_of_punctuation_alone_is_not_shown() {
+        let text = "Debate\nTAPPER: Will you debate?\n";
+        let mut ann = Annotator::new().expect("models load").annotate(text);
+        ann.quotes = vec![Quote {
+            content: span(text, "Will you debate?"),
+            content_fragments: Vec::new(),
+            cue: Some(span(text, ":")),
+            source: Some(span(text, "TAPPER")),
+            speaker: None,
+            kind: QuoteKind::Indirect,
+            act: sayso_nlp::Act::Said,
+        }];
+        ann.speakers.clear();
+        let out = render_text(&ann, "debate.txt", text, false);
+        assert!(out.contains("   said · TAPPER: Will you debate?\n"), "{out}");
     }
 
     #[test]

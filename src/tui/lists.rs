@@ -134,7 +134,11 @@ pub fn quotes(state: &State, doc: &Document, buf: &mut Buffer) {
         }
         let quote = &doc.ann.quotes[q];
         let para = format!("¶{}", doc.quote_paragraph[q]);
-        let cue = quote.cue.map(|c| safe::line(c.slice(&doc.text))).unwrap_or_default();
+        let cue = quote
+            .cue
+            .map(|c| safe::line(c.slice(&doc.text)))
+            .filter(|c| c.chars().any(char::is_alphanumeric))
+            .unwrap_or_default();
         let content = doc
             .content_pieces(q)
             .iter()

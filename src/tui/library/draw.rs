@@ -417,7 +417,7 @@ fn attribution_lines(
 ) -> Vec<Vec<Span<'static>>> {
     let title = a.title.as_deref().map(safe::line).filter(|t| !t.is_empty());
     let title = title.unwrap_or_else(|| "(untitled)".to_owned());
-    let cue = a.cue.as_deref().map(safe::line).filter(|c| !c.is_empty());
+    let cue = a.cue.as_deref().map(safe::line).filter(|c| c.chars().any(char::is_alphanumeric));
     let words = safe::line(&a.content);
     let words = if a.kind == "direct" { safe::in_quotes(&words) } else { words };
     let bold = Style::new().add_modifier(Modifier::BOLD);
