@@ -112,14 +112,10 @@ fn speaker_label(l: &Layers<'_>, para: &Range<usize>) -> Option<(Range<usize>, u
 /// the colon as its cue, gives way.
 fn transcript_turn(l: &Layers<'_>, para: &Range<usize>, carry: &Carry, drafts: &mut Vec<Draft>) {
     let Some((name, colon)) = speaker_label(l, para).filter(|_| carry.transcript) else { return };
-    let mut end = para.end;
-    while end > colon + 1 && l.words[end - 1].flags & IS_PUNCT != 0 {
-        end -= 1;
-    }
-    if end < colon + 1 + MIN_CLAUSE {
+    let content = words_before_the_stop(l, colon + 1..para.end);
+    if content.len() < MIN_CLAUSE {
         return;
     }
-    let content = colon + 1..end;
     // Reports inside the turn keep their own attribution.
     drafts.retain(|d| d.start() > colon && d.cue.as_ref().is_some_and(|c| c.start > colon));
     drafts.push(Draft { content: vec![content], cue: Some(colon..colon + 1), source: Some(name) });
@@ -579,6 +575,15 @@ fn end_at_a_semicolon(l: &Layers<'_>, d: &mut Draft) {
     }
 }
 
+/// `range` without the punctuation that ends it.
+fn words_before_the_stop(l: &Layers<'_>, range: Range<usize>) -> Range<usize> {
+    let mut end = range.end;
+    while end > range.start && l.words[end - 1].flags & IS_PUNCT != 0 {
+        end -= 1;
+    }
+    range.start..end
+}
+
 /// Shortest clause taken as the content of an idle cue.
 const MIN_CLAUSE: usize = 3;
 
@@ -609,11 +614,7 @@ fn clauses_of_idle_cues(l: &Layers<'_>, para: &Range<usize>, runs: &[Run], draft
             layers::BARE_CLAUSE => cue.end,
             _ => continue,
         };
-        let mut stop = sentence.end;
-        while stop > start && l.words[stop - 1].flags & IS_PUNCT != 0 {
-            stop -= 1;
-        }
-        let clause = start..stop;
+        let clause = words_before_the_stop(l, start..sentence.end);
         let quoted = clause.clone().any(|i| l.quote[i].depth > 0);
         if clause.len() < MIN_CLAUSE || quoted || has_content(&clause) {
             continue;
@@ -847,14 +848,10 @@ fn reports_after_according_to(l: &Layers<'_>, para: &Range<usize>, drafts: &mut 
                 (c + 1..next).any(finite)
             });
         let Some(comma) = comma.filter(|&c| c > cue_end) else { continue };
-        let mut end = sentence.end;
-        while end > comma + 1 && l.words[end - 1].flags & IS_PUNCT != 0 {
-            end -= 1;
-        }
-        if end < comma + 1 + MIN_CLAUSE {
+        let clause = words_before_the_stop(l, comma + 1..sentence.end);
+        if clause.len() < MIN_CLAUSE {
             continue;
         }
-        let clause = comma + 1..end;
         found.push(Draft { content: vec![clause], cue: Some(start..cue_end), source: Some(cue_end..comma) });
     }
     drafts.extend(found);
@@ -876,11 +873,7 @@ fn reports_before_according_to(l: &Layers<'_>, para: &Range<usize>, drafts: &mut
             continue;
         };
         let cue = cue_start..cues::phrase_end(&l.cue, cue_start);
-        let mut end = sentence.end;
-        while end > cue.end && l.words[end - 1].flags & IS_PUNCT != 0 {
-            end -= 1;
-        }
-        let source = cue.end..end;
+        let source = words_before_the_stop(l, cue.end..sentence.end);
         let plain = source.clone().all(|i| !finite(i) && l.quote[i].depth == 0 && !is_comma(i));
         if source.is_empty() || source.len() > ACCORDING_SOURCE || !plain {
             continue;
@@ -917,14 +910,10 @@ fn headline_report(l: &Layers<'_>, para: &Range<usize>, drafts: &mut Vec<Draft>)
     let phrase = para.start..colon;
     let named = phrase.clone().any(|i| matches!(l.entity[i] & 7, standing::PERSON | standing::ORG))
         && phrase.clone().all(|i| l.words[i].flags & IS_PUNCT == 0);
-    let mut end = para.end;
-    while end > colon + 1 && l.words[end - 1].flags & IS_PUNCT != 0 {
-        end -= 1;
-    }
-    if !named || end < colon + 1 + MIN_CLAUSE {
+    let content = words_before_the_stop(l, colon + 1..para.end);
+    if !named || content.len() < MIN_CLAUSE {
         return;
     }
-    let content = colon + 1..end;
     drafts.retain(|d| !d.touches(para));
     drafts.push(Draft { content: vec![content], cue: Some(colon..colon + 1), source: Some(phrase) });
     drafts.sort_by_key(Draft::start);
