@@ -521,9 +521,13 @@ pub fn paragraph(
 /// sentence of `para`.
 fn closes_paragraph(l: &Layers<'_>, para: &Range<usize>, d: &Draft) -> bool {
     let end = d.end();
-    let closed = (end.saturating_sub(1)..=end)
-        .any(|i| i < para.end && l.quote.get(i).is_some_and(|q| q.flags & quotes::CLOSING != 0));
-    closed && l.sentence(end.saturating_sub(1)).end >= para.end
+    end <= para.end && closes_a_quotation(l, d) && l.sentence(end.saturating_sub(1)).end >= para.end
+}
+
+/// True when a closing quotation mark ends the draft's content or follows it.
+fn closes_a_quotation(l: &Layers<'_>, d: &Draft) -> bool {
+    let end = d.end();
+    (end.saturating_sub(1)..=end).any(|i| l.quote.get(i).is_some_and(|q| q.flags & quotes::CLOSING != 0))
 }
 
 /// True when the paragraph is one quotation and the draft's content is it.
@@ -966,9 +970,7 @@ fn continued_quotation(l: &Layers<'_>, done: &[Draft], d: &Draft) -> Option<usiz
         if before + 1 < own {
             break;
         }
-        let closed = (prev.end().saturating_sub(1)..=prev.end())
-            .any(|i| l.quote.get(i).is_some_and(|q| q.flags & quotes::CLOSING != 0));
-        if before + 1 == own && closed && prev.cue.is_some() {
+        if before + 1 == own && closes_a_quotation(l, prev) && prev.cue.is_some() {
             return Some(k);
         }
     }
