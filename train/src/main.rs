@@ -403,15 +403,20 @@ fn coref(args: &Args) -> Result<()> {
     let polnear = train_coref::read_polnear(&annotator, &args.corpus.join("dev"))
         .context("reading the PolNeAR dev split")?;
     let show_polnear = |who: &str, resolver: train_coref::Resolver<'_>| {
-        let a = train_coref::evaluate(&polnear, resolver, train_coref::ProbeKind::Pronoun).all;
-        println!(
-            "coref: PolNeAR dev, {who}: pronoun sources agreeing with CoreNLP's coreference {}/{} ({:.4}; {:.4} of {} answered)",
-            a.right,
-            a.total,
-            a.accuracy(),
-            a.precision(),
-            a.answered
-        );
+        for (what, kind) in [
+            ("pronoun", train_coref::ProbeKind::Pronoun),
+            ("definite description", train_coref::ProbeKind::Description),
+        ] {
+            let a = train_coref::evaluate(&polnear, resolver, kind).all;
+            println!(
+                "coref: PolNeAR dev, {who}: {what} sources agreeing with CoreNLP's coreference {}/{} ({:.4}; {:.4} of {} answered)",
+                a.right,
+                a.total,
+                a.accuracy(),
+                a.precision(),
+                a.answered
+            );
+        }
     };
     show("rules", train_coref::Resolver::Rules);
     show("rules with pronoun chains", train_coref::Resolver::RulesWithChains);

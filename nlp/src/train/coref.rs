@@ -469,7 +469,7 @@ struct SilverCoref {
 /// The articles of a PolNeAR split with CoreNLP's coreference chains as
 /// their "gold" mentions (machine output: agreement with it is no accuracy),
 /// each annotated by the engine; the probes are the engine's quote sources
-/// that are a single third-person pronoun.
+/// that are a single third-person pronoun or a definite description.
 ///
 /// # Errors
 /// When a file cannot be read or a line is not valid.
@@ -502,18 +502,37 @@ pub fn read_polnear(annotator: &Annotator, split: &Path) -> Result<Vec<Annotated
         let mut probes: Vec<Probe> = Vec::new();
         for source in ann.quotes.iter().filter_map(|q| q.source) {
             let word = source.slice(&doc.text).to_lowercase();
-            if !PRONOUNS.contains(&word.as_str()) || probes.iter().any(|p| p.span == source) {
+            let kind = if PRONOUNS.contains(&word.as_str()) {
+                ProbeKind::Pronoun
+            } else if is_definite_description(&doc.text, &ann, source) {
+                ProbeKind::Description
+            } else {
+                continue;
+            };
+            if probes.iter().any(|p| p.span == source) {
                 continue;
             }
             let entity = mentions.iter().find(|(s, _)| *s == source).map(|&(_, e)| e);
             let has_antecedent =
                 entity.is_some_and(|e| mentions.iter().any(|&(s, f)| f == e && s.end <= source.start));
-            probes.push(Probe { span: source, kind: ProbeKind::Pronoun, entity, has_antecedent });
+            probes.push(Probe { span: source, kind, entity, has_antecedent });
         }
         probes.sort_by_key(|p| p.span.start);
         out.push(Annotated { gold: GoldDoc { doc, mentions, probes }, ann });
     }
     Ok(out)
+}
+
+/// True when `span` of `text` is a definite description as GUM's probes
+/// are: "the" and at most five more words, the last a common noun.
+fn is_definite_description(text: &str, ann: &Annotation, span: Span) -> bool {
+    let inside: Vec<usize> = (0..ann.tokens.len())
+        .filter(|&i| ann.tokens[i].span.start >= span.start && ann.tokens[i].span.end <= span.end)
+        .collect();
+    let (Some(&first), Some(&last)) = (inside.first(), inside.last()) else { return false };
+    inside.len() <= 6
+        && ann.tokens[first].span.slice(text).eq_ignore_ascii_case("the")
+        && ann.pos.get(last).is_some_and(|p| matches!(p.as_str(), "NN" | "NNS"))
 }
 
 #[cfg(test)]
