@@ -134,3 +134,120 @@ fn a_party_member_is_named_without_the_party() {
         Some(("Nora Fenwick".to_owned(), EntityLabel::Person))
     );
 }
+
+/// (body, content, expected speaker name and label): a description that fits
+/// no role the article gave, where the text leaves no doubt who it is.
+const EPITHETS: [(&str, &str, &str, EntityLabel); 5] = [
+    (
+        "Arthur Belmont said the tower would open in May. The New York businessman also said rents would \
+         stay low.",
+        "rents would stay",
+        "Arthur Belmont",
+        EntityLabel::Person,
+    ),
+    (
+        "Nora Fenwick told the crowd that the mill would reopen. The Democratic nominee said the jobs would \
+         come back within a year.",
+        "the jobs would come",
+        "Nora Fenwick",
+        EntityLabel::Person,
+    ),
+    (
+        "Arthur Belmont said the tower would open in May, and Nora Fenwick said it would not. The \
+         businessman added that rents would stay low.",
+        "rents would stay",
+        "Arthur Belmont",
+        EntityLabel::Person,
+    ),
+    (
+        "The Harbor Transit Commission said fares would rise in March. The commission added that night \
+         buses would run every hour.",
+        "night buses would run",
+        "Harbor Transit Commission",
+        EntityLabel::Org,
+    ),
+    (
+        "Graham said the fund had run dry by June. She said the board would meet again next week.",
+        "the board would meet",
+        "Graham",
+        EntityLabel::Person,
+    ),
+];
+
+#[test]
+fn an_epithet_names_the_one_person_just_speaking() {
+    let annotator = Annotator::new().expect("models load");
+    for (body, content, name, label) in EPITHETS {
+        let text = article(body);
+        let ann = annotator.annotate(&text);
+        assert_eq!(speaker_of(&ann, &text, content), Some((name.to_owned(), label)), "{body}");
+    }
+}
+
+/// (body, content, expected speaker name): the epithet could be someone the
+/// article never named, so it stays a description.
+const DOUBTFUL_EPITHETS: [(&str, &str, &str); 2] = [
+    (
+        "Arthur Belmont said the tower would open in May. The FBI director said the inquiry would go on.",
+        "the inquiry would go",
+        "The FBI director",
+    ),
+    (
+        "Arthur Belmont said the tower would open in May, and Paul Ostrander said it would not. The \
+         businessman added that rents would stay low.",
+        "rents would stay",
+        "The businessman",
+    ),
+];
+
+#[test]
+fn an_epithet_in_doubt_stays_a_description() {
+    let annotator = Annotator::new().expect("models load");
+    for (body, content, name) in DOUBTFUL_EPITHETS {
+        let text = article(body);
+        let ann = annotator.annotate(&text);
+        assert_eq!(speaker_of(&ann, &text, content), Some((name.to_owned(), EntityLabel::Misc)), "{body}");
+    }
+}
+
+#[test]
+fn names_joined_by_and_speak_together_not_as_one_of_them() {
+    let annotator = Annotator::new().expect("models load");
+    let text = article(
+        "Arthur Belmont and Nora Fenwick said the plan was sound. On Friday, Fenwick said the vote would \
+         be close.",
+    );
+    let ann = annotator.annotate(&text);
+    let both = speaker_of(&ann, &text, "the plan was sound").map(|s| s.0);
+    assert_eq!(both.as_deref(), Some("Arthur Belmont and Nora Fenwick"));
+    assert_eq!(
+        speaker_of(&ann, &text, "the vote would"),
+        Some(("Nora Fenwick".to_owned(), EntityLabel::Person))
+    );
+}
+
+#[test]
+fn a_description_beside_a_name_speaks_with_that_name() {
+    let annotator = Annotator::new().expect("models load");
+    let cases = [
+        (
+            "The developer, Bayline Partners, said it would build the tower by 2030. Later the developer \
+             said rents would stay low.",
+            ["it would build", "rents would stay"],
+            ("Bayline Partners", EntityLabel::Org),
+        ),
+        (
+            "The assailant, John McGraw, said he regretted nothing. The assailant said the police were \
+             late.",
+            ["he regretted", "the police were"],
+            ("John McGraw", EntityLabel::Person),
+        ),
+    ];
+    for (body, contents, (name, label)) in cases {
+        let text = article(body);
+        let ann = annotator.annotate(&text);
+        for content in contents {
+            assert_eq!(speaker_of(&ann, &text, content), Some((name.to_owned(), label)), "{body}: {content}");
+        }
+    }
+}

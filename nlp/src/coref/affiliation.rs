@@ -51,6 +51,12 @@ pub fn party(word: &str) -> Option<&'static str> {
     lists().party_words.iter().find(|(p, _)| *p == w).map(|&(_, party)| party)
 }
 
+/// The US state a word names on its own ("Ohio", "Texas"; not "New").
+pub fn state(word: &str) -> Option<&'static str> {
+    let w = normal(word);
+    lists().states.iter().find(|(s, _)| *s == w).map(|&(_, state)| state)
+}
+
 /// Party and state read from the inside of a mark such as "D-Ohio",
 /// "R-S.C." or "I - Vt.": the canonical party and the state's name.
 pub fn party_and_state(mark: &str) -> Option<(&'static str, &'static str)> {

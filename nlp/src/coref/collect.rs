@@ -43,6 +43,10 @@ pub fn collect(doc: &Doc<'_>, clusters: &mut Vec<Cluster>, probes: &[Span]) -> M
             continue;
         }
         if let Some(mut m) = analyse(doc, doc.tokens_in(source)) {
+            // "The developer, Bayline Partners, said": the name speaks.
+            if let Some(named) = apposed_name(doc, &m).and_then(|name| analyse(doc, name)) {
+                m = named;
+            }
             m.is_source = true;
             m.in_content = false;
             if m.form == Form::Name {
@@ -254,7 +258,7 @@ fn appositions(doc: &Doc<'_>, m: &mut Mention) {
         let stop = (end + 1..doc.len().min(end + 1 + APPOSITION_WORDS))
             .find(|&i| doc.is_clause_break(i) || doc.word(i) == "." || doc.is_verb(i));
         if let Some(stop) = stop.filter(|&s| doc.is_clause_break(s) || doc.word(s) == ".") {
-            take_apposition(doc, end + 1..stop, m);
+            take_apposition(doc, end + 1..stop, m, true);
         }
     }
     if start >= 2 && doc.word(start - 1) == "," {
@@ -271,8 +275,11 @@ fn appositions(doc: &Doc<'_>, m: &mut Mention) {
                 .find(|&i| lex.is(doc.word(i), Class::Determiner) || doc.is_possessive_mark(i))
                 .map(|i| if doc.is_possessive_mark(i) { o } else { i })
         });
+        // "According to the average, Trump is up": a name that goes on
+        // into its clause is not in apposition.
+        let closed = end >= doc.len() || doc.word(end) == "," || doc.sentence_of(end) != sentence;
         if let Some(d) = det {
-            take_apposition(doc, d..start - 1, m);
+            take_apposition(doc, d..start - 1, m, closed);
         }
     }
 }
@@ -299,8 +306,33 @@ fn party_mark(doc: &Doc<'_>, m: &mut Mention) {
     m.mods.extend(state.split_whitespace().map(str::to_lowercase));
 }
 
-/// Add the role of description `range` to name mention `m`, when it is one.
-fn take_apposition(doc: &Doc<'_>, range: std::ops::Range<usize>, m: &mut Mention) {
+/// The tokens of the name a definite description is in apposition with
+/// ("The developer, Bayline Partners,"): a person or organisation named
+/// right after its head and a comma, and closed by a comma or the sentence.
+fn apposed_name(doc: &Doc<'_>, m: &Mention) -> Option<std::ops::Range<usize>> {
+    if m.form != Form::Nominal || m.determiner != super::mention::Determiner::Definite || m.plural {
+        return None;
+    }
+    let comma = doc.tokens_in(Span::new(m.span.start, m.head_end)).end;
+    if comma >= doc.len() || doc.word(comma) != "," {
+        return None;
+    }
+    let e = doc.entities_starting_in(comma + 1..comma + 2).first()?;
+    if !matches!(e.label, EntityLabel::Person | EntityLabel::Org)
+        || doc.sentence_of(e.tokens.start) != doc.sentence_of(comma)
+    {
+        return None;
+    }
+    let after = e.tokens.end;
+    let closed =
+        after >= doc.len() || doc.word(after) == "," || doc.sentence_of(after) != doc.sentence_of(comma);
+    closed.then(|| e.tokens.clone())
+}
+
+/// Add the role of description `range` to name mention `m`, when it is one
+/// (any noun, when "the" opens it and the apposition is `closed` by a comma
+/// after the name).
+fn take_apposition(doc: &Doc<'_>, range: std::ops::Range<usize>, m: &mut Mention, closed: bool) {
     let Some(first) = range.clone().next() else { return };
     if !lexicon().is(doc.word(first), Class::Determiner) && !range.clone().any(|i| doc.is_possessive_mark(i))
     {
@@ -308,7 +340,14 @@ fn take_apposition(doc: &Doc<'_>, range: std::ops::Range<usize>, m: &mut Mention
     }
     let Some(a) = analyse(doc, range) else { return };
     let is_role = a.roles.last().is_some_and(|r| lexicon().get(&r.head, Class::Role).is_some());
-    if a.form == Form::Nominal && is_role && a.determiner != Determiner::Bare && !a.plural {
+    // A name is what "the" description beside it says it is ("The
+    // developer, Bayline Partners," "the assailant, John McGraw,"), whatever
+    // the noun, unless the description ends a phrase of its own ("At the
+    // rally, Clinton, who …").
+    let after_preposition =
+        first > 0 && doc.ann.pos.get(first - 1).is_some_and(|p| matches!(p.as_str(), "IN" | "TO"));
+    let apposed = closed && a.determiner == Determiner::Definite && !after_preposition;
+    if a.form == Form::Nominal && (is_role || apposed) && a.determiner != Determiner::Bare && !a.plural {
         m.roles.extend(a.roles);
         m.mods.extend(a.mods);
         if m.gender == super::lexicon::Gender::Unknown {

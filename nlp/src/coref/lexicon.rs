@@ -4,8 +4,9 @@
 
 use std::sync::OnceLock;
 
-use crate::entities::gazetteer::{Sex, given_name_sex};
+use crate::entities::gazetteer::{GazFlags, Gazetteer, Sex, given_name_sex};
 use crate::tag::hash::{PrehashedMap, hash_bytes};
+use crate::text::keys::word_key;
 
 /// Referring words, one per line: word, class, canonical form, flag.
 const REFERRING_WORDS: &str = include_str!("../../../assets/lexicons/referring-words.tsv");
@@ -166,6 +167,18 @@ impl Lexicon {
             Sex::Male => Gender::Male,
         })
     }
+
+    /// True when the gazetteer knows `word`, in any case, as a surname
+    /// ("Clinton", "warren").
+    pub fn surname(&self, word: &str) -> bool {
+        let mut chars = word.chars();
+        let Some(first) = chars.next() else { return false };
+        // The gazetteer wants names capitalised.
+        let name: String = first.to_uppercase().chain(chars).collect();
+        let mut flags = Vec::with_capacity(1);
+        Gazetteer::embedded().mark_keys(&[word_key(&name)], &mut flags);
+        flags.first().is_some_and(|f| f.contains(GazFlags::SURNAME))
+    }
 }
 
 /// The head noun of a job title: the word before "of", "in" or "for"
@@ -261,5 +274,14 @@ mod tests {
         assert!(lex.get("major", Class::Role).is_none());
         assert_eq!(lex.given_name("MARY"), Some(Gender::Female));
         assert_eq!(lex.given_name("John"), Some(Gender::Male));
+    }
+
+    #[test]
+    fn surnames_are_told_from_given_names_alone() {
+        let lex = lexicon();
+        assert!(lex.surname("Clinton"));
+        assert!(lex.surname("warren"));
+        assert!(!lex.surname("Kevin"));
+        assert!(!lex.surname("Melanie"));
     }
 }

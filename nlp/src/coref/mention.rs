@@ -114,6 +114,8 @@ pub struct Mention {
     pub in_content: bool,
     /// True when it opens its sentence (before any verb).
     pub subject: bool,
+    /// True when it owns what follows ("Ivana Trump's brief").
+    pub possessor: bool,
     /// Lower-case name tokens ("vladimir", "putin"), for names.
     pub name: Vec<String>,
     /// The span of the bare name, for names.
@@ -172,6 +174,7 @@ pub fn analyse(doc: &Doc<'_>, range: Range<usize>) -> Option<Mention> {
         is_source: false,
         in_content: (start..end).all(|i| doc.in_content(i)),
         subject: doc.opens_sentence(start),
+        possessor: doc.is_possessive_mark(end - 1) || (end < doc.len() && doc.is_possessive_mark(end)),
         name: Vec::new(),
         name_span: None,
         roles: Vec::new(),
@@ -231,6 +234,15 @@ pub fn analyse(doc: &Doc<'_>, range: Range<usize>) -> Option<Mention> {
         return Some(m);
     }
     let name_start = name_run_start(doc, body, head_end);
+    // "Trump and Clinton": two people together, neither alone.
+    if let Some(and) = coordination(doc, body, name_start) {
+        m.plural = true;
+        let person = |i: usize| doc.label_of(i) == Some(EntityLabel::Person);
+        if person(and - 1) && person(name_start) {
+            m.animacy = Animacy::Person;
+        }
+        return Some(m);
+    }
     if name_start < head_end {
         m.form = Form::Name;
         m.name = (name_start..head_end).filter(|&i| doc.is_word(i)).map(|i| normal(doc.word(i))).collect();
@@ -238,7 +250,11 @@ pub fn analyse(doc: &Doc<'_>, range: Range<usize>) -> Option<Mention> {
         // The name's own entity, not a nationality or title in front of it.
         m.label = doc.label_over(name_start..head_end).or(m.label);
         read_prefix(doc, body..name_start, &mut m);
-        if let Some(g) = m.name.first().and_then(|w| lex.given_name(w)) {
+        // A name of one word that is also a surname ("Clinton", "Warren")
+        // tells no sex: only a given name alone or before more of the name does.
+        let alone = m.name.len() == 1;
+        if let Some(g) = m.name.first().filter(|w| !alone || !lex.surname(w)).and_then(|w| lex.given_name(w))
+        {
             if m.gender == Gender::Unknown {
                 m.gender = g;
             }
@@ -257,6 +273,18 @@ pub fn analyse(doc: &Doc<'_>, range: Range<usize>) -> Option<Mention> {
         }
     }
     Some(m)
+}
+
+/// Where "and" (or "&") joins two different names before the name run
+/// starting at `name_start` ("Trump and Clinton"), if it does; the words of
+/// one name ("Johnson & Johnson") are not two.
+fn coordination(doc: &Doc<'_>, body: usize, name_start: usize) -> Option<usize> {
+    (body + 1..name_start).find(|&i| {
+        matches!(doc.word(i), "and" | "&")
+            && doc.is_capitalised(i - 1)
+            && i + 1 == name_start
+            && (doc.entity_of(i - 1).is_none() || doc.entity_of(i - 1) != doc.entity_of(i + 1))
+    })
 }
 
 /// Where the preposition before a trailing place name is ("in" of

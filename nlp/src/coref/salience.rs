@@ -4,9 +4,10 @@
 
 use std::collections::BTreeSet;
 
-use super::cluster::Cluster;
+use super::affiliation::{party, state};
+use super::cluster::{Cluster, same_stem};
 use super::lexicon::Gender;
-use super::mention::{Determiner, Form, Mention};
+use super::mention::{Animacy, Determiner, Form, Mention};
 use super::rank::{self, Candidate, Choose, Context};
 
 /// How many paragraphs back a pronoun may find its antecedent.
@@ -104,9 +105,109 @@ fn describe(
         if let Some((ci, _)) = best {
             return ci;
         }
+        if let Some(ci) = epithet(m, history, mentions, &scores, clusters) {
+            return ci;
+        }
     }
     clusters.push(Cluster::default());
     clusters.len() - 1
+}
+
+/// The referent of a definite description that fits no role given so far,
+/// where the text leaves no doubt (else `None`, so that no one is guessed):
+/// - an organisation's noun names the organisation in view whose name holds
+///   it ("the commission" → the Commission on Presidential Debates);
+/// - a person's epithet opening its sentence ("The New York businessman
+///   says …") names the one person who was the subject or a speaker of the
+///   sentence before, unless it gives a party, a state or another name that
+///   one is not known by ("the FBI director").
+fn epithet(
+    m: &Mention,
+    history: &[usize],
+    mentions: &[Mention],
+    scores: &[(usize, f32)],
+    clusters: &[Cluster],
+) -> Option<usize> {
+    if m.determiner != Determiner::Definite || m.plural {
+        return None;
+    }
+    let head = m.roles.last().map(|r| r.head.as_str())?;
+    let fits = |c: &Cluster, kind: Animacy| {
+        c.named()
+            && !c.author
+            && !c.plural
+            && c.animacy() == kind
+            && !affiliations_clash(m, c)
+            && mods_explained(m, c)
+            && (m.gender == Gender::Unknown || c.gender == Gender::Unknown || m.gender == c.gender)
+    };
+    match m.animacy {
+        Animacy::Thing => scores
+            .iter()
+            .filter(|&&(ci, s)| {
+                s > 0.0
+                    && clusters.get(ci).is_some_and(|c| {
+                        fits(c, Animacy::Thing) && c.names.iter().flatten().any(|w| same_stem(w, head))
+                    })
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|&(ci, _)| ci),
+        Animacy::Person if m.subject => {
+            let before = m.sentence.checked_sub(1)?;
+            let mut found = None;
+            for prev in history.iter().rev().filter_map(|&h| mentions.get(h)) {
+                if prev.sentence < before {
+                    break;
+                }
+                if prev.sentence != before || !((prev.subject && !prev.possessor) || prev.is_source) {
+                    continue;
+                }
+                let Some(ci) =
+                    prev.cluster.filter(|&ci| clusters.get(ci).is_some_and(|c| fits(c, Animacy::Person)))
+                else {
+                    continue;
+                };
+                if found.is_some_and(|f| f != ci) {
+                    return None;
+                }
+                found = Some(ci);
+            }
+            found
+        }
+        _ => None,
+    }
+}
+
+/// True when description `m` gives a party or a state that cluster `c` is
+/// known by another of ("the Ohio Democrat" and a Republican from Texas).
+fn affiliations_clash(m: &Mention, c: &Cluster) -> bool {
+    let said = m.mods.iter().map(String::as_str).chain(m.roles.iter().map(|r| r.head.as_str()));
+    let known = || c.attrs.iter().map(String::as_str).chain(c.roles.iter().map(|r| r.head.as_str()));
+    let clash = |of: fn(&str) -> Option<&'static str>, given: &'static str| {
+        let held: Vec<&str> = known().filter_map(of).collect();
+        !held.is_empty() && !held.contains(&given)
+    };
+    said.into_iter()
+        .any(|w| party(w).is_some_and(|p| clash(party, p)) || state(w).is_some_and(|s| clash(state, s)))
+}
+
+/// True when every capitalised word in front of description `m`'s head is
+/// a party, a US state, or a word cluster `c` is known by: "the New York
+/// businessman" can be anyone just named, "the FBI director" or "the
+/// Canadian spokesperson" only someone known by those words.
+fn mods_explained(m: &Mention, c: &Cluster) -> bool {
+    let mut explained = vec![false; m.mods.len()];
+    for (i, w) in m.mods.iter().enumerate() {
+        if party(w).is_some() || state(w).is_some() || c.attrs.iter().any(|a| same_stem(w, a)) {
+            explained[i] = true;
+        }
+        // A state of two words ("New York").
+        if m.mods.get(i + 1).is_some_and(|next| state(&format!("{w} {next}")).is_some()) {
+            explained[i] = true;
+            explained[i + 1] = true;
+        }
+    }
+    explained.iter().all(|&e| e)
 }
 
 /// A relative pronoun ("X, who said") refers to the mention just before it
