@@ -237,6 +237,12 @@ fn a_description_beside_a_name_speaks_with_that_name() {
             ("Bayline Partners", EntityLabel::Org),
         ),
         (
+            "A spokeswoman for the company, Dana Ruiz, said the increase reflected higher costs. Later she \
+             said prices would fall.",
+            ["the increase reflected", "prices would fall"],
+            ("Dana Ruiz", EntityLabel::Person),
+        ),
+        (
             "The assailant, John McGraw, said he regretted nothing. The assailant said the police were \
              late.",
             ["he regretted", "the police were"],

@@ -306,14 +306,19 @@ fn party_mark(doc: &Doc<'_>, m: &mut Mention) {
     m.mods.extend(state.split_whitespace().map(str::to_lowercase));
 }
 
-/// The tokens of the name a definite description is in apposition with
-/// ("The developer, Bayline Partners,"): a person or organisation named
-/// right after its head and a comma, and closed by a comma or the sentence.
+/// The tokens of the name a description is in apposition with ("The
+/// developer, Bayline Partners,", "A spokeswoman for the company, Dana
+/// Ruiz,"): a person or organisation named right after the description and
+/// a comma, and closed by a comma or the sentence.
 fn apposed_name(doc: &Doc<'_>, m: &Mention) -> Option<std::ops::Range<usize>> {
-    if m.form != Form::Nominal || m.determiner != super::mention::Determiner::Definite || m.plural {
+    use super::mention::Determiner;
+    if m.form != Form::Nominal
+        || !matches!(m.determiner, Determiner::Definite | Determiner::Indefinite)
+        || m.plural
+    {
         return None;
     }
-    let comma = doc.tokens_in(Span::new(m.span.start, m.head_end)).end;
+    let comma = doc.tokens_in(Span::new(m.span.start, m.description.end)).end;
     if comma >= doc.len() || doc.word(comma) != "," {
         return None;
     }
