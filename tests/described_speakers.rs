@@ -19,7 +19,7 @@ fn speaker_of(ann: &Annotation, text: &str, content: &str) -> Option<(String, En
 }
 
 /// (body, content of the described speaker's attribution, expected speaker name).
-const RESOLVED: [(&str, &str, &str); 10] = [
+const RESOLVED: [(&str, &str, &str); 11] = [
     (
         "Sen. Martin Kell (D-Ohio) opened the hearing with a question. The Ohio Democrat said the fees had \
          hurt families for years.",
@@ -73,6 +73,12 @@ const RESOLVED: [(&str, &str, &str); 10] = [
          road would be rebuilt.",
         "the road would",
         "Claire Booth",
+    ),
+    (
+        "Foreign Minister Lusine Hakobyan said the talks had failed. Her counterpart, Elchin Mammadli, \
+         rejected that account. The minister said his country was ready to sign.",
+        "his country was ready",
+        "Elchin Mammadli",
     ),
     (
         "Prof. Ruth Amsel has studied the river for twenty years. The professor said the water was cleaner \

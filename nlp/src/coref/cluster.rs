@@ -126,7 +126,17 @@ impl Cluster {
     /// True when description `m` can designate this cluster: a role it holds
     /// and modifiers it is known by.
     pub fn fits_description(&self, m: &Mention) -> bool {
-        let role_fits = m.roles.iter().all(|r| self.roles.iter().any(|held| r.fits(held)));
+        self.fits_description_by(m, Role::fits)
+    }
+
+    /// [`Cluster::fits_description`] by roles held exactly as described
+    /// ("counterpart" fitting no other role).
+    pub fn fits_description_exactly(&self, m: &Mention) -> bool {
+        self.fits_description_by(m, Role::fits_exactly)
+    }
+
+    fn fits_description_by(&self, m: &Mention, fits: fn(&Role, &Role) -> bool) -> bool {
+        let role_fits = m.roles.iter().all(|r| self.roles.iter().any(|held| fits(r, held)));
         let mods_fit = m.mods.iter().all(|w| self.attrs.iter().any(|a| same_stem(w, a)));
         let gender_fits =
             m.gender == Gender::Unknown || self.gender == Gender::Unknown || m.gender == self.gender;

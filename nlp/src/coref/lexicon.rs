@@ -67,6 +67,8 @@ pub enum Flag {
     Neuter,
     /// First person ("I", "we").
     First,
+    /// A role that is whatever role the one it is said of holds ("counterpart").
+    SameRole,
 }
 
 /// One lexicon entry.
@@ -107,6 +109,7 @@ impl Lexicon {
                 Some("P") => Flag::Plural,
                 Some("N") => Flag::Neuter,
                 Some("1") => Flag::First,
+                Some("S") => Flag::SameRole,
                 _ => Flag::None,
             };
             words.entry(key(word)).or_default().push((word, Entry { class, canonical, flag }));

@@ -89,9 +89,23 @@ pub struct Role {
 impl Role {
     /// True when a description with role `self` can designate a holder of `held`.
     pub fn fits(&self, held: &Role) -> bool {
+        self.fits_exactly(held) || self.fits_as_counterpart(held)
+    }
+
+    /// True when `held` is this very role: same head and ranks, and every title.
+    pub fn fits_exactly(&self, held: &Role) -> bool {
         self.head == held.head
             && self.ranks == held.ranks
             && self.titles.iter().all(|t| held.titles.contains(t))
+    }
+
+    /// True when `held` is a role that is whatever role the one it is said
+    /// of holds ("her Azerbaijani counterpart, Elchin Mammadli" may be "the
+    /// minister"), and this is a person's role.
+    fn fits_as_counterpart(&self, held: &Role) -> bool {
+        let lex = lexicon();
+        lex.get(&held.head, Class::Role).is_some_and(|e| e.flag == Flag::SameRole)
+            && lex.get(&self.head, Class::Role).is_some()
     }
 }
 

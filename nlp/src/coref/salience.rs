@@ -97,8 +97,11 @@ fn describe(
             .filter(|&(ci, c)| {
                 let seen = score(ci) > 0.0;
                 // An unnamed cluster must have come up already; a named one is
-                // known by its title from anywhere in the article.
-                (seen || c.named()) && !c.roles.is_empty() && c.fits_description(m)
+                // known by its title from anywhere in the article, but only
+                // by a title it holds itself, not as someone's counterpart.
+                let fits =
+                    if seen { c.fits_description(m) } else { c.named() && c.fits_description_exactly(m) };
+                !c.roles.is_empty() && fits
             })
             .map(|(ci, c)| (ci, score(ci) + if c.named() { 1.0 } else { 0.5 }))
             .max_by(|a, b| a.1.total_cmp(&b.1));
