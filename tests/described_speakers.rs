@@ -249,6 +249,12 @@ fn a_description_beside_a_name_speaks_with_that_name() {
             ("Dana Ruiz", EntityLabel::Person),
         ),
         (
+            "Campaign manager Robby Mook spoke for Senator Ann Holt. Her rival's campaign manager, Jeff \
+             Weaver, said the polls were tight. Weaver said the money was there.",
+            ["the polls were", "the money was"],
+            ("Jeff Weaver", EntityLabel::Person),
+        ),
+        (
             "The assailant, John McGraw, said he regretted nothing. The assailant said the police were \
              late.",
             ["he regretted", "the police were"],

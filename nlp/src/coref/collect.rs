@@ -312,10 +312,7 @@ fn party_mark(doc: &Doc<'_>, m: &mut Mention) {
 /// a comma, and closed by a comma or the sentence.
 fn apposed_name(doc: &Doc<'_>, m: &Mention) -> Option<std::ops::Range<usize>> {
     use super::mention::Determiner;
-    if m.form != Form::Nominal
-        || !matches!(m.determiner, Determiner::Definite | Determiner::Indefinite)
-        || m.plural
-    {
+    if m.form != Form::Nominal || m.determiner == Determiner::Bare || m.plural {
         return None;
     }
     let comma = doc.tokens_in(Span::new(m.span.start, m.description.end)).end;
