@@ -11,7 +11,7 @@ use crate::attribution::mention;
 use crate::attribution::quotes;
 use crate::attribution::standing;
 use crate::attribution::tagger::{OUTSIDE, Role, begins, role};
-use crate::tag::features::{IS_PUNCT, IS_TITLE};
+use crate::tag::features::{IS_PUNCT, IS_TITLE, IS_UPPER};
 use crate::text::Span;
 
 /// A run of tokens with one role (token indices into the article).
@@ -359,6 +359,35 @@ fn is_dash(l: &Layers<'_>, i: usize) -> bool {
     matches!(l.tokens[i].span.slice(l.text), "―" | "—" | "–" | "--")
 }
 
+/// Most words a dateline holds before its dash ("RIVERMOUTH, Ore. (AP) —").
+const DATELINE_WORDS: usize = 8;
+
+/// A content that opens its paragraph with a dateline ("WASHINGTON
+/// (Reuters) - The Fed said …", "RIVERMOUTH, Ore. (AP) — …") starts after
+/// its dash: the place and the agency are not what was said.
+fn past_a_dateline(l: &Layers<'_>, para: &Range<usize>, d: &mut Draft) {
+    let Some(first) = d.content.first_mut() else { return };
+    if first.start != para.start {
+        return;
+    }
+    let upper = |i: usize| l.words[i].flags & IS_UPPER != 0;
+    if !upper(para.start) {
+        return;
+    }
+    let limit = para.end.min(para.start + DATELINE_WORDS + 1).min(first.end);
+    let dash = (para.start + 1..limit).find(|&i| is_dash(l, i) || l.tokens[i].span.slice(l.text) == "-");
+    let Some(dash) = dash else { return };
+    // Before the dash: the place in capitals, a state ("Ore."), an agency in brackets.
+    let dateline = (para.start..dash).all(|i| {
+        let w = l.tokens[i].span.slice(l.text);
+        upper(i) || matches!(w, "," | "(" | ")") || l.words[i].flags & IS_TITLE != 0
+    });
+    // The story then opens a sentence ("NATO - the alliance - will" has no dateline).
+    if dateline && dash + 1 < first.end && l.words[dash + 1].flags & IS_TITLE != 0 {
+        first.start = dash + 1;
+    }
+}
+
 /// "“…” ― Name": a quotation closed and followed by a dash and a name that
 /// ends the paragraph. Returns (cue, source).
 fn dash_byline(l: &Layers<'_>, para: &Range<usize>, d: &Draft) -> Option<(Range<usize>, Range<usize>)> {
@@ -474,6 +503,7 @@ pub fn paragraph(
         parenthetical_front(l, &para, d);
     }
     for mut d in drafts {
+        past_a_dateline(l, &para, &mut d);
         if let Some((cue, source)) = dash_byline(l, &para, &d) {
             d.cue = Some(cue);
             d.source = Some(source);

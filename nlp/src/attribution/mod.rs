@@ -417,6 +417,33 @@ mod tests {
     }
 
     #[test]
+    fn a_dateline_is_not_what_was_said() {
+        let annotator = Annotator::new().expect("models load");
+        for (text, said) in [
+            (
+                "Collapse\n\nRIVERMOUTH, Ore. (AP) — Two workers were hurt on Wednesday when scaffolding fell, \
+                 police said.\n",
+                "Two workers were hurt",
+            ),
+            (
+                "Rates\n\nWASHINGTON (Reuters) - The central bank will hold rates steady, officials said.\n",
+                "The central bank will",
+            ),
+        ] {
+            let found = pieces_and_source(&annotator, text);
+            assert!(found.iter().any(|(p, _)| p[0].starts_with(said)), "{found:?}");
+            assert!(
+                found.iter().all(|(p, _)| !p[0].contains("(AP)") && !p[0].contains("WASHINGTON")),
+                "{found:?}"
+            );
+        }
+        // Capitals in running text are no dateline.
+        let text = "Vote\n\nNATO - the alliance - will meet in May, officials said.\n";
+        let found = pieces_and_source(&annotator, text);
+        assert!(found.iter().all(|(p, _)| !p[0].starts_with("the alliance")), "{found:?}");
+    }
+
+    #[test]
     fn a_reported_clause_ends_at_a_semicolon() {
         let annotator = Annotator::new().expect("models load");
         let text = "Town\n\nCouncil members said the timing of the vote was not intentional; \
