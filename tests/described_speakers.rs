@@ -10,6 +10,21 @@ fn article(body: &str) -> String {
     format!("Notes from the week\n\n{body}\n")
 }
 
+/// Annotate `body` as an article and check who said the attribution whose
+/// content starts with `content`.
+fn assert_speaker(
+    annotator: &Annotator,
+    body: &str,
+    content: &str,
+    name: &str,
+    label: EntityLabel,
+) -> Annotation {
+    let text = article(body);
+    let ann = annotator.annotate(&text);
+    assert_eq!(speaker_of(&ann, &text, content), Some((name.to_owned(), label)), "{body}: {content}");
+    ann
+}
+
 /// The name and label of the speaker of the attribution whose content
 /// starts with `content`.
 fn speaker_of(ann: &Annotation, text: &str, content: &str) -> Option<(String, EntityLabel)> {
@@ -92,9 +107,7 @@ const RESOLVED: [(&str, &str, &str); 11] = [
 fn descriptions_find_the_person_named_with_that_party_state_or_title() {
     let annotator = Annotator::new().expect("models load");
     for (body, content, name) in RESOLVED {
-        let text = article(body);
-        let ann = annotator.annotate(&text);
-        assert_eq!(speaker_of(&ann, &text, content), Some((name.to_owned(), EntityLabel::Person)), "{body}");
+        assert_speaker(&annotator, body, content, name, EntityLabel::Person);
     }
 }
 
@@ -123,9 +136,7 @@ const UNRESOLVED: [(&str, &str, &str); 4] = [
 fn a_description_that_finds_nobody_stays_an_unnamed_description() {
     let annotator = Annotator::new().expect("models load");
     for (body, content, name) in UNRESOLVED {
-        let text = article(body);
-        let ann = annotator.annotate(&text);
-        assert_eq!(speaker_of(&ann, &text, content), Some((name.to_owned(), EntityLabel::Misc)), "{body}");
+        let ann = assert_speaker(&annotator, body, content, name, EntityLabel::Misc);
         assert!(ann.speakers.iter().all(|s| s.label != EntityLabel::Org), "{body}: {:?}", ann.speakers);
     }
 }
@@ -184,9 +195,7 @@ const EPITHETS: [(&str, &str, &str, EntityLabel); 5] = [
 fn an_epithet_names_the_one_person_just_speaking() {
     let annotator = Annotator::new().expect("models load");
     for (body, content, name, label) in EPITHETS {
-        let text = article(body);
-        let ann = annotator.annotate(&text);
-        assert_eq!(speaker_of(&ann, &text, content), Some((name.to_owned(), label)), "{body}");
+        assert_speaker(&annotator, body, content, name, label);
     }
 }
 
@@ -210,9 +219,7 @@ const DOUBTFUL_EPITHETS: [(&str, &str, &str); 2] = [
 fn an_epithet_in_doubt_stays_a_description() {
     let annotator = Annotator::new().expect("models load");
     for (body, content, name) in DOUBTFUL_EPITHETS {
-        let text = article(body);
-        let ann = annotator.annotate(&text);
-        assert_eq!(speaker_of(&ann, &text, content), Some((name.to_owned(), EntityLabel::Misc)), "{body}");
+        assert_speaker(&annotator, body, content, name, EntityLabel::Misc);
     }
 }
 
@@ -262,10 +269,8 @@ fn a_description_beside_a_name_speaks_with_that_name() {
         ),
     ];
     for (body, contents, (name, label)) in cases {
-        let text = article(body);
-        let ann = annotator.annotate(&text);
         for content in contents {
-            assert_eq!(speaker_of(&ann, &text, content), Some((name.to_owned(), label)), "{body}: {content}");
+            assert_speaker(&annotator, body, content, name, label);
         }
     }
 }
