@@ -274,3 +274,20 @@ fn a_description_beside_a_name_speaks_with_that_name() {
         }
     }
 }
+
+#[test]
+fn a_participle_after_the_head_ends_the_description() {
+    let annotator = Annotator::new().expect("models load");
+    // The study, not a day or a journal, is the source: it wrote.
+    let text =
+        article("People sleep less, according to a study published Monday in the journal Sleep Health.");
+    let ann = annotator.annotate(&text);
+    let q =
+        ann.quotes.iter().find(|q| q.content.slice(&text).starts_with("People sleep")).expect("the report");
+    assert_eq!(q.act, sayso_nlp::Act::Wrote, "{:?}", ann.quotes);
+    // The people supporting someone are not that someone.
+    let text = article("Several delegates supporting Nora Fenwick said the count was wrong.");
+    let ann = annotator.annotate(&text);
+    let who = speaker_of(&ann, &text, "the count was").map(|s| s.0);
+    assert!(who.as_deref().is_some_and(|w| w != "Nora Fenwick"), "{who:?}");
+}

@@ -363,6 +363,19 @@ fn head_phrase_end(doc: &Doc<'_>, from: usize, end: usize) -> usize {
         if doc.is_lower(i) && lex.is(w, Class::Relative) {
             return i;
         }
+        // "a study published Monday", "Democrats trying to regain": a
+        // participle after the head ends it, unless it gives a name ("the
+        // base chief known as Bob"); after a singular name it is part of a
+        // title ("Oversight ranking Democrat").
+        let tag = |k: usize| doc.ann.pos.get(k).map_or("", |p| p.as_str());
+        let names = matches!(w, "known" | "named" | "called" | "nicknamed" | "dubbed");
+        if doc.is_lower(i)
+            && !names
+            && matches!(tag(i), "VBN" | "VBG")
+            && matches!(tag(i - 1), "NN" | "NNS" | "NNPS")
+        {
+            return i;
+        }
         // "Secretary of State Marco Rubio" keeps its "of"; "the transition
         // in Burma" does not.
         if doc.is_lower(i) && lex.is(w, Class::Preposition) {
