@@ -277,7 +277,7 @@ fn appositions(doc: &Doc<'_>, m: &mut Mention) {
         });
         // "According to the average, Trump is up": a name that goes on
         // into its clause is not in apposition.
-        let closed = end >= doc.len() || doc.word(end) == "," || doc.sentence_of(end) != sentence;
+        let closed = apposition_closes(doc, end, sentence);
         if let Some(d) = det {
             take_apposition(doc, d..start - 1, m, closed);
         }
@@ -325,10 +325,13 @@ fn apposed_name(doc: &Doc<'_>, m: &Mention) -> Option<std::ops::Range<usize>> {
     {
         return None;
     }
-    let after = e.tokens.end;
-    let closed =
-        after >= doc.len() || doc.word(after) == "," || doc.sentence_of(after) != doc.sentence_of(comma);
-    closed.then(|| e.tokens.clone())
+    apposition_closes(doc, e.tokens.end, doc.sentence_of(comma)).then(|| e.tokens.clone())
+}
+
+/// True when a name in apposition ends at token `after`: a comma follows,
+/// or `sentence` (the apposition's) has ended.
+fn apposition_closes(doc: &Doc<'_>, after: usize, sentence: usize) -> bool {
+    after >= doc.len() || doc.word(after) == "," || doc.sentence_of(after) != sentence
 }
 
 /// Add the role of description `range` to name mention `m`, when it is one

@@ -293,11 +293,11 @@ pub fn analyse(doc: &Doc<'_>, range: Range<usize>) -> Option<Mention> {
 /// starting at `name_start` ("Trump and Clinton"), if it does; the words of
 /// one name ("Johnson & Johnson") are not two.
 fn coordination(doc: &Doc<'_>, body: usize, name_start: usize) -> Option<usize> {
-    (body + 1..name_start).find(|&i| {
-        matches!(doc.word(i), "and" | "&")
+    name_start.checked_sub(1).filter(|&i| {
+        i > body
+            && matches!(doc.word(i), "and" | "&")
             && doc.is_capitalised(i - 1)
-            && i + 1 == name_start
-            && (doc.entity_of(i - 1).is_none() || doc.entity_of(i - 1) != doc.entity_of(i + 1))
+            && (doc.entity_of(i - 1).is_none() || doc.entity_of(i - 1) != doc.entity_of(name_start))
     })
 }
 

@@ -29,6 +29,7 @@ mod tests;
 use crate::annotation::Annotation;
 use crate::text::Span;
 
+pub use doc::token_range;
 pub use rank::{Candidate, Choose, ModelChoice, RulesChoice, RulesThenModel};
 
 /// True when `word` is a noun for someone or something that can report

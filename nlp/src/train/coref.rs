@@ -526,12 +526,13 @@ pub fn read_polnear(annotator: &Annotator, split: &Path) -> Result<Vec<Annotated
 /// True when `span` of `text` is a definite description as GUM's probes
 /// are: "the" and at most five more words, the last a common noun.
 fn is_definite_description(text: &str, ann: &Annotation, span: Span) -> bool {
-    let inside: Vec<usize> = (0..ann.tokens.len())
-        .filter(|&i| ann.tokens[i].span.start >= span.start && ann.tokens[i].span.end <= span.end)
-        .collect();
-    let (Some(&first), Some(&last)) = (inside.first(), inside.last()) else { return false };
-    inside.len() <= 6
-        && ann.tokens[first].span.slice(text).eq_ignore_ascii_case("the")
+    let inside = coref::token_range(ann, span);
+    let (Some(first), Some(last)) = (ann.tokens.get(inside.start), inside.end.checked_sub(1)) else {
+        return false;
+    };
+    !inside.is_empty()
+        && inside.len() <= 6
+        && first.span.slice(text).eq_ignore_ascii_case("the")
         && ann.pos.get(last).is_some_and(|p| matches!(p.as_str(), "NN" | "NNS"))
 }
 
