@@ -2,7 +2,9 @@
 //! entities, quotes and speakers.
 
 use crate::annotation::{Annotation, Entity, Paragraph, Sentence};
-use crate::attribution::{self, Word, acts::ActLexicon, cues::Lexicon, tagger::AttributionTagger};
+use crate::attribution::{
+    self, Word, acts::ActLexicon, cues::Lexicon, review::Review, tagger::AttributionTagger,
+};
 use crate::entities::gazetteer::{Gazetteer, title_entities};
 use crate::entities::ner::{self, EntityTagger};
 use crate::entities::rules;
@@ -22,6 +24,7 @@ const POS_MODEL: &[u8] = include_bytes!("../../assets/models/pos.bin");
 const NER_MODEL: &[u8] = include_bytes!("../../assets/models/ner.bin");
 /// The attribution model, embedded at build time.
 const ATTRIBUTION_MODEL: &[u8] = include_bytes!("../../assets/models/attribution.bin");
+const REVIEW_MODEL: &[u8] = include_bytes!("../../assets/models/review.bin");
 
 /// Why the annotator could not be built.
 #[derive(Debug, thiserror::Error)]
@@ -43,6 +46,8 @@ pub struct Annotator {
     pos: PosTagger,
     ner: EntityTagger,
     attribution: AttributionTagger,
+    /// Leaves out the reported attributions seldom right.
+    review: Review,
     cues: Lexicon,
     acts: ActLexicon,
     /// The dependency parser, when sentences are to be parsed.
@@ -61,6 +66,7 @@ impl Annotator {
             pos: PosTagger::new(Model::from_bytes(POS_MODEL)?)?,
             ner: EntityTagger::new(Model::from_bytes(NER_MODEL)?)?,
             attribution: AttributionTagger::new(Model::from_bytes(ATTRIBUTION_MODEL)?)?,
+            review: Review::new(Model::from_bytes(REVIEW_MODEL)?)?,
             cues: Lexicon::embedded()?,
             acts: ActLexicon::embedded()?,
             syntax: None,
@@ -94,10 +100,12 @@ impl Annotator {
         let attribution = Model::from_bytes(ATTRIBUTION_MODEL)
             .and_then(AttributionTagger::new)
             .unwrap_or_else(|_| AttributionTagger::empty());
+        let review = Model::from_bytes(REVIEW_MODEL).and_then(Review::new).unwrap_or_default();
         Self {
             pos,
             ner,
             attribution,
+            review,
             cues: Lexicon::embedded().unwrap_or_default(),
             acts: ActLexicon::embedded().unwrap_or_default(),
             syntax: None,
@@ -106,10 +114,12 @@ impl Annotator {
     }
 
     /// The same annotator with another attribution tagger (to evaluate one
-    /// being trained).
+    /// being trained), and no reviewer: the built-in one learned the
+    /// built-in tagger's mistakes.
     #[must_use]
     pub fn with_attribution(mut self, tagger: AttributionTagger) -> Self {
         self.attribution = tagger;
+        self.review = Review::none();
         self
     }
 
@@ -130,7 +140,8 @@ impl Annotator {
     #[must_use]
     pub fn annotate(&self, text: &str) -> Annotation {
         let (mut ann, words) = self.layers(text);
-        ann.quotes = attribution::find(&self.attribution, &self.cues, text, &words, &ann, &self.parser);
+        ann.quotes =
+            attribution::find(&self.attribution, &self.review, &self.cues, text, &words, &ann, &self.parser);
         for q in &mut ann.quotes {
             q.act = self.acts.of_cue(q.cue.map(|c| c.slice(text)));
         }

@@ -106,6 +106,11 @@ struct Args {
     #[arg(long, default_value_t = 2.0)]
     attribution_min_weight: f32,
 
+    /// Folds of the training articles the attribution reviewer learns from
+    /// (each found by a tagger trained without it); under 2: no reviewer.
+    #[arg(long, default_value_t = 5)]
+    review_folds: usize,
+
     /// Perceptrons (over different shufflings) averaged into the attribution model.
     #[arg(long, default_value_t = 1)]
     bags: usize,
@@ -457,6 +462,7 @@ fn attribution(args: &Args, annotator: &Annotator, settings: Settings) -> Result
     };
     let model = train_attr::train(&train, lexicon, settings, args.bags);
     let tagger = AttributionTagger::new(model.clone())?;
+    let review = review(args, annotator, &train, settings)?;
     let s = train_attr::token_scores(&tagger, &dev, lexicon);
     println!(
         "attribution: {} features, trained in {:.1?}; dev token accuracy {:.4}, token F1 source {:.3} cue {:.3} content {:.3}",
@@ -469,7 +475,9 @@ fn attribution(args: &Args, annotator: &Annotator, settings: Settings) -> Result
     );
     if let Some(dir) = &args.dev_out {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-        for (d, quotes) in dev.iter().zip(train_attr::predict(&tagger, &dev, lexicon, annotator.parser())) {
+        for (d, quotes) in
+            dev.iter().zip(train_attr::predict(&tagger, &review, &dev, lexicon, annotator.parser()))
+        {
             let mut ann = d.ann.clone();
             ann.quotes = quotes;
             let path = dir.join(format!("{}.json", d.gold.name));
@@ -478,8 +486,80 @@ fn attribution(args: &Args, annotator: &Annotator, settings: Settings) -> Result
         }
         println!("wrote dev predictions into {}", dir.display());
     }
+    if let Some(m) = review.model() {
+        write(&args.out.join("review.bin"), m)?;
+    }
     write(&args.out.join("attribution.bin"), &model)
 }
+
+/// Train the attribution reviewer: attribution taggers trained without
+/// one fold of the training articles find the attributions of that fold;
+/// judged against the gold ones, they teach the reviewer which are seldom
+/// right, and the folds it did not learn from choose the level it keeps
+/// at (the best end-to-end F1). Prints that choice.
+fn review(
+    args: &Args,
+    annotator: &Annotator,
+    train: &[train_attr::Prepared],
+    settings: Settings,
+) -> Result<sayso_nlp::attribution::review::Review> {
+    use sayso_nlp::attribution::review::Review;
+    use sayso_nlp::train::review as train_review;
+    let folds = args.review_folds;
+    if folds < 2 {
+        return Ok(Review::none());
+    }
+    let t = Instant::now();
+    let mut found = Vec::new();
+    let mut gold = 0;
+    for fold in 0..folds {
+        let rest: Vec<train_attr::Prepared> =
+            train.iter().enumerate().filter(|(i, _)| i % folds != fold).map(|(_, d)| d.clone()).collect();
+        let held: Vec<train_attr::Prepared> =
+            train.iter().enumerate().filter(|(i, _)| i % folds == fold).map(|(_, d)| d.clone()).collect();
+        let tagger = AttributionTagger::new(train_attr::train(&rest, annotator.cues(), settings, args.bags))?;
+        let (examples, n) = train_review::examples(&tagger, &held, annotator.cues(), annotator.parser());
+        gold += n;
+        found.push(examples);
+        eprintln!("review: fold {} of {folds} found in {:.1?}", fold + 1, t.elapsed());
+    }
+    let seed = 0x5A7_5050;
+    let mut scored = Vec::new();
+    for (k, held) in found.iter().enumerate() {
+        let rest: Vec<&train_review::Example> =
+            found.iter().enumerate().filter(|(j, _)| *j != k).flat_map(|(_, e)| e).collect();
+        let w = train_review::learn(&rest, REVIEW_EPOCHS, seed);
+        scored.extend(held.iter().map(|e| (w.probability(&e.features), e)));
+    }
+    let (all_f1, _, all_kept) = train_review::f1_kept(&scored, gold, 0.0);
+    let mut best = (all_f1, 0.0);
+    for step in 1..=30u32 {
+        let level = f64::from(step) * 0.01;
+        let (f1, right, kept) = train_review::f1_kept(&scored, gold, level);
+        if step % 5 == 0 || f1 > best.0 {
+            println!(
+                "review: keeping from {level:.2}: {kept} of {all_kept} kept, {right} right, F1 {f1:.4} (all kept: {all_f1:.4})"
+            );
+        }
+        if f1 > best.0 {
+            best = (f1, level);
+        }
+    }
+    let all: Vec<&train_review::Example> = found.iter().flatten().collect();
+    let w = train_review::learn(&all, REVIEW_EPOCHS, seed);
+    let info = format!(
+        "attribution reviewer (logistic); {folds} folds, {REVIEW_EPOCHS} epochs, keeps from {:.2}, out-of-fold F1 {:.4} against {all_f1:.4}",
+        best.1, best.0
+    );
+    println!("review: {info}; trained in {:.1?}", t.elapsed());
+    if best.1 == 0.0 {
+        return Ok(Review::none());
+    }
+    Ok(Review::new(train_review::model(&w, best.1, info))?)
+}
+
+/// Passes of the reviewer's gradient descent.
+const REVIEW_EPOCHS: usize = 10;
 
 /// The part-of-speech settings (shared by every tagger a run trains).
 fn pos_settings(args: &Args) -> Settings {

@@ -12,6 +12,7 @@ pub mod features;
 pub mod layers;
 pub mod mention;
 pub mod quotes;
+pub mod review;
 pub mod standing;
 pub mod tagger;
 
@@ -20,14 +21,17 @@ use crate::syntax::LazyParser;
 use cues::Lexicon;
 use layers::Layers;
 pub use layers::Word;
+use review::Review;
 use tagger::{AttributionTagger, Scratch};
 
 /// Find the attributions of an article whose tokens, tags and entities are
 /// done; `words` are the tokens' keys. Sentences the rules need a tree of
-/// are parsed with `parser`, unless the article was parsed whole.
+/// are parsed with `parser`, unless the article was parsed whole. The
+/// reported attributions `review` finds seldom right are left out.
 #[must_use]
 pub fn find(
     tagger: &AttributionTagger,
+    review: &Review,
     lexicon: &Lexicon,
     text: &str,
     words: &[Word],
@@ -35,25 +39,44 @@ pub fn find(
     parser: &LazyParser,
 ) -> Vec<Quote> {
     let layers = Layers::new(text, ann, words, lexicon).with_parser(parser);
+    let (mut out, certainty) = find_all(tagger, &layers);
+    let mut scratch = Vec::new();
+    let keep: Vec<bool> =
+        out.iter().zip(&certainty).map(|(q, &sure)| review.keeps(&layers, q, sure, &mut scratch)).collect();
+    let mut keep = keep.into_iter();
+    out.retain(|_| keep.next().unwrap_or(true));
+    out.sort_by_key(|q| (q.content.start, q.content.end));
+    out
+}
+
+/// Every attribution the tagger and the rules find, before review, each
+/// with the tagger's certainty of its content (see [`review::certainty`]),
+/// in the order found.
+#[must_use]
+pub fn find_all(tagger: &AttributionTagger, layers: &Layers<'_>) -> (Vec<Quote>, Vec<f32>) {
     let mut labels = Vec::new();
     let mut scratch = Scratch::default();
-    let mut carry = decode::Carry::new(&layers);
+    let mut carry = decode::Carry::new(layers);
     let mut out = Vec::new();
+    let mut certainty = Vec::new();
     for para in &layers.paragraphs {
         if para.is_empty() {
             continue;
         }
-        for block in blocks(&layers, para.clone()) {
-            tagger.tag_block(&layers, para.clone(), block.clone(), &mut labels, &mut scratch);
-            decode::paragraph(&layers, block, &labels, &mut carry, &mut out);
+        for block in blocks(layers, para.clone()) {
+            tagger.tag_block(layers, para.clone(), block.clone(), &mut labels, &mut scratch);
+            let before = out.len();
+            decode::paragraph(layers, block.clone(), &labels, &mut carry, &mut out);
+            for q in &out[before..] {
+                certainty.push(review::certainty(layers, &block, scratch.emissions(), q));
+            }
         }
     }
     for q in &mut out {
-        tidy(text, q);
+        tidy(layers.text, q);
         keep_roles_apart(q);
     }
-    out.sort_by_key(|q| (q.content.start, q.content.end));
-    out
+    (out, certainty)
 }
 
 /// Paragraphs up to this many tokens are decoded whole; news paragraphs

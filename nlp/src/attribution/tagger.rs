@@ -115,6 +115,15 @@ pub struct Scratch {
     viterbi: viterbi::Scratch,
 }
 
+impl Scratch {
+    /// The emission scores of the last block tagged: one row of
+    /// [`N_LABELS`] per token.
+    #[must_use]
+    pub fn emissions(&self) -> &[f32] {
+        &self.emissions
+    }
+}
+
 impl AttributionTagger {
     /// A tagger that labels nothing (an empty model).
     #[must_use]

@@ -496,6 +496,7 @@ mod tests {
         for bytes in [
             &include_bytes!("../../../assets/models/pos.bin")[..],
             &include_bytes!("../../../assets/models/attribution.bin")[..],
+            &include_bytes!("../../../assets/models/review.bin")[..],
         ] {
             let model = Model::from_bytes(bytes).expect("shipped model loads");
             assert!(model.n_features() > 1000);

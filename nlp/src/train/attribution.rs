@@ -7,6 +7,7 @@ use crate::annotation::{Annotation, Quote};
 use crate::attribution::Word;
 use crate::attribution::cues::Lexicon;
 use crate::attribution::layers::Layers;
+use crate::attribution::review::Review;
 use crate::attribution::tagger::{
     self, AttributionTagger, N_LABELS, OUTSIDE, Role, begins, ends, label_at, role,
 };
@@ -21,7 +22,7 @@ use crate::train::perceptron::Perceptron;
 use crate::train::taggers::Settings;
 
 /// A gold article with the engine's annotation layers.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Prepared {
     /// The article and its gold attributions.
     pub gold: GoldDoc,
@@ -288,14 +289,15 @@ pub fn token_scores(t: &AttributionTagger, docs: &[Prepared], lexicon: &Lexicon)
     sc
 }
 
-/// The attributions found in every prepared article with `t` (and the
-/// parser where a rule needs a sentence's tree).
+/// The attributions found in every prepared article with `t` and kept by
+/// `review` (and the parser where a rule needs a sentence's tree).
 #[must_use]
 pub fn predict(
     t: &AttributionTagger,
+    review: &Review,
     docs: &[Prepared],
     lexicon: &Lexicon,
     parser: &LazyParser,
 ) -> Vec<Vec<Quote>> {
-    docs.iter().map(|d| attr::find(t, lexicon, &d.gold.text, &d.words, &d.ann, parser)).collect()
+    docs.iter().map(|d| attr::find(t, review, lexicon, &d.gold.text, &d.words, &d.ann, parser)).collect()
 }

@@ -11,6 +11,7 @@ pub mod coref;
 pub mod gum;
 pub mod parser;
 pub mod perceptron;
+pub mod review;
 pub mod silver;
 pub mod sparse;
 pub mod taggers;
