@@ -142,3 +142,23 @@ fn control_characters_never_reach_the_text_view() {
         assert!(!s.contains(bad), "{bad:?} was printed");
     }
 }
+
+#[test]
+fn unreviewed_keeps_what_the_reviewer_leaves_out() {
+    let text = "Harbor City council delays stadium vote\n\n\
+                Republicans rebuffed the plan, and the mayor's office did not recommend prosecution of the developer.\n\n\
+                \u{201c}We will open the bridge in May,\u{201d} the mayor said.\n";
+    let quotes = |extra: &[&str]| -> Vec<serde_json::Value> {
+        let out = sayso().arg("annotate").args(extra).arg("-").write_stdin(text).output().expect("runs");
+        assert!(out.status.success());
+        json(&out.stdout)["quotes"].as_array().cloned().unwrap_or_default()
+    };
+    let (reviewed, all) = (quotes(&[]), quotes(&["--unreviewed"]));
+    let key =
+        |q: &serde_json::Value| (q["content"].to_string(), q["cue"].to_string(), q["source"].to_string());
+    let all_keys: Vec<_> = all.iter().map(key).collect();
+    assert!(reviewed.iter().all(|q| all_keys.contains(&key(q))), "the reviewer only leaves out");
+    assert!(all.len() > reviewed.len(), "\"rebuffed the plan\" is seldom an attribution: {reviewed:?}");
+    // The direct quotation is kept either way.
+    assert!(reviewed.iter().any(|q| q["kind"] == "direct"));
+}
