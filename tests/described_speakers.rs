@@ -291,3 +291,24 @@ fn a_participle_after_the_head_ends_the_description() {
     let who = speaker_of(&ann, &text, "the count was").map(|s| s.0);
     assert!(who.as_deref().is_some_and(|w| w != "Nora Fenwick"), "{who:?}");
 }
+
+#[test]
+fn the_company_is_the_business_in_view_and_no_other_organisation() {
+    let annotator = Annotator::new().expect("models load");
+    assert_speaker(
+        &annotator,
+        "Pellworth Construction said in a statement that it was cooperating fully with investigators. \
+         The company said safety was its first priority.",
+        "safety was its first",
+        "Pellworth Construction",
+        EntityLabel::Org,
+    );
+    // A council is not a company: "the company" stays a description.
+    let text = article(
+        "The Harbor City Council said on Tuesday that it would delay the vote. The company said the \
+         stadium would create 4,000 jobs.",
+    );
+    let ann = annotator.annotate(&text);
+    let speaker = speaker_of(&ann, &text, "the stadium would create");
+    assert!(speaker.as_ref().is_some_and(|(name, _)| name != "Harbor City Council"), "{speaker:?}");
+}

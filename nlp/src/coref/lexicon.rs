@@ -50,6 +50,8 @@ pub enum Class {
     Org,
     /// A noun designating a document or publication ("report", "statement").
     Document,
+    /// A word that ends a business's name ("Inc", "Pharmaceuticals").
+    Business,
 }
 
 /// The extra mark a lexicon entry carries.
@@ -69,6 +71,8 @@ pub enum Flag {
     First,
     /// A role that is whatever role the one it is said of holds ("counterpart").
     SameRole,
+    /// An organisation noun that names any business ("company").
+    AnyBusiness,
 }
 
 /// One lexicon entry.
@@ -110,6 +114,7 @@ impl Lexicon {
                 Some("N") => Flag::Neuter,
                 Some("1") => Flag::First,
                 Some("S") => Flag::SameRole,
+                Some("B") => Flag::AnyBusiness,
                 _ => Flag::None,
             };
             words.entry(key(word)).or_default().push((word, Entry { class, canonical, flag }));
@@ -243,6 +248,7 @@ fn parse_class(s: &str) -> Option<Class> {
         "role" => Class::Role,
         "org" => Class::Org,
         "document" => Class::Document,
+        "business" => Class::Business,
         _ => return None,
     })
 }

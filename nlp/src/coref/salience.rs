@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use super::affiliation::{party, state};
 use super::cluster::{Cluster, same_stem};
-use super::lexicon::Gender;
+use super::lexicon::{Class, Flag, Gender, lexicon};
 use super::mention::{Animacy, Determiner, Form, Mention};
 use super::rank::{self, Candidate, Choose, Context};
 
@@ -119,7 +119,8 @@ fn describe(
 /// The referent of a definite description that fits no role given so far,
 /// where the text leaves no doubt (else `None`, so that no one is guessed):
 /// - an organisation's noun names the organisation in view whose name holds
-///   it ("the commission" → the Commission on Presidential Debates);
+///   it ("the commission" → the Commission on Presidential Debates), and
+///   "the company" the business in view ("Pellworth Construction");
 /// - a person's epithet opening its sentence ("The New York businessman
 ///   says …") names the one person who was the subject or a speaker of the
 ///   sentence before, unless it gives a party, a state or another name that
@@ -135,6 +136,7 @@ fn epithet(
         return None;
     }
     let head = m.roles.last().map(|r| r.head.as_str())?;
+    let any_business = lexicon().get(head, Class::Org).is_some_and(|e| e.flag == Flag::AnyBusiness);
     let fits = |c: &Cluster, kind: Animacy| {
         c.named()
             && !c.author
@@ -150,7 +152,9 @@ fn epithet(
             .filter(|&&(ci, s)| {
                 s > 0.0
                     && clusters.get(ci).is_some_and(|c| {
-                        fits(c, Animacy::Thing) && c.names.iter().flatten().any(|w| same_stem(w, head))
+                        fits(c, Animacy::Thing)
+                            && (c.names.iter().flatten().any(|w| same_stem(w, head))
+                                || any_business && c.names.iter().any(|n| names_a_business(n)))
                     })
             })
             .max_by(|a, b| a.1.total_cmp(&b.1))
@@ -179,6 +183,11 @@ fn epithet(
         }
         _ => None,
     }
+}
+
+/// True when a name (lower-case words) ends as a business's does ("acme inc").
+fn names_a_business(name: &[String]) -> bool {
+    name.len() > 1 && name.last().is_some_and(|w| lexicon().is(w, Class::Business))
 }
 
 /// True when description `m` gives a party or a state that cluster `c` is
