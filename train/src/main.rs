@@ -123,6 +123,11 @@ struct Args {
     #[arg(long, default_value_t = 15)]
     parser_epochs: usize,
 
+    /// Parsers trained at once, each over its own shuffling of the
+    /// treebanks, whose averaged weights are averaged into the one shipped.
+    #[arg(long, default_value_t = 4)]
+    parser_bags: usize,
+
     /// Averaged parser weights smaller than this are dropped (the model
     /// stays small and fast; smaller ones change few decisions).
     #[arg(long, default_value_t = 2.0)]
@@ -309,9 +314,10 @@ fn parser(args: &Args) -> Result<()> {
         explore: 0.9,
         gold_tags: args.parser_gold_tags,
         min_weight: args.parser_min_weight,
+        bags: args.parser_bags,
     };
     let t = Instant::now();
-    let rows = train_parser::train_rows(&train, settings);
+    let rows = train_parser::train_bagged_rows(&train, settings);
     if let Ok(sweep) = std::env::var("SAYSO_PRUNE_SWEEP") {
         for w in sweep.split(',').filter_map(|w| w.parse::<f32>().ok()) {
             let model = train_parser::model(rows.clone(), ParserSettings { min_weight: w, ..settings });

@@ -95,6 +95,9 @@ pub struct ParserSettings {
     pub gold_tags: f64,
     /// Averaged weights smaller than this are dropped from the model.
     pub min_weight: f32,
+    /// Parsers trained with their own seeds and averaged into one (see
+    /// [`train_bagged_rows`]).
+    pub bags: usize,
 }
 
 /// A uniform number in [0, 1).
@@ -156,7 +159,8 @@ pub fn model(mut rows: Vec<(u64, Vec<(u8, f32)>)>, settings: ParserSettings) -> 
         row.retain(|e| e.1.abs() >= settings.min_weight);
     }
     let info = format!(
-        "dependency parser (arc-hybrid, averaged perceptron); epochs {}, exploration {} from pass {}, gold tags {}, min weight {}",
+        "dependency parser (arc-hybrid, averaged perceptron); {} bags, epochs {}, exploration {} from pass {}, gold tags {}, min weight {}",
+        settings.bags,
         settings.epochs,
         settings.explore,
         settings.explore_from + 1,
@@ -164,6 +168,50 @@ pub fn model(mut rows: Vec<(u64, Vec<(u8, f32)>)>, settings: ParserSettings) -> 
         settings.min_weight,
     );
     Model::from_rows(move_labels(), info, rows)
+}
+
+/// A model's sparse rows: per feature key, its (class, weight) entries.
+pub type Rows = Vec<(u64, Vec<(u8, f32)>)>;
+
+/// Train the settings' `bags` parsers at once, each with its own seed (its own
+/// shuffling and exploration), and average their weights: rows as
+/// [`train_rows`] gives, in ascending key order. One bag is
+/// [`train_rows`] itself.
+#[must_use]
+pub fn train_bagged_rows(sentences: &[TreeSentence], settings: ParserSettings) -> Rows {
+    let bags = settings.bags;
+    if bags <= 1 {
+        return train_rows(sentences, settings);
+    }
+    let all: Vec<Rows> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..bags as u64)
+            .map(|k| {
+                scope.spawn(move || {
+                    train_rows(sentences, ParserSettings { seed: settings.seed + k, ..settings })
+                })
+            })
+            .collect();
+        handles.into_iter().filter_map(|h| h.join().ok()).collect()
+    });
+    let mut sum: BTreeMap<u64, [f32; N_MOVES]> = BTreeMap::new();
+    for rows in &all {
+        for (key, row) in rows {
+            let weights = sum.entry(*key).or_insert([0.0; N_MOVES]);
+            for &(c, w) in row {
+                if let Some(x) = weights.get_mut(usize::from(c)) {
+                    *x += w;
+                }
+            }
+        }
+    }
+    #[allow(clippy::cast_precision_loss)]
+    let n = all.len().max(1) as f32;
+    sum.into_iter()
+        .map(|(key, weights)| {
+            let row = (0u8..).zip(weights).filter(|&(_, w)| w != 0.0).map(|(c, w)| (c, w / n)).collect();
+            (key, row)
+        })
+        .collect()
 }
 
 /// Train the parser's weights on `sentences`: averaged sparse rows (see [`model`]).
@@ -350,6 +398,56 @@ pub fn learn_upos_table(sentences: &[TreeSentence], min_count: usize) -> String 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const TREES: &str = "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n\
+                         2\tmayor\tmayor\tNOUN\tNN\t_\t3\tnsubj\t_\t_\n\
+                         3\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_\n\
+                         4\tno\tno\tINTJ\tUH\t_\t3\tobj\t_\t_\n\
+                         5\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n\
+                         1\tShe\tshe\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n\
+                         2\tleft\tleave\tVERB\tVBD\t_\t0\troot\t_\t_\n\
+                         3\tearly\tearly\tADV\tRB\t_\t2\tadvmod\t_\t_\n\n";
+
+    fn settings(bags: usize) -> ParserSettings {
+        ParserSettings {
+            epochs: 3,
+            seed: 7,
+            explore_from: 1,
+            explore: 0.5,
+            gold_tags: 0.5,
+            min_weight: 0.0,
+            bags,
+        }
+    }
+
+    #[test]
+    fn bagged_weights_are_the_mean_of_the_bags() {
+        let labels = TAGSET.iter().map(|&t| t.to_owned()).collect();
+        let tagger = PosTagger::new(Model::from_rows(labels, String::new(), Vec::new())).expect("tagger");
+        let sentences = prepare(&crate::syntax::conllu::read(TREES).expect("CoNLL-U"), &tagger);
+        assert_eq!(sentences.len(), 2);
+        let one = train_rows(&sentences, settings(1));
+        assert_eq!(train_bagged_rows(&sentences, settings(1)), one);
+        let bagged = train_bagged_rows(&sentences, settings(3));
+        assert!(bagged.windows(2).all(|w| w[0].0 < w[1].0), "rows in ascending key order");
+        let runs: Vec<BTreeMap<u64, Vec<(u8, f32)>>> = (0..3)
+            .map(|k| {
+                train_rows(&sentences, ParserSettings { seed: 7 + k, ..settings(1) }).into_iter().collect()
+            })
+            .collect();
+        let weight = |row: Option<&Vec<(u8, f32)>>, c: u8| {
+            row.and_then(|r| r.iter().find(|e| e.0 == c)).map_or(0.0, |e| e.1)
+        };
+        let mut checked = 0;
+        for (key, row) in &bagged {
+            for &(c, w) in row {
+                let mean = runs.iter().map(|r| weight(r.get(key), c)).sum::<f32>() / 3.0;
+                assert!((w - mean).abs() < 1e-4, "{w} against the mean {mean}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 0);
+    }
 
     #[test]
     fn lifting_makes_crossing_arcs_projective() {
