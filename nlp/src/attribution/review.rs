@@ -1,10 +1,9 @@
 //! A second look at each reported attribution before it is shown: a
 //! logistic model, learned from the attributions the finder makes on
 //! articles it did not learn from, weighs its cue, source and content
-//! and how sure the tagger was of them, and leaves out those that are
-//! seldom right ("His nonprofit group will still own the property until
-//! it pays back the loan"). Direct quotations are never left out: their
-//! marks say what was said.
+//! and how sure the tagger was of its content, and leaves out those that
+//! are seldom right ("Oz's show proved to be a safe space"). Direct
+//! quotations are never left out: their marks say what was said.
 
 use std::ops::Range;
 
