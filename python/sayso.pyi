@@ -79,9 +79,11 @@ class Annotator:
     """Loads the models once and annotates any number of texts.
 
     Pickles as "load the models again", so it can be sent to Dask or Spark workers.
+    With ``unreviewed=True`` it keeps every reported attribution found, also
+    those the built-in reviewer finds seldom right (``sayso annotate --unreviewed``).
     """
 
-    def __init__(self) -> None: ...
+    def __init__(self, unreviewed: bool = False) -> None: ...
     def annotate(self, text: str, *, include_text: bool = False) -> Annotation:
         """Annotate one text; the dict is the JSON that ``sayso annotate`` prints."""
     def annotate_many(

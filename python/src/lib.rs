@@ -32,17 +32,23 @@ static SHARED: OnceLock<sayso_nlp::Annotator> = OnceLock::new();
 /// The models are loaded once, when the annotator is made (about 20 ms), and
 /// shared by every call, including the threads of `annotate_many`. An
 /// annotator pickles as "load the models again", so it can be sent to Dask or
-/// Spark workers.
+/// Spark workers. With `unreviewed=True` it keeps every reported attribution
+/// found, also those the built-in reviewer finds seldom right (as
+/// `sayso annotate --unreviewed` does).
 #[pyclass(frozen, name = "Annotator", module = "sayso")]
 struct PyAnnotator {
     inner: sayso_nlp::Annotator,
+    unreviewed: bool,
 }
 
 #[pymethods]
 impl PyAnnotator {
     #[new]
-    fn new() -> PyResult<Self> {
-        Ok(Self { inner: load()? })
+    #[pyo3(signature = (unreviewed = false))]
+    fn new(unreviewed: bool) -> PyResult<Self> {
+        let inner = load()?;
+        let inner = if unreviewed { inner.without_review() } else { inner };
+        Ok(Self { inner, unreviewed })
     }
 
     /// Annotate one text and return the annotation as a dict.
@@ -100,12 +106,12 @@ impl PyAnnotator {
         Ok(list)
     }
 
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, ())> {
-        Ok((slf.get_type().into_any(), ()))
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (bool,))> {
+        Ok((slf.get_type().into_any(), (slf.get().unreviewed,)))
     }
 
     fn __repr__(&self) -> &'static str {
-        "sayso.Annotator()"
+        if self.unreviewed { "sayso.Annotator(unreviewed=True)" } else { "sayso.Annotator()" }
     }
 }
 

@@ -58,3 +58,25 @@ def test_the_polnear_dev_folder_equals_the_command(cli_folder):
     got = sayso.Annotator().annotate_many([read_text(p) for p in paths])
     for path, ann in zip(paths, got):
         assert ann == expected[path.stem], path.name
+
+
+def test_unreviewed_keeps_what_the_reviewer_leaves_out(cli_json, tmp_path):
+    text = (
+        "Harbor City council delays stadium vote\n\n"
+        "Republicans rebuffed the plan, and the mayor's office did not recommend prosecution of the developer.\n\n"
+        "\u201cWe will open the bridge in May,\u201d the mayor said.\n"
+    )
+    path = tmp_path / "story.txt"
+    path.write_text(text, encoding="utf-8", newline="")
+    unreviewed = sayso.Annotator(unreviewed=True)
+    assert unreviewed.annotate(text) == cli_json(path, "--unreviewed")
+    assert sayso.Annotator().annotate(text) == cli_json(path)
+    reviewed_quotes = sayso.annotate(text)["quotes"]
+    all_quotes = unreviewed.annotate(text)["quotes"]
+    assert len(all_quotes) > len(reviewed_quotes)
+    # Pickling keeps the choice.
+    import pickle
+
+    again = pickle.loads(pickle.dumps(unreviewed))
+    assert repr(again) == "sayso.Annotator(unreviewed=True)"
+    assert again.annotate(text) == unreviewed.annotate(text)
