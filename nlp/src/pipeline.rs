@@ -24,6 +24,7 @@ const POS_MODEL: &[u8] = include_bytes!("../../assets/models/pos.bin");
 const NER_MODEL: &[u8] = include_bytes!("../../assets/models/ner.bin");
 /// The attribution model, embedded at build time.
 const ATTRIBUTION_MODEL: &[u8] = include_bytes!("../../assets/models/attribution.bin");
+/// The attribution reviewer, embedded at build time.
 const REVIEW_MODEL: &[u8] = include_bytes!("../../assets/models/review.bin");
 
 /// Why the annotator could not be built.

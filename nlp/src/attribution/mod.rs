@@ -39,12 +39,14 @@ pub fn find(
     parser: &LazyParser,
 ) -> Vec<Quote> {
     let layers = Layers::new(text, ann, words, lexicon).with_parser(parser);
-    let (mut out, certainty) = find_all(tagger, &layers);
+    let (found, certainty) = find_all(tagger, &layers);
     let mut scratch = Vec::new();
-    let keep: Vec<bool> =
-        out.iter().zip(&certainty).map(|(q, &sure)| review.keeps(&layers, q, sure, &mut scratch)).collect();
-    let mut keep = keep.into_iter();
-    out.retain(|_| keep.next().unwrap_or(true));
+    let mut out: Vec<Quote> = found
+        .into_iter()
+        .zip(certainty)
+        .filter(|(q, sure)| review.keeps(&layers, q, *sure, &mut scratch))
+        .map(|(q, _)| q)
+        .collect();
     out.sort_by_key(|q| (q.content.start, q.content.end));
     out
 }
