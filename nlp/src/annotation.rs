@@ -36,6 +36,15 @@ pub struct Token {
     pub kind: TokenKind,
 }
 
+/// The tokens of `tokens` (in text order) that overlap `span`; an empty
+/// range where none does.
+#[must_use]
+pub fn tokens_overlapping(tokens: &[Token], span: Span) -> Range<usize> {
+    let start = tokens.partition_point(|t| t.span.end <= span.start);
+    let end = tokens.partition_point(|t| t.span.start < span.end);
+    start..end.max(start)
+}
+
 /// One sentence: a span of text and the range of its tokens.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sentence {

@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use crate::annotation::{Quote, QuoteKind};
+use crate::annotation::{Quote, QuoteKind, tokens_overlapping};
 use crate::attribution::layers::Layers;
 use crate::attribution::tagger::{N_LABELS, Role, role};
 use crate::tag::features::{IS_PUNCT, feat, feat2};
@@ -63,13 +63,6 @@ impl Review {
     }
 }
 
-/// The tokens inside `span` (byte offsets).
-fn tokens_in(l: &Layers<'_>, start: usize, end: usize) -> Range<usize> {
-    let first = l.tokens.partition_point(|t| t.span.start < start);
-    let last = l.tokens.partition_point(|t| t.span.end <= end);
-    first..last.max(first)
-}
-
 /// How sure the tagger was that the content of `q` is content: the mean,
 /// over its tokens in `block` (whose emission scores are `emissions`, one
 /// row of [`N_LABELS`] per token), of the best content label's score less
@@ -78,7 +71,7 @@ fn tokens_in(l: &Layers<'_>, start: usize, end: usize) -> Range<usize> {
 #[must_use]
 pub fn certainty(l: &Layers<'_>, block: &Range<usize>, emissions: &[f32], q: &Quote) -> f32 {
     let (mut sum, mut n) = (0f32, 0u16);
-    for i in tokens_in(l, q.content.start, q.content.end) {
+    for i in tokens_overlapping(l.tokens, q.content) {
         let Some(row) =
             i.checked_sub(block.start).and_then(|k| emissions.get(k * N_LABELS..(k + 1) * N_LABELS))
         else {
@@ -120,7 +113,7 @@ pub fn features(l: &Layers<'_>, q: &Quote, sure: f32, out: &mut Vec<u64>) {
     let tag = |i: usize| l.pos.get(i).map_or(0, |p| u64::from(p.0) + 1);
     out.push(feat(1, 0));
     out.push(feat(2, kind));
-    let cue = q.cue.map_or(0..0, |c| tokens_in(l, c.start, c.end));
+    let cue = q.cue.map_or(0..0, |c| tokens_overlapping(l.tokens, c));
     out.push(feat2(4, log2_bucket(cue.len(), 3), kind));
     let mut joined = 0u64;
     for i in cue.clone() {
@@ -141,7 +134,7 @@ pub fn features(l: &Layers<'_>, q: &Quote, sure: f32, out: &mut Vec<u64>) {
         out.push(feat2(12, tag(cue.end - 1), kind));
         out.push(feat(13, u64::from(q.cue.is_some_and(|c| c.start < q.content.start))));
     }
-    match q.source.map(|s| tokens_in(l, s.start, s.end)).filter(|s| !s.is_empty()) {
+    match q.source.map(|s| tokens_overlapping(l.tokens, s)).filter(|s| !s.is_empty()) {
         Some(src) => {
             out.push(feat2(20, 1, kind));
             out.push(feat(21, word(src.start)));
@@ -153,7 +146,7 @@ pub fn features(l: &Layers<'_>, q: &Quote, sure: f32, out: &mut Vec<u64>) {
         }
         None => out.push(feat2(20, 0, kind)),
     }
-    let content = tokens_in(l, q.content.start, q.content.end);
+    let content = tokens_overlapping(l.tokens, q.content);
     out.push(feat2(30, log2_bucket(content.len(), 7), kind));
     if !content.is_empty() {
         out.push(feat(31, word(content.start)));

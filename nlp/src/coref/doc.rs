@@ -313,7 +313,5 @@ const fn is_name_label(label: EntityLabel) -> bool {
 
 /// The tokens of `ann` lying inside `span`.
 pub fn token_range(ann: &Annotation, span: Span) -> Range<usize> {
-    let start = ann.tokens.partition_point(|t| t.span.end <= span.start);
-    let end = ann.tokens.partition_point(|t| t.span.start < span.end);
-    start..end.max(start)
+    crate::annotation::tokens_overlapping(&ann.tokens, span)
 }

@@ -6,7 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::annotation::{Quote, QuoteKind};
+use crate::annotation::{Quote, QuoteKind, tokens_overlapping};
 use crate::attribution::cues::Lexicon;
 use crate::attribution::layers::Layers;
 use crate::attribution::review::{self, LABEL};
@@ -61,16 +61,11 @@ pub fn examples(
 /// The word tokens (not punctuation) overlapping any of `spans`.
 fn word_tokens(l: &Layers<'_>, spans: &[Span]) -> HashSet<usize> {
     let mut out = HashSet::new();
-    for s in spans {
-        let first = l.tokens.partition_point(|t| t.span.end <= s.start);
-        for i in first..l.tokens.len() {
-            if l.tokens[i].span.start >= s.end {
-                break;
-            }
-            if l.words.get(i).is_some_and(|w| w.flags & IS_PUNCT == 0) {
-                out.insert(i);
-            }
-        }
+    for &s in spans {
+        out.extend(
+            tokens_overlapping(l.tokens, s)
+                .filter(|&i| l.words.get(i).is_some_and(|w| w.flags & IS_PUNCT == 0)),
+        );
     }
     out
 }
