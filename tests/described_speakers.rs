@@ -154,7 +154,7 @@ fn a_party_member_is_named_without_the_party() {
 
 /// (body, content, expected speaker name and label): a description that fits
 /// no role the article gave, where the text leaves no doubt who it is.
-const EPITHETS: [(&str, &str, &str, EntityLabel); 5] = [
+const EPITHETS: [(&str, &str, &str, EntityLabel); 7] = [
     (
         "Arthur Belmont said the tower would open in May. The New York businessman also said rents would \
          stay low.",
@@ -189,6 +189,19 @@ const EPITHETS: [(&str, &str, &str, EntityLabel); 5] = [
         "Graham",
         EntityLabel::Person,
     ),
+    (
+        "Senator Ruth Alvarez spoke to reporters on Monday. \"This bill is dead,\" the Ohio Democrat said.",
+        "This bill",
+        "Ruth Alvarez",
+        EntityLabel::Person,
+    ),
+    (
+        "Arthur Belmont toured the site on Friday. \"The tower will open in May,\" the businessman told \
+         reporters.",
+        "The tower",
+        "Arthur Belmont",
+        EntityLabel::Person,
+    ),
 ];
 
 #[test]
@@ -201,7 +214,7 @@ fn an_epithet_names_the_one_person_just_speaking() {
 
 /// (body, content, expected speaker name): the epithet could be someone the
 /// article never named, so it stays a description.
-const DOUBTFUL_EPITHETS: [(&str, &str, &str); 2] = [
+const DOUBTFUL_EPITHETS: [(&str, &str, &str); 4] = [
     (
         "Arthur Belmont said the tower would open in May. The FBI director said the inquiry would go on.",
         "the inquiry would go",
@@ -212,6 +225,17 @@ const DOUBTFUL_EPITHETS: [(&str, &str, &str); 2] = [
          businessman added that rents would stay low.",
         "rents would stay",
         "The businessman",
+    ),
+    (
+        "Arthur Belmont said the tower would open in May. Paul Ostrander called for a vote after the \
+         businessman said rents would stay low.",
+        "rents would stay",
+        "The businessman",
+    ),
+    (
+        "Arthur Lincoln said the tower would open in May. \"Rents will stay low,\" the Lincoln actor said.",
+        "Rents will",
+        "The Lincoln actor",
     ),
 ];
 

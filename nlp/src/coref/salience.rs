@@ -122,9 +122,11 @@ fn describe(
 ///   it ("the commission" → the Commission on Presidential Debates), and
 ///   "the company" the business in view ("Pellworth Construction");
 /// - a person's epithet opening its sentence ("The New York businessman
-///   says …") names the one person who was the subject or a speaker of the
-///   sentence before, unless it gives a party, a state or another name that
-///   one is not known by ("the FBI director").
+///   says …") or speaking in it ("…," the midfielder said) names the one
+///   person who was the subject or a speaker of the sentence before, unless
+///   someone is named before it in its own sentence, or it gives a party, a
+///   state or another name that one is not known by ("the FBI director",
+///   "the Lincoln actor").
 fn epithet(
     m: &Mention,
     history: &[usize],
@@ -159,12 +161,30 @@ fn epithet(
             })
             .max_by(|a, b| a.1.total_cmp(&b.1))
             .map(|&(ci, _)| ci),
-        Animacy::Person if m.subject => {
+        // A speaker further into its sentence named by more than a noun
+        // ("the vice chairman of the Columbia department") is someone new.
+        Animacy::Person if m.subject || (m.is_source && m.post_mods.is_empty()) => {
             let before = m.sentence.checked_sub(1)?;
+            let person = |prev: &Mention| {
+                prev.cluster.and_then(|ci| clusters.get(ci)).is_some_and(|c| c.animacy() == Animacy::Person)
+            };
             let mut found = None;
             for prev in history.iter().rev().filter_map(|&h| mentions.get(h)) {
                 if prev.sentence < before {
                     break;
+                }
+                // Someone leading its own sentence ("Graham called on
+                // Republicans after the mogul claimed …", "In Sessions'
+                // column, the Republican from Alabama …") leaves in doubt
+                // whether the epithet is that one, another, or the one
+                // before; people further in ("In an interview with X, the
+                // candidate said") do not.
+                if prev.sentence == m.sentence
+                    && prev.span.start < m.span.start
+                    && (prev.subject || prev.is_source)
+                    && person(prev)
+                {
+                    return None;
                 }
                 if prev.sentence != before || !((prev.subject && !prev.possessor) || prev.is_source) {
                     continue;
@@ -210,7 +230,10 @@ fn affiliations_clash(m: &Mention, c: &Cluster) -> bool {
 fn mods_explained(m: &Mention, c: &Cluster) -> bool {
     let mut explained = vec![false; m.mods.len()];
     for (i, w) in m.mods.iter().enumerate() {
-        if party(w).is_some() || state(w).is_some() || c.attrs.iter().any(|a| same_stem(w, a)) {
+        // A word of the name itself describes someone else: "the Lincoln
+        // actor" is not Abraham Lincoln.
+        let of_name = c.names.iter().flatten().any(|n| same_stem(w, n));
+        if party(w).is_some() || state(w).is_some() || (!of_name && c.attrs.iter().any(|a| same_stem(w, a))) {
             explained[i] = true;
         }
         // A state of two words ("New York").
