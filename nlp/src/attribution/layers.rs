@@ -104,8 +104,8 @@ pub struct Layers<'a> {
     trees: Trees<'a>,
 }
 
-/// Where the trees of sentences come from: the article's own, when it was
-/// parsed whole, or the parser, sentence by sentence as they are asked for.
+/// Where the trees of sentences come from: the parser, sentence by sentence
+/// as they are asked for, or, without one, the trees the article came with.
 struct Trees<'a> {
     article: &'a [Dependency],
     parser: Option<&'a LazyParser>,
@@ -277,16 +277,20 @@ impl<'a> Layers<'a> {
     }
 
     /// The same layers, parsing sentences with `parser` when a rule asks
-    /// for a tree and the article was not parsed whole.
+    /// for a tree. The trees the article came with are set aside: they were
+    /// read from the parser's own tagger's tags, where these are read from
+    /// the engine's (as the attribution models learned them), and what the
+    /// engine finds must not depend on whether the trees are written out.
     #[must_use]
     pub const fn with_parser(mut self, parser: &'a LazyParser) -> Self {
         self.trees.parser = Some(parser);
+        self.trees.article = &[];
         self
     }
 
     /// The tree of sentence `k` (heads counted from the sentence's first
-    /// word, as in [`Dependency`]), if the article was parsed or a parser
-    /// is at hand.
+    /// word, as in [`Dependency`]), if a parser is at hand or the article
+    /// came with trees.
     #[must_use]
     pub fn tree(&self, k: usize) -> Option<Rc<[Dependency]>> {
         let s = self.sentences.get(k)?.tokens.clone();

@@ -247,6 +247,16 @@ mod tests {
     /// The subject the tree gives the cue `cue_word` of `sentence`, whose
     /// tree is `arcs`: one "head:relation" per token, heads counted from 1.
     fn subject(sentence: &str, arcs: &str, cue_word: &str) -> Option<String> {
+        subject_with(sentence, arcs, cue_word, None)
+    }
+
+    /// [`subject`], with `parser` at hand when given.
+    fn subject_with(
+        sentence: &str,
+        arcs: &str,
+        cue_word: &str,
+        parser: Option<&crate::syntax::LazyParser>,
+    ) -> Option<String> {
         let annotator = Annotator::new().expect("models load");
         let (mut ann, words) = annotator.layers(sentence);
         let words_of: Vec<&str> = ann.tokens.iter().map(|t| t.span.slice(sentence)).collect();
@@ -262,7 +272,10 @@ mod tests {
             .collect();
         assert_eq!(words_of.len(), ann.syntax.len(), "one arc per token of {words_of:?}");
         assert_eq!(ann.sentences.len(), 1, "one sentence: {sentence}");
-        let layers = Layers::new(sentence, &ann, &words, annotator.cues());
+        let mut layers = Layers::new(sentence, &ann, &words, annotator.cues());
+        if let Some(p) = parser {
+            layers = layers.with_parser(p);
+        }
         let cue = words_of.iter().position(|w| *w == cue_word).expect("the cue is a token");
         let found = subject_in_tree(&layers, &(cue..cue + 1), &|_| false)?;
         Some(sentence[ann.tokens[found.start].span.start..ann.tokens[found.end - 1].span.end].to_owned())
@@ -276,6 +289,17 @@ mod tests {
         // Without the tree's arc to "agreed", "contended" has no subject.
         let cut = "2:nmod 3:nsubj 5:dep 5:cc 0:root 9:mark 9:nsubj 9:cop 5:ccomp 3:punct";
         assert_eq!(subject(sentence, cut, "contended"), None);
+    }
+
+    #[test]
+    fn with_a_parser_the_trees_the_article_came_with_are_not_read() {
+        // The article's own trees come from the parser's tagger; the engine
+        // parses over its own tags, so that writing the trees out changes
+        // nothing it finds.
+        let sentence = "His wife agreed but contended that she was right.";
+        let cut = "2:nmod 3:nsubj 5:dep 5:cc 0:root 9:mark 9:nsubj 9:cop 5:ccomp 3:punct";
+        let parser = crate::syntax::LazyParser::default();
+        assert_eq!(subject_with(sentence, cut, "contended", Some(&parser)).as_deref(), Some("His wife"));
     }
 
     #[test]
