@@ -138,6 +138,19 @@ struct Args {
     #[arg(long, default_value_t = 0.0)]
     parser_gold_tags: f64,
 
+    /// Whether the parser's part-of-speech tagger reads the words' classes
+    /// (`assets/lexicons/word-clusters.tsv`).
+    #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
+    parser_classes: bool,
+
+    /// Sizes of the word class sets learned by `clusters`.
+    #[arg(long, value_delimiter = ',', default_value = "64,512")]
+    cluster_sizes: Vec<usize>,
+
+    /// Words seen fewer times than this in the training texts get no class.
+    #[arg(long, default_value_t = 3)]
+    cluster_min_count: u32,
+
     /// Passes over GUM's training documents for the pronoun ranker.
     #[arg(long, default_value_t = 5)]
     coref_epochs: usize,
@@ -161,6 +174,9 @@ struct Args {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Which {
+    /// Word classes learned from the training texts (the taggers and the
+    /// parser read them); not part of the default set.
+    Clusters,
     /// The part-of-speech tagger.
     Pos,
     /// The entity recogniser (uses the part-of-speech tagger).
@@ -194,6 +210,9 @@ fn run(args: &Args) -> Result<()> {
     }
     if args.models.contains(&Which::Coref) {
         return coref(args);
+    }
+    if args.models.contains(&Which::Clusters) {
+        return clusters(args);
     }
     let started = Instant::now();
     let train = silver::read_split(&args.corpus.join("train")).context("reading the training split")?;
@@ -575,7 +594,19 @@ fn pos_settings(args: &Args) -> Settings {
         min_weight: 0.01,
         seed: 0x5A7_5050,
         margin: args.margin,
+        classes: false,
     }
+}
+
+/// The settings of the parser's own part-of-speech tagger: those of
+/// [`pos_settings`], reading the words' classes unless told not to.
+fn parser_pos_settings(args: &Args) -> Settings {
+    Settings { classes: args.parser_classes, ..pos_settings(args) }
+}
+
+/// The parser's tagger around `model`, reading the words' classes as it was trained to.
+fn parser_pos_tagger(args: &Args, model: Model) -> Result<PosTagger> {
+    Ok(if args.parser_classes { PosTagger::with_classes(model)? } else { PosTagger::new(model)? })
 }
 
 /// The sentences of `<ud>/<name>.conllu`.
@@ -593,12 +624,63 @@ fn parser_tagger(args: &Args) -> Result<PosTagger> {
     let t = Instant::now();
     let mut docs = silver::read_split(&args.corpus.join("train")).context("reading the training split")?;
     docs.extend(treebank_docs(args)?);
-    let model = taggers::train_pos(&docs, pos_settings(args));
-    let tagger = PosTagger::new(model.clone())?;
+    let model = taggers::train_pos(&docs, parser_pos_settings(args));
+    let tagger = parser_pos_tagger(args, model.clone())?;
     let dev = silver::read_split(&args.corpus.join("dev")).context("reading the dev split")?;
     report_tagger(args, "parser tagger", &model, &tagger, t, &dev)?;
     write(&args.out.join("parser-pos.bin"), &model)?;
     Ok(tagger)
+}
+
+/// Learn word classes at two sizes from the training texts (PolNeAR,
+/// CoNLL-2003, EWT and GUM train) and write them to
+/// `word-clusters.tsv` among the lexicons.
+fn clusters(args: &Args) -> Result<()> {
+    use sayso_nlp::train::clusters::{ClusterSettings, learn};
+    let t = Instant::now();
+    let mut docs = silver::read_split(&args.corpus.join("train")).context("reading the training split")?;
+    docs.extend(read_conll(&args.conll.join("train.conll")));
+    for name in ["en_ewt-train", "gum-train"] {
+        docs.extend(treebank::tagged_docs(&read_conllu(args, name)?, name));
+    }
+    let words: usize = docs.iter().map(|d| d.tokens.len()).sum();
+    let refs: Vec<&SilverDoc> = docs.iter().collect();
+    let mut sizes = Vec::new();
+    for &classes in &args.cluster_sizes {
+        let t = Instant::now();
+        let learned =
+            learn(&refs, ClusterSettings { classes, min_count: args.cluster_min_count, passes: 30 });
+        eprintln!("{classes} classes for {} words in {:.1?}", learned.len(), t.elapsed());
+        sizes.push(learned);
+    }
+    let Some(first) = sizes.first() else { anyhow::bail!("no class sizes given") };
+    let mut out = format!(
+        "# Word classes learned by sayso-train clusters from {words} tokens of training text\n\
+         # (PolNeAR, CoNLL-2003, EWT and GUM train), {} words seen at least {} times.\n\
+         # word (lower-cased, digits as 0)\tclass of {}\n",
+        first.len(),
+        args.cluster_min_count,
+        args.cluster_sizes.iter().map(ToString::to_string).collect::<Vec<_>>().join("\tclass of "),
+    );
+    let lookup: Vec<std::collections::HashMap<&str, u32>> =
+        sizes.iter().map(|s| s.iter().map(|(w, c)| (w.as_str(), *c)).collect()).collect();
+    for (word, _) in first {
+        out.push_str(word);
+        for l in &lookup {
+            out.push_str(&format!("\t{}", l.get(word.as_str()).copied().unwrap_or(0)));
+        }
+        out.push('\n');
+    }
+    let path = args.lexicons.join("word-clusters.tsv");
+    std::fs::write(&path, &out).with_context(|| format!("writing {}", path.display()))?;
+    println!(
+        "clusters: {} words, {words} tokens, in {:.1?}; wrote {} (checksum {:016x})",
+        first.len(),
+        t.elapsed(),
+        path.display(),
+        checksum(out.as_bytes())
+    );
+    Ok(())
 }
 
 /// The EWT and GUM training treebanks as tagging documents, each repeated
@@ -630,7 +712,7 @@ fn jackknifed_trees(args: &Args) -> Result<Vec<sayso_nlp::train::parser::TreeSen
     sentences.retain(|s| !s.is_empty());
     if args.parser_tagger_treebank_weight == 0 {
         // The tagger never sees the treebanks: nothing to hold out.
-        let pos = PosTagger::new(taggers::train_pos(&silver, pos_settings(args)))?;
+        let pos = parser_pos_tagger(args, taggers::train_pos(&silver, parser_pos_settings(args)))?;
         return Ok(train_parser::prepare(&sentences, &pos));
     }
     let docs = treebank::tagged_docs(&sentences, "treebank");
@@ -641,7 +723,7 @@ fn jackknifed_trees(args: &Args) -> Result<Vec<sayso_nlp::train::parser::TreeSen
         for _ in 0..args.parser_tagger_treebank_weight {
             rest.extend(docs.iter().enumerate().filter(|(i, _)| i % folds != fold).map(|(_, d)| d.clone()));
         }
-        let tagger = PosTagger::new(taggers::train_pos(&rest, pos_settings(args)))?;
+        let tagger = parser_pos_tagger(args, taggers::train_pos(&rest, parser_pos_settings(args)))?;
         let held: Vec<usize> = (fold..sentences.len()).step_by(folds).collect();
         let held_sentences: Vec<_> = held.iter().map(|&i| sentences[i].clone()).collect();
         for (i, tree) in held.into_iter().zip(train_parser::prepare(&held_sentences, &tagger)) {

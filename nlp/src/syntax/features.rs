@@ -24,12 +24,34 @@ pub struct Atom {
     pub coarse: u64,
     /// Punctuation marks before this node in its sentence.
     pub puncts: u32,
+    /// The word's fine class (+ 1; 0: none), see [`crate::tag::classes`].
+    pub class: u64,
+    /// The word's coarse class (+ 1; 0: none).
+    pub coarse_class: u64,
 }
 
 /// The atom of an absent position.
-const ABSENT: Atom = Atom { word: 1, tag: 0, suffix: 1, shape: 1, coarse: 0, puncts: 0 };
+const ABSENT: Atom = Atom {
+    word: 1,
+    tag: 0,
+    suffix: 1,
+    shape: 1,
+    coarse: 0,
+    puncts: 0,
+    class: 0x1_0001,
+    coarse_class: 0x1_0001,
+};
 /// The atom of the root node.
-const ROOT: Atom = Atom { word: 2, tag: 0xFF, suffix: 2, shape: 2, coarse: 0xFF, puncts: 0 };
+const ROOT: Atom = Atom {
+    word: 2,
+    tag: 0xFF,
+    suffix: 2,
+    shape: 2,
+    coarse: 0xFF,
+    puncts: 0,
+    class: 0x1_0002,
+    coarse_class: 0x1_0002,
+};
 
 /// The atoms of a sentence's nodes, the root first.
 pub fn atoms(words: &[WordInfo], tags: &[Pos], out: &mut Vec<Atom>) {
@@ -46,6 +68,8 @@ pub fn atoms(words: &[WordInfo], tags: &[Pos], out: &mut Vec<Atom>) {
             shape: w.shape,
             coarse: coarse(*t),
             puncts: before,
+            class: u64::from(w.classes.1),
+            coarse_class: u64::from(w.classes.0),
         }
     }));
 }
@@ -126,6 +150,7 @@ pub fn extract(state: &State, atoms: &[Atom], out: &mut Vec<u64>) {
     let d = distance(s0, b0);
     let d1 = distance(s1, s0);
     let c = |a: Atom| a.coarse;
+    let (k, kc) = (|a: Atom| a.class, |a: Atom| a.coarse_class);
     let pb = puncts_between(atoms, s0, b0);
     let pb1 = puncts_between(atoms, s1, s0);
 
@@ -252,6 +277,17 @@ pub fn extract(state: &State, atoms: &[Atom], out: &mut Vec<u64>) {
         f3(117, c(a_s0), c(a_s0r), c(a_b0)),
         f3(118, c(a_b0), c(a_b1), c(a_b2)),
         f3(119, c(a_s0), c(a_b0), d),
+        // Word classes, where the words themselves are too rare together.
+        f1(120, k(a_s0)),
+        f1(121, k(a_b0)),
+        f1(122, k(a_b1)),
+        f1(123, k(a_s1)),
+        f2(124, k(a_s0), k(a_b0)),
+        f2(125, k(a_s0), p(a_b0)),
+        f2(126, p(a_s0), k(a_b0)),
+        f3(127, kc(a_s0), kc(a_b0), d),
+        f2(128, k(a_s1), k(a_s0)),
+        f2(129, k(a_b0), k(a_b1)),
     ]);
 }
 
@@ -271,6 +307,20 @@ mod tests {
         assert_ne!(coarse(tag("NN")), coarse(tag("VB")));
         assert_ne!(coarse(tag("IN")), coarse(tag("DT")));
         assert_ne!(coarse(tag("PDT")), coarse(tag("PRP")));
+    }
+
+    #[test]
+    fn nodes_carry_their_words_classes() {
+        let words: Vec<WordInfo> =
+            ["Friday", "Tuesday", "said", "Zqxvbw"].iter().map(|w| WordInfo::new(w)).collect();
+        let tags = vec![tag("NNP"), tag("NNP"), tag("VBD"), tag("NNP")];
+        let mut out = Vec::new();
+        atoms(&words, &tags, &mut out);
+        assert_ne!(out[1].class, 0);
+        assert_eq!(out[1].class, out[2].class, "two weekdays share a class");
+        assert_ne!(out[1].class, out[3].class);
+        assert_eq!(out[4].class, 0, "an unknown word has none");
+        assert!(out[0].class != 0 && out[0].class != out[1].class, "the root has its own");
     }
 
     #[test]

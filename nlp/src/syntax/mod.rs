@@ -74,7 +74,7 @@ impl Syntax {
     /// When an embedded model or the tag table is damaged (which a test rules out).
     pub fn new() -> Result<Self, SyntaxError> {
         Ok(Self {
-            tagger: PosTagger::new(Model::from_bytes(TAGGER_MODEL)?)?,
+            tagger: PosTagger::with_classes(Model::from_bytes(TAGGER_MODEL)?)?,
             parser: Parser::new(Model::from_bytes(PARSER_MODEL)?)?,
             upos: UposTable::embedded()?,
         })

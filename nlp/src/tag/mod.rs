@@ -3,6 +3,7 @@
 //! and the part-of-speech tagger built from them.
 
 pub mod bilou;
+pub mod classes;
 pub mod features;
 pub mod hash;
 pub mod model;

@@ -21,6 +21,8 @@ pub const fn tagdict_key(word: &WordInfo) -> u64 {
 #[derive(Debug, Clone)]
 pub struct PosTagger {
     model: Model,
+    /// Whether the model reads the words' classes (the parser's tagger).
+    classes: bool,
 }
 
 impl PosTagger {
@@ -32,7 +34,16 @@ impl PosTagger {
         if model.labels.iter().map(String::as_str).ne(TAGSET.iter().copied()) {
             return Err(ModelError::Malformed("part-of-speech labels differ from the tag set"));
         }
-        Ok(Self { model })
+        Ok(Self { model, classes: false })
+    }
+
+    /// Wrap a model trained with the words' classes among its features
+    /// (see [`crate::tag::classes`]).
+    ///
+    /// # Errors
+    /// [`ModelError::Malformed`] when the labels are not the tag set.
+    pub fn with_classes(model: Model) -> Result<Self, ModelError> {
+        Ok(Self { classes: true, ..Self::new(model)? })
     }
 
     /// The underlying model.
@@ -51,6 +62,9 @@ impl PosTagger {
             } else {
                 scratch.clear();
                 features(words, i, prev, prev2, scratch);
+                if self.classes {
+                    class_features(words, i, prev, scratch);
+                }
                 self.model.score(scratch, &mut scores);
                 argmax(&scores)
             };
@@ -104,5 +118,48 @@ pub fn features(words: &[WordInfo], i: usize, prev: u64, prev2: u64, out: &mut V
     ]);
     if i == 0 {
         out.push(feat(23, w.shape));
+    }
+}
+
+/// The features of word `i` that read the classes of it and its neighbours.
+pub fn class_features(words: &[WordInfo], i: usize, prev: u64, out: &mut Vec<u64>) {
+    let pad = WordInfo::pad();
+    let at = |k: isize| -> &WordInfo { i.checked_add_signed(k).and_then(|j| words.get(j)).unwrap_or(&pad) };
+    let (w, p1, n1) = (at(0), at(-1), at(1));
+    let (coarse, fine) = (|x: &WordInfo| u64::from(x.classes.0), |x: &WordInfo| u64::from(x.classes.1));
+    out.extend_from_slice(&[
+        feat(30, fine(w)),
+        feat(31, coarse(w)),
+        feat(32, fine(p1)),
+        feat(33, fine(n1)),
+        feat2(34, prev, fine(w)),
+        feat2(35, fine(w), fine(n1)),
+        feat2(36, w.suffix[2], coarse(w)),
+    ]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tagger_with_classes_carries_a_word_s_weights_to_its_class_mates() {
+        let friday = WordInfo::new("Friday");
+        let tuesday = WordInfo::new("Tuesday");
+        assert_ne!(friday.classes.1, 0, "weekdays are in the word class table");
+        assert_eq!(friday.classes.1, tuesday.classes.1, "and share a class");
+        let nnp = TAGSET.iter().position(|&t| t == "NNP").expect("NNP");
+        let class_feature = feat(30, u64::from(friday.classes.1));
+        let labels = TAGSET.iter().map(|&t| t.to_owned()).collect();
+        let model = Model::from_rows(labels, String::new(), vec![(class_feature, vec![(nnp as u8, 1.0)])]);
+        let tag = |tagger: &PosTagger, w: &WordInfo| {
+            let mut out = Vec::new();
+            tagger.tag(std::slice::from_ref(w), &mut out, &mut Vec::new());
+            out[0].as_str()
+        };
+        let with = PosTagger::with_classes(model.clone()).expect("tag set");
+        assert_eq!(tag(&with, &tuesday), "NNP");
+        let without = PosTagger::new(model).expect("tag set");
+        assert_ne!(tag(&without, &tuesday), "NNP", "a tagger without classes does not read them");
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod attribution;
 pub mod brat;
+pub mod clusters;
 pub mod conll;
 pub mod coref;
 pub mod gum;

@@ -26,6 +26,8 @@ pub struct Settings {
     pub seed: u64,
     /// Cost added to every wrong label while training structured models.
     pub margin: f32,
+    /// Whether the part-of-speech tagger reads the words' classes.
+    pub classes: bool,
 }
 
 /// Count features and keep those seen at least `min_count` times, in first-seen order.
@@ -70,6 +72,9 @@ pub fn train_pos(docs: &[SilverDoc], settings: Settings) -> Model {
             for i in s.clone() {
                 feats.clear();
                 pos_tagger::features(&words[s.clone()], i - s.start, prev, prev2, &mut feats);
+                if settings.classes {
+                    pos_tagger::class_features(&words[s.clone()], i - s.start, prev, &mut feats);
+                }
                 counter.add(&feats);
                 prev2 = prev;
                 prev = u64::from(d.pos[i].0);
@@ -95,6 +100,9 @@ pub fn train_pos(docs: &[SilverDoc], settings: Settings) -> Model {
                     } else {
                         feats.clear();
                         pos_tagger::features(words, i, prev, prev2, &mut feats);
+                        if settings.classes {
+                            pos_tagger::class_features(words, i, prev, &mut feats);
+                        }
                         p.score(&feats, &mut scores);
                         let guess = pos_tagger::argmax(&scores);
                         let truth = usize::from(d.pos[s.start + i].0);
@@ -112,11 +120,12 @@ pub fn train_pos(docs: &[SilverDoc], settings: Settings) -> Model {
         }
     }
     let info = format!(
-        "part-of-speech tagger; epochs {}, min count {}, {} training documents, {} dictionary words",
+        "part-of-speech tagger; epochs {}, min count {}, {} training documents, {} dictionary words{}",
         settings.epochs,
         settings.min_count,
         docs.len(),
-        dict.len()
+        dict.len(),
+        if settings.classes { ", word classes" } else { "" }
     );
     let mut rows = p.averaged_rows(settings.min_weight);
     rows.extend(dict.iter().map(|(&k, &tag)| (k, vec![(u8::try_from(tag).unwrap_or(0), 1.0)])));
