@@ -61,6 +61,7 @@ pub fn atoms(words: &[WordInfo], tags: &[Pos], out: &mut Vec<Atom>) {
     out.extend(words.iter().zip(tags).map(|(w, t)| {
         let before = puncts;
         puncts += u32::from(w.flags & IS_PUNCT != 0);
+        let classes = crate::tag::classes::of(w);
         Atom {
             word: w.lower,
             tag: u64::from(t.0) + 1,
@@ -68,8 +69,8 @@ pub fn atoms(words: &[WordInfo], tags: &[Pos], out: &mut Vec<Atom>) {
             shape: w.shape,
             coarse: coarse(*t),
             puncts: before,
-            class: u64::from(w.classes.1),
-            coarse_class: u64::from(w.classes.0),
+            class: u64::from(classes.1),
+            coarse_class: u64::from(classes.0),
         }
     }));
 }

@@ -40,7 +40,7 @@ fn parse(text: &str) -> Result<Map, usize> {
         };
         let class = |s: &str| s.parse::<u16>().ok().filter(|&c| c < u16::MAX).map(|c| c + 1);
         let (Some(coarse), Some(fine)) = (class(coarse), class(fine)) else { return Err(i + 1) };
-        map.entry(WordInfo::surface(word).lower).or_insert((coarse, fine));
+        map.entry(WordInfo::new(word).lower).or_insert((coarse, fine));
     }
     Ok(map)
 }
@@ -50,11 +50,14 @@ fn table() -> &'static Map {
     TABLE_MAP.get_or_init(|| parse(TABLE).unwrap_or_default())
 }
 
-/// The classes of the word whose lower-cased feature is `lower`
-/// ([`WordInfo::lower`]); `(0, 0)` for a word the table does not hold.
+/// The classes of `word`; `(0, 0)` for a word the table does not hold,
+/// and `(u16::MAX, u16::MAX)` for the padding beyond a sentence's edge.
 #[must_use]
-pub fn of(lower: u64) -> Classes {
-    table().get(&lower).copied().unwrap_or((0, 0))
+pub fn of(word: &WordInfo) -> Classes {
+    if word.lower == crate::tag::features::PAD {
+        return (u16::MAX, u16::MAX);
+    }
+    table().get(&word.lower).copied().unwrap_or((0, 0))
 }
 
 #[cfg(test)]

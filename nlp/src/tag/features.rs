@@ -18,8 +18,6 @@ pub struct WordInfo {
     pub prefix: [u64; 3],
     /// Surface flags, see the `IS_*` constants.
     pub flags: u8,
-    /// The word's classes, coarse and fine (see [`crate::tag::classes`]).
-    pub classes: crate::tag::classes::Classes,
 }
 
 /// The token starts with an upper-case letter.
@@ -49,14 +47,6 @@ impl WordInfo {
     /// Describe `word`.
     #[must_use]
     pub fn new(word: &str) -> Self {
-        let mut info = Self::surface(word);
-        info.classes = crate::tag::classes::of(info.lower);
-        info
-    }
-
-    /// Describe `word` by its letters alone, without its classes.
-    #[must_use]
-    pub(crate) fn surface(word: &str) -> Self {
         let mut exact = [0u8; MAX_WORD];
         let mut lower = [0u8; MAX_WORD];
         let mut shape = [0u8; MAX_WORD];
@@ -138,22 +128,13 @@ impl WordInfo {
             suffix,
             prefix,
             flags,
-            classes: (0, 0),
         }
     }
 
     /// The info of the padding token beyond a sentence edge.
     #[must_use]
     pub const fn pad() -> Self {
-        Self {
-            exact: PAD,
-            lower: PAD,
-            shape: PAD,
-            suffix: [PAD; 4],
-            prefix: [PAD; 3],
-            flags: 0,
-            classes: (u16::MAX, u16::MAX),
-        }
+        Self { exact: PAD, lower: PAD, shape: PAD, suffix: [PAD; 4], prefix: [PAD; 3], flags: 0 }
     }
 
     /// True when the flag is set.

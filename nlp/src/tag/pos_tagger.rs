@@ -1,5 +1,6 @@
 //! Part-of-speech tagging: a greedy, left-to-right averaged perceptron.
 
+use crate::tag::classes::Classes;
 use crate::tag::features::{WordInfo, feat, feat2};
 use crate::tag::model::{Model, ModelError};
 use crate::tag::pos::{Pos, TAGSET};
@@ -126,15 +127,16 @@ pub fn class_features(words: &[WordInfo], i: usize, prev: u64, out: &mut Vec<u64
     let pad = WordInfo::pad();
     let at = |k: isize| -> &WordInfo { i.checked_add_signed(k).and_then(|j| words.get(j)).unwrap_or(&pad) };
     let (w, p1, n1) = (at(0), at(-1), at(1));
-    let (coarse, fine) = (|x: &WordInfo| u64::from(x.classes.0), |x: &WordInfo| u64::from(x.classes.1));
+    let [w_c, p1_c, n1_c] = [w, p1, n1].map(crate::tag::classes::of);
+    let (coarse, fine) = (|x: Classes| u64::from(x.0), |x: Classes| u64::from(x.1));
     out.extend_from_slice(&[
-        feat(30, fine(w)),
-        feat(31, coarse(w)),
-        feat(32, fine(p1)),
-        feat(33, fine(n1)),
-        feat2(34, prev, fine(w)),
-        feat2(35, fine(w), fine(n1)),
-        feat2(36, w.suffix[2], coarse(w)),
+        feat(30, fine(w_c)),
+        feat(31, coarse(w_c)),
+        feat(32, fine(p1_c)),
+        feat(33, fine(n1_c)),
+        feat2(34, prev, fine(w_c)),
+        feat2(35, fine(w_c), fine(n1_c)),
+        feat2(36, w.suffix[2], coarse(w_c)),
     ]);
 }
 
@@ -146,10 +148,11 @@ mod tests {
     fn a_tagger_with_classes_carries_a_word_s_weights_to_its_class_mates() {
         let friday = WordInfo::new("Friday");
         let tuesday = WordInfo::new("Tuesday");
-        assert_ne!(friday.classes.1, 0, "weekdays are in the word class table");
-        assert_eq!(friday.classes.1, tuesday.classes.1, "and share a class");
+        let fine = |w: &WordInfo| crate::tag::classes::of(w).1;
+        assert_ne!(fine(&friday), 0, "weekdays are in the word class table");
+        assert_eq!(fine(&friday), fine(&tuesday), "and share a class");
         let nnp = TAGSET.iter().position(|&t| t == "NNP").expect("NNP");
-        let class_feature = feat(30, u64::from(friday.classes.1));
+        let class_feature = feat(30, u64::from(fine(&friday)));
         let labels = TAGSET.iter().map(|&t| t.to_owned()).collect();
         let model = Model::from_rows(labels, String::new(), vec![(class_feature, vec![(nnp as u8, 1.0)])]);
         let tag = |tagger: &PosTagger, w: &WordInfo| {
