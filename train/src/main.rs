@@ -174,8 +174,8 @@ struct Args {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Which {
-    /// Word classes learned from the training texts (the taggers and the
-    /// parser read them); not part of the default set.
+    /// Word classes learned from the training texts (the parser and its
+    /// tagger read them); not part of the default set.
     Clusters,
     /// The part-of-speech tagger.
     Pos,
