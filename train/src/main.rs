@@ -138,11 +138,6 @@ struct Args {
     #[arg(long, default_value_t = 0.0)]
     parser_gold_tags: f64,
 
-    /// Whether the parser's part-of-speech tagger reads the words' classes
-    /// (`assets/lexicons/word-clusters.tsv`).
-    #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
-    parser_classes: bool,
-
     /// Sizes of the word class sets learned by `clusters`.
     #[arg(long, value_delimiter = ',', default_value = "64,512")]
     cluster_sizes: Vec<usize>,
@@ -599,14 +594,10 @@ fn pos_settings(args: &Args) -> Settings {
 }
 
 /// The settings of the parser's own part-of-speech tagger: those of
-/// [`pos_settings`], reading the words' classes unless told not to.
+/// [`pos_settings`], reading the words' classes (as the engine's parser
+/// tagger does, see [`PosTagger::with_classes`]).
 fn parser_pos_settings(args: &Args) -> Settings {
-    Settings { classes: args.parser_classes, ..pos_settings(args) }
-}
-
-/// The parser's tagger around `model`, reading the words' classes as it was trained to.
-fn parser_pos_tagger(args: &Args, model: Model) -> Result<PosTagger> {
-    Ok(if args.parser_classes { PosTagger::with_classes(model)? } else { PosTagger::new(model)? })
+    Settings { classes: true, ..pos_settings(args) }
 }
 
 /// The sentences of `<ud>/<name>.conllu`.
@@ -625,7 +616,7 @@ fn parser_tagger(args: &Args) -> Result<PosTagger> {
     let mut docs = silver::read_split(&args.corpus.join("train")).context("reading the training split")?;
     docs.extend(treebank_docs(args)?);
     let model = taggers::train_pos(&docs, parser_pos_settings(args));
-    let tagger = parser_pos_tagger(args, model.clone())?;
+    let tagger = PosTagger::with_classes(model.clone())?;
     let dev = silver::read_split(&args.corpus.join("dev")).context("reading the dev split")?;
     report_tagger(args, "parser tagger", &model, &tagger, t, &dev)?;
     write(&args.out.join("parser-pos.bin"), &model)?;
@@ -712,7 +703,7 @@ fn jackknifed_trees(args: &Args) -> Result<Vec<sayso_nlp::train::parser::TreeSen
     sentences.retain(|s| !s.is_empty());
     if args.parser_tagger_treebank_weight == 0 {
         // The tagger never sees the treebanks: nothing to hold out.
-        let pos = parser_pos_tagger(args, taggers::train_pos(&silver, parser_pos_settings(args)))?;
+        let pos = PosTagger::with_classes(taggers::train_pos(&silver, parser_pos_settings(args)))?;
         return Ok(train_parser::prepare(&sentences, &pos));
     }
     let docs = treebank::tagged_docs(&sentences, "treebank");
@@ -723,7 +714,7 @@ fn jackknifed_trees(args: &Args) -> Result<Vec<sayso_nlp::train::parser::TreeSen
         for _ in 0..args.parser_tagger_treebank_weight {
             rest.extend(docs.iter().enumerate().filter(|(i, _)| i % folds != fold).map(|(_, d)| d.clone()));
         }
-        let tagger = parser_pos_tagger(args, taggers::train_pos(&rest, parser_pos_settings(args)))?;
+        let tagger = PosTagger::with_classes(taggers::train_pos(&rest, parser_pos_settings(args)))?;
         let held: Vec<usize> = (fold..sentences.len()).step_by(folds).collect();
         let held_sentences: Vec<_> = held.iter().map(|&i| sentences[i].clone()).collect();
         for (i, tree) in held.into_iter().zip(train_parser::prepare(&held_sentences, &tagger)) {
