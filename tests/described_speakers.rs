@@ -154,7 +154,7 @@ fn a_party_member_is_named_without_the_party() {
 
 /// (body, content, expected speaker name and label): a description that fits
 /// no role the article gave, where the text leaves no doubt who it is.
-const EPITHETS: [(&str, &str, &str, EntityLabel); 7] = [
+const EPITHETS: [(&str, &str, &str, EntityLabel); 9] = [
     (
         "Arthur Belmont said the tower would open in May. The New York businessman also said rents would \
          stay low.",
@@ -202,6 +202,20 @@ const EPITHETS: [(&str, &str, &str, EntityLabel); 7] = [
         "Arthur Belmont",
         EntityLabel::Person,
     ),
+    (
+        "Emeka Obi scored twice on Saturday. \"I just tried to stay calm,\" the 24-year-old told \
+         reporters.",
+        "I just tried",
+        "Emeka Obi",
+        EntityLabel::Person,
+    ),
+    (
+        "The goalkeeper, Tomas Ruiz, admitted he should have stopped the shot. \"That one is on me,\" the \
+         Spaniard said.",
+        "That one is",
+        "Tomas Ruiz",
+        EntityLabel::Person,
+    ),
 ];
 
 #[test]
@@ -238,6 +252,26 @@ const DOUBTFUL_EPITHETS: [(&str, &str, &str); 4] = [
         "The Lincoln actor",
     ),
 ];
+
+#[test]
+fn a_nationality_inside_a_name_or_an_age_before_one_stays_out_of_the_name() {
+    let annotator = Annotator::new().expect("models load");
+    // "Cuban" is a nationality, and here a surname.
+    assert_speaker(
+        &annotator,
+        "Billionaire Mark Cuban spoke at the rally on Monday. Mark Cuban said the debate had been a mess.",
+        "the debate had been",
+        "Mark Cuban",
+        EntityLabel::Person,
+    );
+    // An age in front of a place and a noun makes no person of the place.
+    let body = "In May the home of a 26-year-old Berlin man was searched after he had posted: \"We will not \
+                mourn.\"";
+    let text = article(body);
+    let ann = annotator.annotate(&text);
+    let named = speaker_of(&ann, &text, "We will not");
+    assert!(named.as_ref().is_none_or(|(name, _)| !name.contains("Berlin")), "{named:?}");
+}
 
 #[test]
 fn an_epithet_in_doubt_stays_a_description() {

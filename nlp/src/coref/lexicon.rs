@@ -12,6 +12,8 @@ use crate::text::keys::word_key;
 const REFERRING_WORDS: &str = include_str!("../../../assets/lexicons/referring-words.tsv");
 /// Job titles, shared with the gazetteer; their head nouns are role nouns.
 const TITLES: &str = include_str!("../../../assets/lexicons/titles.txt");
+/// Nationalities, singular and plural.
+const DEMONYMS: &str = include_str!("../../../assets/lexicons/demonyms.tsv");
 
 /// Grammatical gender as far as the text shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -52,6 +54,10 @@ pub enum Class {
     Document,
     /// A word that ends a business's name ("Inc", "Pharmaceuticals").
     Business,
+    /// A nationality that names one person ("Spaniard", "German"): a person
+    /// when it heads a description ("the Spaniard"), not inside a name
+    /// ("Mark Cuban").
+    Nationality,
 }
 
 /// The extra mark a lexicon entry carries.
@@ -125,12 +131,25 @@ impl Lexicon {
                 entries.push((head, Entry { class: Class::Role, canonical: head, flag: Flag::None }));
             }
         }
+        for name in person_demonyms() {
+            let entry = Entry { class: Class::Nationality, canonical: name, flag: Flag::None };
+            words.entry(with_lower(name, key)).or_default().push((name, entry));
+        }
         Self { words }
     }
 
     /// The entry of `word` (any case, a trailing period ignored) in `class`.
+    /// Each run of digits reads as one 0, as the lists write them
+    /// ("24-year-old" is "0-year-old").
     pub fn get(&self, word: &str, class: Class) -> Option<Entry> {
         let word = word.strip_suffix('.').unwrap_or(word);
+        if word.bytes().any(|b| b.is_ascii_digit()) {
+            return self.get_folded(&fold_digits(word), class);
+        }
+        self.get_folded(word, class)
+    }
+
+    fn get_folded(&self, word: &str, class: Class) -> Option<Entry> {
         with_lower(word, |w| {
             let entries = self.words.get(&key(w))?;
             entries.iter().find(|(k, e)| e.class == class && k.eq_ignore_ascii_case(w)).map(|&(_, e)| e)
@@ -210,6 +229,36 @@ fn title_head(title: &'static str) -> Option<&'static str> {
     Some(head)
 }
 
+/// The nationalities that name one person: a noun for a man or woman
+/// ("Frenchman"), or one listed with its plural ("Spaniard" and
+/// "Spaniards"). One without ("French", "Chinese") is an adjective, or the
+/// people as a whole.
+fn person_demonyms() -> impl Iterator<Item = &'static str> {
+    let names: Vec<&'static str> = crate::text::keys::entries(DEMONYMS).collect();
+    let listed: std::collections::HashSet<&str> = names.iter().copied().collect();
+    names.into_iter().filter(move |name| {
+        !name.contains(' ') && (name.ends_with("man") || listed.contains(format!("{name}s").as_str()))
+    })
+}
+
+/// `word` with each run of ASCII digits written as one 0.
+fn fold_digits(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut in_digits = false;
+    for c in word.chars() {
+        if c.is_ascii_digit() {
+            if !in_digits {
+                out.push('0');
+            }
+            in_digits = true;
+        } else {
+            out.push(c);
+            in_digits = false;
+        }
+    }
+    out
+}
+
 fn key(word: &str) -> u64 {
     hash_bytes(0, word.as_bytes())
 }
@@ -256,6 +305,22 @@ fn parse_class(s: &str) -> Option<Class> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ages_read_with_any_number_and_nationalities_name_one_person() {
+        let lex = lexicon();
+        assert!(lex.is("24-year-old", Class::Role));
+        assert!(lex.is("9-year-old", Class::Role));
+        assert!(lex.noun("30-year-olds").is_some_and(|e| e.flag == Flag::Plural));
+        assert!(!lex.is("year-old", Class::Role));
+        assert!(lex.is("Spaniard", Class::Nationality));
+        assert!(lex.is("Frenchman", Class::Nationality));
+        assert!(lex.is("german", Class::Nationality));
+        // Listed without a plural: the people as a whole, or an adjective.
+        assert!(!lex.is("French", Class::Nationality));
+        assert!(!lex.is("Chinese", Class::Nationality));
+        assert!(!lex.is("Spaniard", Class::Role), "a nationality is no role in front of a name");
+    }
 
     #[test]
     fn a_title_is_headed_by_its_noun() {

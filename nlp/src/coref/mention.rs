@@ -247,7 +247,12 @@ pub fn analyse(doc: &Doc<'_>, range: Range<usize>) -> Option<Mention> {
     if body >= head_end {
         return Some(m);
     }
-    let name_start = name_run_start(doc, body, head_end);
+    // "The Spaniard said": a nationality alone after a determiner
+    // describes one person, where "Mark Cuban" is a name.
+    let one_national = m.determiner != Determiner::Bare
+        && head_end == body + 1
+        && lex.is(doc.word(body), Class::Nationality);
+    let name_start = if one_national { head_end } else { name_run_start(doc, body, head_end) };
     // "Trump and Clinton": two people together, neither alone.
     if let Some(and) = coordination(doc, body, name_start) {
         m.plural = true;
@@ -474,7 +479,10 @@ fn read_prefix(doc: &Doc<'_>, range: Range<usize>, m: &mut Mention) {
             if h.canonical != "-" && !m.roles.iter().any(|r| r.head == h.canonical) {
                 m.roles.push(Role { head: h.canonical.to_owned(), titles: Vec::new(), ranks: Vec::new() });
             }
-        } else if let Some(r) = lex.get(w, Class::Role) {
+        } else if let Some(r) = lex.get(w, Class::Role).filter(|_| !w.bytes().any(|b| b.is_ascii_digit())) {
+            // An age is a person only as a head noun ("the 26-year-old");
+            // in front of a name or noun it is an adjective ("a 26-year-old
+            // Berlin man").
             m.animacy = Animacy::Person;
             if r.flag == Flag::Male || r.flag == Flag::Female {
                 m.gender = gender_of(r.flag);
@@ -500,12 +508,12 @@ fn read_head(doc: &Doc<'_>, range: Range<usize>, m: &mut Mention) {
     let lex = lexicon();
     let Some(head) = range.clone().rev().find(|&i| doc.is_word(i)) else { return };
     let w = doc.word(head);
-    let entry = lex.noun(w);
+    let entry = lex.noun(w).or_else(|| lex.get(w, Class::Nationality).filter(|_| head == range.start));
     let canonical = entry.map_or_else(|| w.to_lowercase(), |e| e.canonical.to_owned());
     m.plural = entry.is_some_and(|e| e.flag == Flag::Plural) || doc.is_plural_noun(head);
     if let Some(e) = entry {
         m.animacy = match e.class {
-            Class::Role => Animacy::Person,
+            Class::Role | Class::Nationality => Animacy::Person,
             Class::Document => Animacy::Document,
             _ => Animacy::Thing,
         };
