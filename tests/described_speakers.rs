@@ -154,7 +154,7 @@ fn a_party_member_is_named_without_the_party() {
 
 /// (body, content, expected speaker name and label): a description that fits
 /// no role the article gave, where the text leaves no doubt who it is.
-const EPITHETS: [(&str, &str, &str, EntityLabel); 9] = [
+const EPITHETS: [(&str, &str, &str, EntityLabel); 10] = [
     (
         "Arthur Belmont said the tower would open in May. The New York businessman also said rents would \
          stay low.",
@@ -207,6 +207,13 @@ const EPITHETS: [(&str, &str, &str, EntityLabel); 9] = [
          reporters.",
         "I just tried",
         "Emeka Obi",
+        EntityLabel::Person,
+    ),
+    (
+        "Dana Okafor scored the winner in the last minute. \"We never stopped believing,\" the midfielder \
+         said.",
+        "We never stopped",
+        "Dana Okafor",
         EntityLabel::Person,
     ),
     (
@@ -271,6 +278,26 @@ fn a_nationality_inside_a_name_or_an_age_before_one_stays_out_of_the_name() {
     let ann = annotator.annotate(&text);
     let named = speaker_of(&ann, &text, "We will not");
     assert!(named.as_ref().is_none_or(|(name, _)| !name.contains("Berlin")), "{named:?}");
+}
+
+#[test]
+fn a_noun_for_a_person_before_a_name_is_no_part_of_it() {
+    let annotator = Annotator::new().expect("models load");
+    assert_speaker(
+        &annotator,
+        "Striker Emeka Obi scored twice on Saturday and said the team had earned the win.",
+        "the team had earned",
+        "Emeka Obi",
+        EntityLabel::Person,
+    );
+    // A given name that is also such a noun stays in the name.
+    assert_speaker(
+        &annotator,
+        "Guy Anders Holm spoke in Brussels on Monday and said the vote would be close.",
+        "the vote would be",
+        "Guy Anders Holm",
+        EntityLabel::Person,
+    );
 }
 
 #[test]

@@ -241,7 +241,7 @@ fn subject_descriptions(doc: &Doc<'_>, covered: &[bool], out: &mut Vec<Mention>)
             continue;
         }
         let head = doc.word(end - 1);
-        if lex.noun(head).is_some_and(|e| e.class == Class::Role) {
+        if lex.noun(head).is_some_and(|e| matches!(e.class, Class::Role | Class::Person)) {
             let m = analyse(doc, i..end).filter(|m| m.form == Form::Nominal);
             out.extend(m.filter(|m| !m.tokens.clone().any(|k| covered.get(k).copied().unwrap_or(true))));
         }

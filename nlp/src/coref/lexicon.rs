@@ -12,6 +12,8 @@ use crate::text::keys::word_key;
 const REFERRING_WORDS: &str = include_str!("../../../assets/lexicons/referring-words.tsv");
 /// Job titles, shared with the gazetteer; their head nouns are role nouns.
 const TITLES: &str = include_str!("../../../assets/lexicons/titles.txt");
+/// Nouns learned to name a person (`sayso-train person-nouns`).
+const PERSON_NOUNS: &str = include_str!("../../../assets/lexicons/person-nouns.tsv");
 /// Nationalities, singular and plural.
 const DEMONYMS: &str = include_str!("../../../assets/lexicons/demonyms.tsv");
 
@@ -54,6 +56,11 @@ pub enum Class {
     Document,
     /// A word that ends a business's name ("Inc", "Pharmaceuticals").
     Business,
+    /// A noun learned to name a person ("midfielder", from
+    /// `person-nouns.tsv`): a role where it heads a description or stands
+    /// before a name, but a name's own word when written inside one
+    /// ("Guy Verhofstadt").
+    Person,
     /// A nationality that names one person ("Spaniard", "German"): a person
     /// when it heads a description ("the Spaniard"), not inside a name
     /// ("Mark Cuban").
@@ -131,6 +138,13 @@ impl Lexicon {
                 entries.push((head, Entry { class: Class::Role, canonical: head, flag: Flag::None }));
             }
         }
+        // The learned nouns add to the lists, never override them.
+        for noun in crate::text::keys::entries(PERSON_NOUNS) {
+            let entries = words.entry(with_lower(noun, key)).or_default();
+            if !entries.iter().any(|(k, _)| k.eq_ignore_ascii_case(noun)) {
+                entries.push((noun, Entry { class: Class::Person, canonical: noun, flag: Flag::None }));
+            }
+        }
         for name in person_demonyms() {
             let entry = Entry { class: Class::Nationality, canonical: name, flag: Flag::None };
             words.entry(with_lower(name, key)).or_default().push((name, entry));
@@ -168,6 +182,7 @@ impl Lexicon {
             self.get(w, Class::Role)
                 .or_else(|| self.get(w, Class::Org))
                 .or_else(|| self.get(w, Class::Document))
+                .or_else(|| self.get(w, Class::Person))
         };
         let plural = |e: Entry| Entry { flag: Flag::Plural, ..e };
         with_lower(word, |w| {

@@ -448,10 +448,21 @@ fn name_run_start(doc: &Doc<'_>, from: usize, end: usize) -> usize {
         }
     }
     // A run starts with a name word, not a particle, a joiner, or an
-    // adjective such as a party or nationality ("Republican Donald Trump").
+    // adjective such as a party or nationality ("Republican Donald Trump"),
+    // nor with a noun for a person before a whole name ("Striker Emeka
+    // Obi", where "Guy Verhofstadt" and "Lady Gaga" are names).
+    let person_noun = |j: usize| {
+        let w = doc.word(j);
+        j + 2 < end
+            && doc.is_word(j + 2)
+            && lex.is(w, Class::Person)
+            && lex.given_name(w).is_none()
+            && !in_whole(j)
+    };
     while j < end
         && (!(doc.is_word(j) && doc.is_capitalised(j))
-            || (j + 1 < end && doc.is_adjective(j) && !in_whole(j)))
+            || (j + 1 < end && doc.is_adjective(j) && !in_whole(j))
+            || person_noun(j))
     {
         j += 1;
     }
@@ -479,7 +490,11 @@ fn read_prefix(doc: &Doc<'_>, range: Range<usize>, m: &mut Mention) {
             if h.canonical != "-" && !m.roles.iter().any(|r| r.head == h.canonical) {
                 m.roles.push(Role { head: h.canonical.to_owned(), titles: Vec::new(), ranks: Vec::new() });
             }
-        } else if let Some(r) = lex.get(w, Class::Role).filter(|_| !w.bytes().any(|b| b.is_ascii_digit())) {
+        } else if let Some(r) = lex
+            .get(w, Class::Role)
+            .filter(|_| !w.bytes().any(|b| b.is_ascii_digit()))
+            .or_else(|| lex.get(w, Class::Person))
+        {
             // An age is a person only as a head noun ("the 26-year-old");
             // in front of a name or noun it is an adjective ("a 26-year-old
             // Berlin man").
@@ -513,7 +528,7 @@ fn read_head(doc: &Doc<'_>, range: Range<usize>, m: &mut Mention) {
     m.plural = entry.is_some_and(|e| e.flag == Flag::Plural) || doc.is_plural_noun(head);
     if let Some(e) = entry {
         m.animacy = match e.class {
-            Class::Role | Class::Nationality => Animacy::Person,
+            Class::Role | Class::Nationality | Class::Person => Animacy::Person,
             Class::Document => Animacy::Document,
             _ => Animacy::Thing,
         };

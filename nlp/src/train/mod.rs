@@ -12,6 +12,7 @@ pub mod coref;
 pub mod gum;
 pub mod parser;
 pub mod perceptron;
+pub mod person_nouns;
 pub mod review;
 pub mod silver;
 pub mod sparse;
