@@ -367,25 +367,31 @@ const DATELINE_WORDS: usize = 8;
 /// its dash: the place and the agency are not what was said.
 fn past_a_dateline(l: &Layers<'_>, para: &Range<usize>, d: &mut Draft) {
     let Some(first) = d.content.first_mut() else { return };
-    if first.start != para.start {
-        return;
+    if let Some(start) = dateline_end(l, para, first) {
+        first.start = start;
+    }
+}
+
+/// Where the words of `span` start past the paragraph's dateline
+/// ("RIVERMOUTH, Ore. (AP) —"), when `span` opens the paragraph with one
+/// and goes on past it into a sentence.
+fn dateline_end(l: &Layers<'_>, para: &Range<usize>, span: &Range<usize>) -> Option<usize> {
+    if span.start != para.start {
+        return None;
     }
     let upper = |i: usize| l.words[i].flags & IS_UPPER != 0;
     if !upper(para.start) {
-        return;
+        return None;
     }
-    let limit = para.end.min(para.start + DATELINE_WORDS + 1).min(first.end);
-    let dash = (para.start + 1..limit).find(|&i| is_dash(l, i) || l.tokens[i].span.slice(l.text) == "-");
-    let Some(dash) = dash else { return };
+    let limit = para.end.min(para.start + DATELINE_WORDS + 1).min(span.end);
+    let dash = (para.start + 1..limit).find(|&i| is_dash(l, i) || l.tokens[i].span.slice(l.text) == "-")?;
     // Before the dash: the place in capitals, a state ("Ore."), an agency in brackets.
     let dateline = (para.start..dash).all(|i| {
         let w = l.tokens[i].span.slice(l.text);
         upper(i) || matches!(w, "," | "(" | ")") || l.words[i].flags & IS_TITLE != 0
     });
     // The story then opens a sentence ("NATO - the alliance - will" has no dateline).
-    if dateline && dash + 1 < first.end && l.words[dash + 1].flags & IS_TITLE != 0 {
-        first.start = dash + 1;
-    }
+    (dateline && dash + 1 < span.end && l.words[dash + 1].flags & IS_TITLE != 0).then_some(dash + 1)
 }
 
 /// "“…” ― Name": a quotation closed and followed by a dash and a name that
@@ -517,10 +523,16 @@ pub fn paragraph(
         let excluded = |i: usize| d.covers(i) || in_content(i);
         let source = standing::settle(l, &para, d.source.clone(), d.cue.as_ref(), &excluded);
         // A mention that cannot speak gives way to the cue's subject in the tree.
-        let source = match (&source, &d.source, d.cue.as_ref()) {
+        let mut source = match (&source, &d.source, d.cue.as_ref()) {
             (None, Some(_), Some(cue)) => tree_source(l, cue, &excluded),
             _ => source,
         };
+        // The source opening a wire story is who comes after its dateline.
+        if let Some(s) = source.as_mut()
+            && let Some(start) = dateline_end(l, &para, s)
+        {
+            s.start = start;
+        }
         d.source = source;
         // Every attribution has a cue: a content without one is more often a
         // title or a scare quote than speech, unless it is a paragraph of

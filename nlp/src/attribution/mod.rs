@@ -466,6 +466,12 @@ mod tests {
         let text = "Vote\n\nNATO - the alliance - will meet in May, officials said.\n";
         let found = pieces_and_source(&annotator, text);
         assert!(found.iter().all(|(p, _)| !p[0].starts_with("the alliance")), "{found:?}");
+        // Nor who spoke: the story's first sentence speaks after it.
+        let text = "Forecast\n\nSAN JOSE, Calif. — Harlow Mills on Thursday cut its forecast, blaming weaker \
+                    demand from builders.\n";
+        let found = pieces_and_source(&annotator, text);
+        let blamed = found.iter().find(|(p, _)| p[0].starts_with("weaker demand")).expect("the report");
+        assert_eq!(blamed.1.as_deref(), Some("Harlow Mills"), "{found:?}");
     }
 
     #[test]
