@@ -480,7 +480,19 @@ pub fn paragraph(
     carry: &mut Carry,
     out: &mut Vec<Quote>,
 ) {
-    let runs = runs(para.clone(), labels);
+    let mut runs = runs(para.clone(), labels);
+    for r in runs.iter_mut().filter(|r| r.role == Role::Content) {
+        // The end of the sentence before, a mark and at most a "that", is
+        // not what was said ("… dispute that. “These studies …,” said Vega").
+        let next = (r.start..r.end).find(|&i| l.sentence_of[i] != l.sentence_of[r.start]);
+        if let Some(next) = next
+            && next - r.start <= 2
+            && (r.start..next)
+                .all(|i| l.words[i].flags & IS_PUNCT != 0 || matches!(l.pos[i].as_str(), "IN" | "DT" | "WDT"))
+        {
+            r.start = next;
+        }
+    }
     let in_content = |i: usize| {
         i.checked_sub(para.start)
             .and_then(|k| labels.get(k))

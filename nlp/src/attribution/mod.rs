@@ -475,6 +475,17 @@ mod tests {
     }
 
     #[test]
+    fn a_quotation_after_a_sentence_ending_in_that_is_its_speaker_s() {
+        let annotator = Annotator::new().expect("models load");
+        let text = "Rent\n\nTenant advocates dispute that. \"These studies look at cities that are nothing \
+                    like Portland,\" said Marisol Vega of the tenants' union.\n";
+        let found = pieces_and_source(&annotator, text);
+        let quoted = found.iter().find(|(p, _)| p[0].contains("These studies")).expect("the quotation");
+        assert!(quoted.0[0].starts_with("These studies"), "{found:?}");
+        assert!(quoted.1.as_deref().is_some_and(|s| s.starts_with("Marisol Vega")), "{found:?}");
+    }
+
+    #[test]
     fn a_reported_clause_ends_at_a_semicolon() {
         let annotator = Annotator::new().expect("models load");
         let text = "Town\n\nCouncil members said the timing of the vote was not intentional; \
