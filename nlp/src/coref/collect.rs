@@ -69,7 +69,9 @@ pub fn collect(doc: &Doc<'_>, clusters: &mut Vec<Cluster>, probes: &[Span]) -> M
     // Tokens before this belong to the last name taken from an entity.
     let mut joined_until = 0;
     for (ei, e) in doc.ann.entities.iter().enumerate() {
-        if !matches!(e.label, EntityLabel::Person | EntityLabel::Org | EntityLabel::Loc) {
+        if !matches!(e.label, EntityLabel::Person | EntityLabel::Org | EntityLabel::Loc)
+            || doc.in_dateline(e.tokens.start)
+        {
             continue;
         }
         // An entity inside a named source is that source's name.

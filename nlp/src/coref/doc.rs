@@ -216,6 +216,27 @@ impl<'a> Doc<'a> {
         opens && end < self.len() && self.word(end) == ":"
     }
 
+    /// True when token `i` is in the dateline opening its paragraph
+    /// ("SAN JOSE, Calif. —", "WASHINGTON (Reuters) -"): place and agency
+    /// in capitals or abbreviated, then a dash and the story's first word.
+    /// A dateline names no one the story goes on to speak of.
+    pub fn in_dateline(&self, i: usize) -> bool {
+        const MOST_WORDS: usize = 8;
+        let Some(start) = (i.saturating_sub(MOST_WORDS)..=i).rev().find(|&k| self.opens_paragraph(k)) else {
+            return false;
+        };
+        let dash = (i + 1..(start + MOST_WORDS + 1).min(self.len()))
+            .find(|&k| matches!(self.word(k), "—" | "–" | "―" | "--" | "-"));
+        let Some(dash) = dash else { return false };
+        let placed = (start..dash).all(|k| {
+            let w = self.word(k);
+            matches!(w, "," | "(" | ")")
+                || !w.chars().any(char::is_lowercase)
+                || (w.ends_with('.') && w.chars().next().is_some_and(char::is_uppercase))
+        });
+        placed && dash + 1 < self.len() && self.is_capitalised(dash + 1)
+    }
+
     /// True when token `i` is an adjective by its tag or a nationality or
     /// party by its entity ("Russian", "Republican").
     pub fn is_adjective(&self, i: usize) -> bool {

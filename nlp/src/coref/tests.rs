@@ -437,3 +437,15 @@ Mayor Ines Baptiste said the council would vote in March.
     assert_eq!(speaker_of(&ann, text, "the mayor wanted"), "A senior city official");
     assert_eq!(speaker_of(&ann, text, "the council"), "Ines Baptiste");
 }
+
+#[test]
+fn a_dateline_place_is_no_one_to_refer_to() {
+    let text = "Forecast cut\n\nSAN JOSE, Calif. — Shares of chipmakers fell on Thursday after a weak \
+                forecast.\n\nIt now expects sales of $4 billion, the company said.\n";
+    let ann = annotate(
+        text,
+        &[Hand { sentence: "It now expects", source: "It", cue: "expects", content: "sales of $4 billion" }],
+    );
+    let who = speaker_of(&ann, text, "sales of");
+    assert!(!who.contains("JOSE") && !who.contains("Calif"), "{who}");
+}
