@@ -397,3 +397,32 @@ fn the_company_is_the_business_in_view_and_no_other_organisation() {
     let speaker = speaker_of(&ann, &text, "the stadium would create");
     assert!(speaker.as_ref().is_some_and(|(name, _)| name != "Harbor City Council"), "{speaker:?}");
 }
+
+#[test]
+fn a_sentence_opening_in_a_post_or_a_statement_sets_its_report_in_writing() {
+    let annotator = Annotator::new().expect("models load");
+    for (body, content, act) in [
+        (
+            "In a post on X, Raila Odinga urged supporters to stay peaceful.",
+            "supporters to stay",
+            sayso_nlp::Act::Wrote,
+        ),
+        (
+            "In a statement, the league said it was investigating the match.",
+            "it was investigating",
+            sayso_nlp::Act::Wrote,
+        ),
+        // A medium named later in the sentence, or not at all, leaves speech.
+        (
+            "Ruth Olsen called the vote rigged in a post, and Paul Ostrander said the count was fair.",
+            "the count was fair",
+            sayso_nlp::Act::Said,
+        ),
+        ("On Tuesday, Ruth Olsen said the count was fair.", "the count was fair", sayso_nlp::Act::Said),
+    ] {
+        let text = article(body);
+        let ann = annotator.annotate(&text);
+        let q = ann.quotes.iter().find(|q| q.content.slice(&text).starts_with(content));
+        assert_eq!(q.map(|q| q.act), Some(act), "{body}: {:?}", ann.quotes);
+    }
+}

@@ -1,7 +1,7 @@
 //! The annotation pipeline: article layout, tokens, sentences, tags,
 //! entities, quotes and speakers.
 
-use crate::annotation::{Annotation, Entity, Paragraph, Sentence};
+use crate::annotation::{Act, Annotation, Entity, Paragraph, Sentence};
 use crate::attribution::{
     self, Word, acts::ActLexicon, cues::Lexicon, review::Review, tagger::AttributionTagger,
 };
@@ -153,6 +153,16 @@ impl Annotator {
             attribution::find(&self.attribution, &self.review, &self.cues, text, &words, &ann, &self.parser);
         for q in &mut ann.quotes {
             q.act = self.acts.of_cue(q.cue.map(|c| c.slice(text)));
+            // "In a post on X, he urged …": the sentence's opening words
+            // name the medium the cue does not.
+            if q.act == Act::Said
+                && let Some(cue) = q.cue
+                && let Some(s) = ann.sentences.iter().find(|s| s.span.contains(cue))
+                && q.content.start > s.span.start
+                && self.acts.opens_with_a_medium(text.get(s.span.start..cue.start).unwrap_or(""))
+            {
+                q.act = Act::Wrote;
+            }
         }
         // Word keys are not needed past attribution; free them before coreference.
         drop(words);

@@ -99,6 +99,24 @@ impl ActLexicon {
         words.iter().filter_map(|w| self.words.get(w).copied()).max_by_key(|&a| precedence(a))
     }
 
+    /// True when `text` opens with a phrase of the lexicon naming a medium
+    /// of writing ("in a post", "in a statement", "on Twitter"), after at
+    /// most one word ("Then, in a statement"): the words that set a report
+    /// in writing when they open its sentence ("In a post on X, he urged
+    /// supporters to stay calm"). Single words are not read ("report" is as
+    /// often what is reported on).
+    #[must_use]
+    pub fn opens_with_a_medium(&self, text: &str) -> bool {
+        let words = keys(text);
+        (0..words.len().min(2)).any(|i| {
+            self.phrases.get(&words[i]).is_some_and(|list| {
+                list.iter().any(|(p, act)| {
+                    *act == Act::Wrote && words.get(i..i + p.len()).is_some_and(|ws| ws == &p[..])
+                })
+            })
+        })
+    }
+
     /// The act of a cue's text; speech when the lexicon knows none of its
     /// words, or when there is no cue (a quotation set off by its marks).
     #[must_use]
@@ -123,6 +141,16 @@ mod tests {
 
     fn act(lex: &ActLexicon, cue: &str) -> Act {
         lex.of_cue(Some(cue))
+    }
+
+    #[test]
+    fn a_medium_is_named_by_a_phrase_not_a_word() {
+        let lex = ActLexicon::embedded().expect("lexicon parses");
+        assert!(lex.opens_with_a_medium("In a post on X, he "));
+        assert!(lex.opens_with_a_medium("Then, in a statement Tuesday, the agency "));
+        assert!(!lex.opens_with_a_medium("After the report, he "));
+        assert!(!lex.opens_with_a_medium("On Tuesday, she "));
+        assert!(!lex.opens_with_a_medium("Trump called it rigged in a tweet, and lawmakers "));
     }
 
     #[test]
