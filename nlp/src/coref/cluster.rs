@@ -118,6 +118,19 @@ impl Cluster {
         }
     }
 
+    /// True unless the entity labels part a name from this cluster: a
+    /// place never joins an organisation by a word of its name ("Kenya" is
+    /// not "Amnesty International Kenya"), nor an organisation a place. (A
+    /// person's surname read as a place now and then still joins the person.)
+    pub fn may_be_labelled(&self, label: Option<EntityLabel>) -> bool {
+        let [p, o, l] = self.label_votes;
+        match label {
+            Some(EntityLabel::Loc) => !(o > 0 && p == 0 && l == 0),
+            Some(EntityLabel::Org) => !(l > 0 && p == 0 && o == 0),
+            _ => true,
+        }
+    }
+
     /// True when `name` can be another form of this cluster's fullest name.
     pub fn accepts_name(&self, name: &[String]) -> bool {
         self.longest_name().is_some_and(|full| names_match(name, full))

@@ -375,7 +375,7 @@ fn group_names(list: &mut [Mention], order: &[usize], clusters: &mut Vec<Cluster
         let candidates = by_word.get(first).into_iter().chain(by_word.get(last)).flatten();
         let best = candidates
             .copied()
-            .filter(|&ci| clusters[ci].accepts_name(&m.name))
+            .filter(|&ci| clusters[ci].accepts_name(&m.name) && clusters[ci].may_be_labelled(m.label))
             .max_by_key(|&ci| (clusters[ci].mentions.len(), ci));
         let ci = best.unwrap_or_else(|| {
             clusters.push(Cluster::default());

@@ -449,3 +449,34 @@ fn a_dateline_place_is_no_one_to_refer_to() {
     let who = speaker_of(&ann, text, "sales of");
     assert!(!who.contains("JOSE") && !who.contains("Calif"), "{who}");
 }
+
+#[test]
+fn a_place_is_not_the_organisation_whose_name_ends_with_it() {
+    let text = "Protests\n\nAmnesty International Kenya said police had fired tear gas at marchers.\n\
+                Officials in Kenya said the bill would pass.\n";
+    let ann = annotate(
+        text,
+        &[
+            Hand {
+                sentence: "Amnesty International Kenya said",
+                source: "Amnesty International Kenya",
+                cue: "said",
+                content: "police had fired",
+            },
+            Hand {
+                sentence: "Officials in Kenya",
+                source: "Officials in Kenya",
+                cue: "said",
+                content: "the bill would",
+            },
+        ],
+    );
+    assert_eq!(speaker_of(&ann, text, "police had fired"), "Amnesty International Kenya");
+    let kenya = ann.entities.iter().filter(|e| e.span.slice(text) == "Kenya").collect::<Vec<_>>();
+    assert!(!kenya.is_empty());
+    let amnesty =
+        ann.quotes.iter().find_map(|q| q.speaker.filter(|_| q.content.slice(text).starts_with("police")));
+    assert!(kenya.iter().all(|e| e.speaker.is_none() || e.speaker != amnesty), "{:?}", ann.speakers);
+    let label = amnesty.and_then(|s| ann.speakers.get(s)).map(|s| s.label);
+    assert_eq!(label, Some(EntityLabel::Org), "{:?}", ann.speakers);
+}
