@@ -218,8 +218,9 @@ fn permute<T>(v: &mut [T], order: &[usize]) {
 }
 
 /// Descriptions of people that open a sentence before its verb ("My mother
-/// has softened", "The former governor is"), antecedents for later
-/// pronouns, added to `out` unless a token of theirs is `covered`.
+/// has softened", "The former governor is") or before a relative clause or
+/// participle set off by a comma, antecedents for later pronouns, added to
+/// `out` unless a token of theirs is `covered`.
 fn subject_descriptions(doc: &Doc<'_>, covered: &[bool], out: &mut Vec<Mention>) {
     let lex = lexicon();
     for s in &doc.ann.sentences {
@@ -235,10 +236,12 @@ fn subject_descriptions(doc: &Doc<'_>, covered: &[bool], out: &mut Vec<Mention>)
         let Some(end) = (i + 1..limit).find(|&j| doc.is_verb(j) || doc.is_clause_break(j)) else { continue };
         // "A senior official, who asked not to be named, said …": the
         // relative clause's pronoun is often the source the tagger finds.
+        // So is a participle's ("The researchers, led by Ana Sousa, found …").
         let relative = doc.word(end) == ","
             && end + 1 < s.tokens.end
             && doc.is_lower(end + 1)
-            && lex.is(doc.word(end + 1), Class::Relative);
+            && (lex.is(doc.word(end + 1), Class::Relative)
+                || doc.ann.pos.get(end + 1).is_some_and(|p| p.as_str() == "VBN"));
         if !(doc.is_verb(end) || relative) || doc.in_content(i) {
             continue;
         }

@@ -480,3 +480,15 @@ fn a_place_is_not_the_organisation_whose_name_ends_with_it() {
     let label = amnesty.and_then(|s| ann.speakers.get(s)).map(|s| s.label);
     assert_eq!(label, Some(EntityLabel::Org), "{:?}", ann.speakers);
 }
+
+#[test]
+fn a_subject_set_off_by_a_participle_is_who_they_are() {
+    let text = "Sleep\n\nThe study appeared in the journal Nature Communications on Tuesday.\n\
+                The researchers, led by Ana Sousa of the Lisbon institute, followed 8,000 adults for 25 years.\n\
+                They found that short sleepers fell ill more often.\n";
+    let ann = annotate(
+        text,
+        &[Hand { sentence: "They found", source: "They", cue: "found", content: "short sleepers fell" }],
+    );
+    assert_eq!(speaker_of(&ann, text, "short sleepers"), "The researchers");
+}
