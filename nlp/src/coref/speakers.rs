@@ -5,7 +5,7 @@ use super::cluster::Cluster;
 use super::collect::Mentions;
 use super::doc::Doc;
 use super::lexicon::{Class, lexicon};
-use super::mention::{Form, Mention};
+use super::mention::{Animacy, Form, Mention};
 use crate::annotation::{EntityLabel, Speaker};
 use crate::text::Span;
 
@@ -67,9 +67,10 @@ fn display_name(doc: &Doc<'_>, list: &[Mention], c: &Cluster) -> String {
     }
 }
 
-/// A long description shortened to its head phrase, led by the nationality
-/// or organisation its post-modifier names: "A senior official of the
-/// administration of Japanese Prime Minister ..." gives "Japanese senior official".
+/// A long description shortened to its head phrase, a person's led by the
+/// nationality or organisation its post-modifier names: "A senior official
+/// of the administration of Japanese Prime Minister ..." gives "Japanese
+/// senior official".
 fn short_description(doc: &Doc<'_>, m: &Mention) -> String {
     let lex = lexicon();
     let head = doc.tokens_in(Span::new(m.span.start, m.head_end));
@@ -80,6 +81,16 @@ fn short_description(doc: &Doc<'_>, m: &Mention) -> String {
             && e.tokens.end <= post.end
             && matches!(e.label, EntityLabel::Misc | EntityLabel::Org)
     });
+    // A thing keeps its own words, and the organisation after them in
+    // brackets: "A large study published … by Inserm" is "A large study
+    // (Inserm)"; a nationality or party is no author.
+    if m.animacy != Animacy::Person {
+        let own = capitalise(Span::new(m.span.start, m.head_end).slice(doc.text));
+        return match affiliation.filter(|e| e.label == EntityLabel::Org) {
+            Some(e) => format!("{own} ({})", e.span.slice(doc.text)),
+            None => own,
+        };
+    }
     if let Some(e) = affiliation {
         parts.push(e.span.slice(doc.text));
     }

@@ -492,3 +492,29 @@ fn a_subject_set_off_by_a_participle_is_who_they_are() {
     );
     assert_eq!(speaker_of(&ann, text, "short sleepers"), "The researchers");
 }
+
+#[test]
+fn a_long_description_of_a_thing_keeps_its_words_and_names_its_organisation() {
+    let text = "Voters\n\nA January 2016 study released on Monday by the Pew Research Center found that most voters \
+                were angry.\nAbout two-thirds of the Republican primary voters polled by the university said the party had \
+                failed them.\n";
+    let ann = annotate(
+        text,
+        &[
+            Hand {
+                sentence: "A January 2016 study",
+                source: "A January 2016 study released on Monday by the Pew Research Center",
+                cue: "found",
+                content: "most voters were angry",
+            },
+            Hand {
+                sentence: "About two-thirds",
+                source: "About two-thirds of the Republican primary voters polled by the university",
+                cue: "said",
+                content: "the party had failed",
+            },
+        ],
+    );
+    assert_eq!(speaker_of(&ann, text, "most voters"), "A January 2016 study (Pew Research Center)");
+    assert!(!speaker_of(&ann, text, "the party had").starts_with("Republican"), "{:?}", ann.speakers);
+}
