@@ -95,6 +95,13 @@ pub fn in_quotes(words: &str) -> String {
     // Marks around the words go only as a pair: a closing mark alone ends
     // a quotation inside them.
     let w = w.strip_prefix(OPEN).map_or(w, |rest| rest.strip_suffix(CLOSE).unwrap_or(rest));
+    // Single marks, as some papers quote, go only when both are there
+    // ("'Tis" keeps its apostrophe).
+    let w = w
+        .strip_prefix(['\'', '‘', '‹'])
+        .and_then(|rest| rest.strip_suffix(['\'', '’', '›']))
+        .filter(|inner| !inner.trim().is_empty())
+        .unwrap_or(w);
     let inner: String = w
         .trim()
         .chars()
@@ -139,6 +146,9 @@ mod tests {
         assert_eq!(in_quotes("the “new” pier"), "“the ‘new’ pier”");
         assert_eq!(in_quotes("the talks as “productive,”"), "“the talks as ‘productive,’”");
         assert_eq!(in_quotes("\"plain\""), "“plain”");
+        assert_eq!(in_quotes("'We need a deal,'"), "“We need a deal,”");
+        assert_eq!(in_quotes("‘We need a deal,’"), "“We need a deal,”");
+        assert_eq!(in_quotes("'Tis the season"), "“'Tis the season”");
     }
 
     #[test]

@@ -486,6 +486,15 @@ mod tests {
     }
 
     #[test]
+    fn a_quotation_in_single_marks_is_found_where_the_article_quotes_so() {
+        let annotator = Annotator::new().expect("models load");
+        let text = "Talks\n\n'We need compromise, not ultimatums,' said the Dutch prime minister, Pieter de Vries.\n";
+        let found = pieces_and_source(&annotator, text);
+        let q = found.iter().find(|(p, _)| p[0].contains("We need compromise")).expect("the quotation");
+        assert!(q.1.as_deref().is_some_and(|s| s.contains("Pieter de Vries")), "{found:?}");
+    }
+
+    #[test]
     fn a_reported_clause_ends_at_a_semicolon() {
         let annotator = Annotator::new().expect("models load");
         let text = "Town\n\nCouncil members said the timing of the vote was not intentional; \
