@@ -122,10 +122,12 @@ fn tidy(text: &str, q: &mut Quote) {
     }
     let unwrap = |span: crate::text::Span| -> crate::text::Span {
         let s = span.slice(text);
-        let inner = s.strip_prefix(['“', '"', '«']).and_then(|r| r.strip_suffix(['”', '"', '»']));
+        // „German quotes“ close with the mark English opens with.
+        let inner = s.strip_prefix(['“', '"', '«', '„']).and_then(|r| r.strip_suffix(['”', '"', '»', '“']));
         match inner {
-            Some(inner) if !inner.trim().is_empty() && !inner.contains(['“', '”', '"', '«', '»']) => {
-                let start = span.start + (s.len() - s.trim_start_matches(['“', '"', '«']).len());
+            Some(inner) if !inner.trim().is_empty() && !inner.contains(['“', '”', '"', '«', '»', '„']) =>
+            {
+                let start = span.start + (s.len() - s.trim_start_matches(['“', '"', '«', '„']).len());
                 crate::text::Span::new(start, start + inner.len())
             }
             _ => span,
@@ -492,6 +494,27 @@ mod tests {
         let found = pieces_and_source(&annotator, text);
         let q = found.iter().find(|(p, _)| p[0].contains("We need compromise")).expect("the quotation");
         assert!(q.1.as_deref().is_some_and(|s| s.contains("Pieter de Vries")), "{found:?}");
+    }
+
+    #[test]
+    fn guillemets_and_german_marks_quote_as_english_ones_do() {
+        let annotator = Annotator::new().expect("models load");
+        for (text, said, who) in [
+            (
+                "Budget\n\n«We will not accept cuts to farm subsidies,» the French president said, according to a \
+                 diplomat.\n",
+                "We will not accept cuts to farm subsidies,",
+                "the French president",
+            ),
+            (
+                "Budget\n\n„The money is simply not there,“ Anna Keller told reporters.\n",
+                "The money is simply not there,",
+                "Anna Keller",
+            ),
+        ] {
+            let found = pieces_and_source(&annotator, text);
+            assert!(found.iter().any(|(p, s)| p == &[said] && s.as_deref() == Some(who)), "{found:?}");
+        }
     }
 
     #[test]

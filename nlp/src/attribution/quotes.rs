@@ -268,7 +268,11 @@ fn pair(text: &str, para: Span, marks: &[Mark], out: &mut Vec<Quotation>) {
     };
     for m in marks {
         if m.double {
-            match (double, m.dir) {
+            // „German quotes“ close with the mark English opens with.
+            let german_close =
+                double.is_some_and(|(open, _)| open.slice(text) == "„") && m.span.slice(text) == "“";
+            let dir = if german_close { Dir::Close } else { m.dir };
+            match (double, dir) {
                 (Some((open, depth)), Dir::Close | Dir::Either) => {
                     out.push(quotation(open, Some(m.span), depth, true));
                     double = None;
@@ -373,6 +377,8 @@ mod tests {
         assert_eq!(quoted("He said, “We’ve won,” and left."), ["We’ve won,"]);
         assert_eq!(quoted("\"A,\" he said, \"B.\""), ["A,", "B."]);
         assert_eq!(quoted("“He told me ‘no’ twice,” she said."), ["He told me ‘no’ twice,", "no"]);
+        assert_eq!(quoted("„Das Geld ist nicht da,“ sagte sie."), ["Das Geld ist nicht da,"]);
+        assert_eq!(quoted("«Nous refusons,» a dit le président."), ["Nous refusons,"]);
         assert_eq!(
             quoted("''I said, 'The lesson is clear,''' Mr. Obama said."),
             ["I said, 'The lesson is clear,'", "The lesson is clear,"]

@@ -90,10 +90,13 @@ impl WordInfo {
             if c.is_alphanumeric() {
                 flags &= !IS_PUNCT;
             }
-            // Digits fold to 0 and curly apostrophes to straight ones.
+            // Digits fold to 0, curly apostrophes to straight ones, and
+            // the quotation marks of other languages to English ones.
             let folded = match c {
                 '0'..='9' => '0',
                 '\u{2019}' => '\'',
+                '«' | '„' => '“',
+                '»' => '”',
                 _ => c,
             };
             let low_c = folded.to_lowercase().next().unwrap_or(folded);
