@@ -532,6 +532,11 @@ pub fn paragraph(
             d.source =
                 d.source.clone().or_else(|| choose_source(l, &para, &in_content, &d, d.cue.clone(), &runs));
         }
+        // A dateline's place ("DENVER —") is where the story was filed, not who spoke.
+        let story_start = dateline_end(l, &para, &para);
+        if d.source.as_ref().is_some_and(|s| story_start.is_some_and(|start| s.end < start)) {
+            d.source = None;
+        }
         let excluded = |i: usize| d.covers(i) || in_content(i);
         let source = standing::settle(l, &para, d.source.clone(), d.cue.as_ref(), &excluded);
         // A mention that cannot speak gives way to the cue's subject in the tree.

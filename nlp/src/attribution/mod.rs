@@ -474,6 +474,10 @@ mod tests {
         let found = pieces_and_source(&annotator, text);
         let blamed = found.iter().find(|(p, _)| p[0].starts_with("weaker demand")).expect("the report");
         assert_eq!(blamed.1.as_deref(), Some("Harlow Mills"), "{found:?}");
+        let text = "Charged\n\nDENVER — A former treasurer of a suburban school district was charged Monday with \
+                    stealing more than $2 million over six years, prosecutors said.\n";
+        let found = pieces_and_source(&annotator, text);
+        assert!(found.iter().all(|(_, s)| s.as_deref() != Some("DENVER")), "{found:?}");
     }
 
     #[test]
