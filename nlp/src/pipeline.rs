@@ -157,7 +157,8 @@ impl Annotator {
             // name the medium the cue does not.
             if q.act == Act::Said
                 && let Some(cue) = q.cue
-                && let Some(s) = ann.sentences.iter().find(|s| s.span.contains(cue))
+                && let Some(s) = ann.sentences.get(ann.sentences.partition_point(|s| s.span.end <= cue.start))
+                && s.span.contains(cue)
                 && q.content.start > s.span.start
                 && self.acts.opens_with_a_medium(text.get(s.span.start..cue.start).unwrap_or(""))
             {
