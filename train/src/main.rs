@@ -669,16 +669,21 @@ fn clusters(args: &Args) -> Result<()> {
         }
         out.push('\n');
     }
-    let path = args.lexicons.join("word-clusters.tsv");
-    std::fs::write(&path, &out).with_context(|| format!("writing {}", path.display()))?;
+    let (path, sum) = write_lexicon(args, "word-clusters.tsv", &out)?;
     println!(
-        "clusters: {} words, {words} tokens, in {:.1?}; wrote {} (checksum {:016x})",
+        "clusters: {} words, {words} tokens, in {:.1?}; wrote {} (checksum {sum:016x})",
         first.len(),
         t.elapsed(),
         path.display(),
-        checksum(out.as_bytes())
     );
     Ok(())
+}
+
+/// Write a learned table among the lexicons; its path and checksum.
+fn write_lexicon(args: &Args, name: &str, table: &str) -> Result<(PathBuf, u64)> {
+    let path = args.lexicons.join(name);
+    std::fs::write(&path, table).with_context(|| format!("writing {}", path.display()))?;
+    Ok((path, checksum(table.as_bytes())))
 }
 
 /// Learn the nouns that name a person from GUM's gold mentions and
@@ -718,15 +723,13 @@ fn person_nouns(args: &Args) -> Result<()> {
         let c = evidence.get(*noun).copied().unwrap_or_default();
         out.push_str(&format!("{noun}\t{}\t{}\t{}\t{}\n", c.people, c.mentions, c.before_names, c.uses));
     }
-    let path = args.lexicons.join("person-nouns.tsv");
-    std::fs::write(&path, &out).with_context(|| format!("writing {}", path.display()))?;
+    let (path, sum) = write_lexicon(args, "person-nouns.tsv", &out)?;
     println!(
-        "person nouns: {} of {} nouns, in {:.1?}; wrote {} (checksum {:016x})",
+        "person nouns: {} of {} nouns, in {:.1?}; wrote {} (checksum {sum:016x})",
         nouns.len(),
         evidence.len(),
         t.elapsed(),
         path.display(),
-        checksum(out.as_bytes())
     );
     Ok(())
 }

@@ -520,6 +520,7 @@ pub fn paragraph(
     for d in &mut drafts {
         parenthetical_front(l, &para, d);
     }
+    let story_start = dateline_end(l, &para, &para);
     for mut d in drafts {
         past_a_dateline(l, &para, &mut d);
         if let Some((cue, source)) = dash_byline(l, &para, &d) {
@@ -533,7 +534,6 @@ pub fn paragraph(
                 d.source.clone().or_else(|| choose_source(l, &para, &in_content, &d, d.cue.clone(), &runs));
         }
         // A dateline's place ("DENVER —") is where the story was filed, not who spoke.
-        let story_start = dateline_end(l, &para, &para);
         if d.source.as_ref().is_some_and(|s| story_start.is_some_and(|start| s.end < start)) {
             d.source = None;
         }
