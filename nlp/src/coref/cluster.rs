@@ -30,6 +30,10 @@ pub struct Cluster {
     pub label_votes: [u32; 3],
     /// True for the writer of the article ("I", "we").
     pub author: bool,
+    /// Named as a group ("Republicans", "Americans") ...
+    pub group: bool,
+    /// ... or by a name of one.
+    pub individual: bool,
 }
 
 impl Cluster {
@@ -63,6 +67,13 @@ impl Cluster {
                 Some("he" | "she") => self.person = true,
                 Some("it") => self.thing = true,
                 _ => {}
+            }
+        }
+        if m.form == Form::Name {
+            if m.plural {
+                self.group = true;
+            } else {
+                self.individual = true;
             }
         }
         if m.form == Form::Nominal && self.mentions.len() == 1 {
@@ -109,7 +120,8 @@ impl Cluster {
 
     /// The label a speaker of this cluster gets.
     pub fn label(&self) -> EntityLabel {
-        if !self.named() || self.author {
+        // A people or a party's members named as a group are no one person.
+        if !self.named() || self.author || (self.group && !self.individual) {
             EntityLabel::Misc
         } else if self.animacy() == Animacy::Thing {
             EntityLabel::Org

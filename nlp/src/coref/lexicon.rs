@@ -170,6 +170,17 @@ impl Lexicon {
         })
     }
 
+    /// True when `word` names a people in the plural ("Americans",
+    /// "Spaniards", "Frenchmen"): the plural of a nationality that names one
+    /// person.
+    pub fn names_a_people(&self, word: &str) -> bool {
+        let singular = word
+            .strip_suffix("men")
+            .map(|stem| format!("{stem}man"))
+            .or_else(|| word.strip_suffix('s').map(str::to_owned));
+        singular.is_some_and(|w| self.is(&w, Class::Nationality))
+    }
+
     /// True when `word` belongs to `class`.
     pub fn is(&self, word: &str, class: Class) -> bool {
         self.get(word, class).is_some()
@@ -335,6 +346,8 @@ mod tests {
         assert!(!lex.is("French", Class::Nationality));
         assert!(!lex.is("Chinese", Class::Nationality));
         assert!(!lex.is("Spaniard", Class::Role), "a nationality is no role in front of a name");
+        assert!(lex.names_a_people("Americans") && lex.names_a_people("Frenchmen"));
+        assert!(!lex.names_a_people("States") && !lex.names_a_people("American"));
     }
 
     #[test]

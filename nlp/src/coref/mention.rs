@@ -268,6 +268,11 @@ pub fn analyse(doc: &Doc<'_>, range: Range<usize>) -> Option<Mention> {
         m.name_span = Some(Span::new(doc.token(name_start).start, doc.token(head_end - 1).end));
         // The name's own entity, not a nationality or title in front of it.
         m.label = doc.label_over(name_start..head_end).or(m.label);
+        // "Republicans", "Americans": a group named as one, not a person.
+        if head_end == name_start + 1 {
+            let w = doc.word(name_start);
+            m.plural = lex.noun(w).is_some_and(|e| group_of_members(w, e)) || lex.names_a_people(w);
+        }
         read_prefix(doc, body..name_start, &mut m);
         // A name of one word that is also a surname ("Clinton", "Warren")
         // tells no sex: only a given name alone or before more of the name does.

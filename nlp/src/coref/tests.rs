@@ -518,3 +518,29 @@ fn a_long_description_of_a_thing_keeps_its_words_and_names_its_organisation() {
     assert_eq!(speaker_of(&ann, text, "most voters"), "A January 2016 study (Pew Research Center)");
     assert!(!speaker_of(&ann, text, "the party had").starts_with("Republican"), "{:?}", ann.speakers);
 }
+
+#[test]
+fn a_people_or_a_party_named_as_a_group_is_no_person() {
+    let text = "Vote\n\nRepublicans said the bill was too costly.\nMany Americans said prices were too high.\n\
+                Ruth Olsen said the vote would be close.\n";
+    let ann = annotate(
+        text,
+        &[
+            Hand {
+                sentence: "Republicans said",
+                source: "Republicans",
+                cue: "said",
+                content: "the bill was",
+            },
+            Hand { sentence: "Many Americans", source: "Americans", cue: "said", content: "prices were" },
+            Hand { sentence: "Ruth Olsen", source: "Ruth Olsen", cue: "said", content: "the vote would" },
+        ],
+    );
+    let label_of = |content: &str| {
+        let q = ann.quotes.iter().find(|q| q.content.slice(text).starts_with(content)).expect("quote");
+        q.speaker.and_then(|s| ann.speakers.get(s)).map(|s| s.label)
+    };
+    assert_eq!(label_of("the bill was"), Some(EntityLabel::Misc), "{:?}", ann.speakers);
+    assert_eq!(label_of("prices were"), Some(EntityLabel::Misc), "{:?}", ann.speakers);
+    assert_eq!(label_of("the vote would"), Some(EntityLabel::Person), "{:?}", ann.speakers);
+}
