@@ -11,7 +11,8 @@ use crate::attribution::mention;
 use crate::attribution::quotes;
 use crate::attribution::standing;
 use crate::attribution::tagger::{OUTSIDE, Role, begins, role};
-use crate::tag::features::{IS_PUNCT, IS_TITLE, IS_UPPER};
+use crate::segment::article::{self, DATELINE_WORDS};
+use crate::tag::features::{IS_PUNCT, IS_TITLE};
 use crate::text::Span;
 
 /// A run of tokens with one role (token indices into the article).
@@ -359,9 +360,6 @@ fn is_dash(l: &Layers<'_>, i: usize) -> bool {
     matches!(l.tokens[i].span.slice(l.text), "―" | "—" | "–" | "--")
 }
 
-/// Most words a dateline holds before its dash ("RIVERMOUTH, Ore. (AP) —").
-const DATELINE_WORDS: usize = 8;
-
 /// A content that opens its paragraph with a dateline ("WASHINGTON
 /// (Reuters) - The Fed said …", "RIVERMOUTH, Ore. (AP) — …") starts after
 /// its dash: the place and the agency are not what was said.
@@ -379,19 +377,10 @@ fn dateline_end(l: &Layers<'_>, para: &Range<usize>, span: &Range<usize>) -> Opt
     if span.start != para.start {
         return None;
     }
-    let upper = |i: usize| l.words[i].flags & IS_UPPER != 0;
-    if !upper(para.start) {
-        return None;
-    }
-    let limit = para.end.min(para.start + DATELINE_WORDS + 1).min(span.end);
-    let dash = (para.start + 1..limit).find(|&i| is_dash(l, i) || l.tokens[i].span.slice(l.text) == "-")?;
-    // Before the dash: the place in capitals, a state ("Ore."), an agency in brackets.
-    let dateline = (para.start..dash).all(|i| {
-        let w = l.tokens[i].span.slice(l.text);
-        upper(i) || matches!(w, "," | "(" | ")") || l.words[i].flags & IS_TITLE != 0
-    });
-    // The story then opens a sentence ("NATO - the alliance - will" has no dateline).
-    (dateline && dash + 1 < span.end && l.words[dash + 1].flags & IS_TITLE != 0).then_some(dash + 1)
+    let end = para.end.min(para.start + DATELINE_WORDS + 2);
+    let words: Vec<&str> = (para.start..end).map(|i| l.tokens[i].span.slice(l.text)).collect();
+    let start = para.start + article::dateline_end(&words)?;
+    (start < span.end).then_some(start)
 }
 
 /// "“…” ― Name": a quotation closed and followed by a dash and a name that

@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use crate::annotation::{Annotation, Entity, EntityLabel, TokenKind};
+use crate::segment::article::{DATELINE_WORDS, dateline_end};
 use crate::text::Span;
 
 /// An annotation with per-token indexes.
@@ -221,20 +222,14 @@ impl<'a> Doc<'a> {
     /// in capitals or abbreviated, then a dash and the story's first word.
     /// A dateline names no one the story goes on to speak of.
     pub fn in_dateline(&self, i: usize) -> bool {
-        const MOST_WORDS: usize = 8;
-        let Some(start) = (i.saturating_sub(MOST_WORDS)..=i).rev().find(|&k| self.opens_paragraph(k)) else {
+        let Some(start) = (i.saturating_sub(DATELINE_WORDS)..=i).rev().find(|&k| self.opens_paragraph(k))
+        else {
             return false;
         };
-        let dash = (i + 1..(start + MOST_WORDS + 1).min(self.len()))
-            .find(|&k| matches!(self.word(k), "—" | "–" | "―" | "--" | "-"));
-        let Some(dash) = dash else { return false };
-        let placed = (start..dash).all(|k| {
-            let w = self.word(k);
-            matches!(w, "," | "(" | ")")
-                || !w.chars().any(char::is_lowercase)
-                || (w.ends_with('.') && w.chars().next().is_some_and(char::is_uppercase))
-        });
-        placed && dash + 1 < self.len() && self.is_capitalised(dash + 1)
+        let end = self.len().min(start + DATELINE_WORDS + 2);
+        let words: Vec<&str> = (start..end).map(|k| self.word(k)).collect();
+        // The story's first word is past the dash that ends the dateline.
+        dateline_end(&words).is_some_and(|story| i + 1 < start + story)
     }
 
     /// True when token `i` is an adjective by its tag or a nationality or

@@ -174,11 +174,8 @@ impl Lexicon {
     /// "Spaniards", "Frenchmen"): the plural of a nationality that names one
     /// person.
     pub fn names_a_people(&self, word: &str) -> bool {
-        let singular = word
-            .strip_suffix("men")
-            .map(|stem| format!("{stem}man"))
-            .or_else(|| word.strip_suffix('s').map(str::to_owned));
-        singular.is_some_and(|w| self.is(&w, Class::Nationality))
+        word.strip_suffix('s').is_some_and(|w| self.is(w, Class::Nationality))
+            || word.strip_suffix("men").is_some_and(|stem| self.is(&format!("{stem}man"), Class::Nationality))
     }
 
     /// True when `word` belongs to `class`.

@@ -18,6 +18,31 @@ pub const fn is_line_break(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}')
 }
 
+/// Most words a dateline holds before its dash ("RIVERMOUTH, Ore. (AP) —").
+pub const DATELINE_WORDS: usize = 8;
+
+/// Where a paragraph's story starts after its dateline: the index in
+/// `words` (the paragraph's first words, in order) of the word after the
+/// dash, when the paragraph opens with a dateline — a place in capitals,
+/// a state ("Ore."), a date ("Dec. 8"), an agency in brackets, then a dash and a capitalised
+/// word ("WASHINGTON (Reuters) - The …"; "NATO - the alliance - will" has
+/// none).
+#[must_use]
+pub fn dateline_end(words: &[&str]) -> Option<usize> {
+    let upper =
+        |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() > 1 && !w.chars().any(char::is_lowercase);
+    let title = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    if !words.first().is_some_and(|w| upper(w)) {
+        return None;
+    }
+    let limit = words.len().min(DATELINE_WORDS + 1);
+    let dash = (1..limit).find(|&i| matches!(words[i], "―" | "—" | "–" | "--" | "-"))?;
+    let day = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
+    let placed =
+        words[..dash].iter().all(|&w| upper(w) || title(w) || day(w) || matches!(w, "," | "(" | ")"));
+    (placed && words.get(dash + 1).is_some_and(|w| title(w))).then_some(dash + 1)
+}
+
 /// Split a plain-text article into paragraphs: one per non-blank line, a
 /// line ending at any [`is_line_break`].
 /// The first non-empty line is the headline when body text follows it.
@@ -45,6 +70,17 @@ pub fn blocks(text: &str) -> Vec<Block> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dateline_ends_at_its_dash_before_a_capital() {
+        let words = |s: &'static str| s.split(' ').collect::<Vec<_>>();
+        assert_eq!(dateline_end(&words("RIVERMOUTH , Ore. ( AP ) — Two workers")), Some(7));
+        assert_eq!(dateline_end(&words("WASHINGTON - The bank")), Some(2));
+        assert_eq!(dateline_end(&words("WASHINGTON , Dec. 8 ( UPI ) — In response")), Some(8));
+        assert_eq!(dateline_end(&words("NATO - the alliance - will")), None);
+        assert_eq!(dateline_end(&words("Officials said - Monday - that")), None);
+        assert_eq!(dateline_end(&words("A B C D E F G H I J — The")), None, "too long for a dateline");
+    }
 
     #[test]
     fn first_line_is_headline_only_when_body_follows() {
