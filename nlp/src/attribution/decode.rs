@@ -490,6 +490,7 @@ pub fn paragraph(
     let continued = carry.open_quotation.take();
     let mut next_open = None;
     let mut drafts = group(l, &runs);
+    split_at_reported_quotations(l, &runs, &mut drafts);
     for d in &mut drafts {
         d.cue = choose_cue(l, &para, &in_content, d, &runs);
     }
@@ -563,6 +564,37 @@ pub fn paragraph(
         out.push(finish(l, &d));
     }
     carry.open_quotation = next_open;
+}
+
+/// A content carried over a sentence's end into a quotation that opens the
+/// next sentence and has its own cue there ("… was over. “We are ready,”
+/// said Diaz.") is two: the quotation is a content of its own.
+fn split_at_reported_quotations(l: &Layers<'_>, runs: &[Run], drafts: &mut Vec<Draft>) {
+    let mut k = 0;
+    while let Some(d) = drafts.get_mut(k) {
+        k += 1;
+        let cut = d.content.iter().enumerate().find_map(|(f, c)| {
+            let last = l.sentence_of[c.end - 1];
+            let at = (c.start + 1..c.end).find(|&i| {
+                l.sentence_of[i] == last
+                    && l.sentence_of[i - 1] != last
+                    && l.quote[i].flags & quotes::OPENING != 0
+            })?;
+            let reported = runs
+                .iter()
+                .any(|x| x.role == Role::Cue && x.start >= c.end && l.sentence_of[x.start] == last);
+            reported.then_some((f, at))
+        });
+        let Some((f, at)) = cut else { continue };
+        let before = words_before_the_stop(l, d.content[f].start..at);
+        if before.is_empty() {
+            continue;
+        }
+        let mut rest = d.content.split_off(f);
+        d.content.push(before);
+        rest[0].start = at;
+        drafts.insert(k, Draft { content: rest, ..Draft::default() });
+    }
 }
 
 /// True when the draft's content is a quotation that closes in the last
@@ -1121,6 +1153,28 @@ mod tests {
         let quotes = decode(text, vec![first, second]);
         assert_eq!(quotes.len(), 1);
         assert_eq!(quotes[0].content_fragments.len(), 2);
+    }
+
+    #[test]
+    fn a_quotation_with_its_own_report_is_cut_from_the_content_before_it() {
+        let text = "Title\nOfficials said the review was over. “We are ready,” said Ana Diaz.";
+        let tagged_as_one = GoldAttribution {
+            content: vec![find(text, "the review was over. “We are ready,”", 0)],
+            source: vec![find(text, "Officials", 0)],
+            cue: vec![find(text, "said", 0)],
+        };
+        let report = GoldAttribution {
+            source: vec![find(text, "Ana Diaz", 0)],
+            cue: vec![find(text, "said", 1)],
+            ..Default::default()
+        };
+        let quotes = decode(text, vec![tagged_as_one, report]);
+        let found: Vec<_> =
+            quotes.iter().map(|q| (q.content.slice(text), q.source.map(|s| s.slice(text)))).collect();
+        assert_eq!(
+            found,
+            [("the review was over", Some("Officials")), ("“We are ready,”", Some("Ana Diaz"))]
+        );
     }
 
     #[test]
