@@ -495,6 +495,7 @@ pub fn paragraph(
         d.cue = choose_cue(l, &para, &in_content, d, &runs);
     }
     let mut drafts = merge_continued(l, drafts);
+    reports_around_an_inner_cue(l, &runs, &mut drafts);
     for d in &mut drafts {
         extend_to_sentence_end(l, &para, labels, d);
         end_at_a_semicolon(l, d);
@@ -594,6 +595,55 @@ fn split_at_reported_quotations(l: &Layers<'_>, runs: &[Run], drafts: &mut Vec<D
         d.content.push(before);
         rest[0].start = at;
         drafts.insert(k, Draft { content: rest, ..Draft::default() });
+    }
+}
+
+/// "Demand was expected to break the record, the council said": the
+/// tagger marks the passive inside a reported clause as its cue, splitting
+/// the clause around it, and leaves the report after it without a content.
+/// A content in one sentence split by a cue without a source of its own,
+/// followed in that sentence by an unclaimed cue with a source ("the
+/// council said"), is that report's, whole.
+fn reports_around_an_inner_cue(l: &Layers<'_>, runs: &[Run], drafts: &mut [Draft]) {
+    let taken: Vec<Range<usize>> = drafts.iter().filter_map(|d| d.cue.clone()).collect();
+    for d in drafts.iter_mut() {
+        let (start, end) = (d.start(), d.end());
+        if !d.cue.as_ref().is_some_and(|c| c.start > start && c.end < end) {
+            continue;
+        }
+        let sentence = l.sentence_of[start];
+        if l.sentence_of[end - 1] != sentence
+            || opens_quote(l, start)
+            || opens_quote(l, start.saturating_sub(1))
+        {
+            continue;
+        }
+        let in_sentence = |r: &&Run| r.start >= end && l.sentence_of[r.start] == sentence;
+        if runs.iter().any(|r| r.role == Role::Source && r.start < end && r.end > start) {
+            continue;
+        }
+        let Some(outer) = runs
+            .iter()
+            .filter(in_sentence)
+            .find(|r| r.role == Role::Cue && !taken.iter().any(|t| t.start < r.end && r.start < t.end))
+        else {
+            continue;
+        };
+        // Only marks and the source between the content and the cue, or the source right after the cue.
+        let source_before =
+            runs.iter().filter(in_sentence).find(|r| r.role == Role::Source && r.end <= outer.start);
+        let marks_only = (end..outer.start).all(|i| {
+            l.words[i].flags & IS_PUNCT != 0 || source_before.is_some_and(|r| r.range().contains(&i))
+        });
+        let source_after = runs.iter().any(|r| r.role == Role::Source && r.start == outer.end);
+        if !marks_only || !(source_before.is_some() || source_after) {
+            continue;
+        }
+        d.cue = Some(outer.range());
+        d.content.truncate(1);
+        if let Some(c) = d.content.first_mut() {
+            *c = start..end;
+        }
     }
 }
 
@@ -1175,6 +1225,26 @@ mod tests {
             found,
             [("the review was over", Some("Officials")), ("“We are ready,”", Some("Ana Diaz"))]
         );
+    }
+
+    #[test]
+    fn a_report_after_a_clause_takes_it_whole_from_a_cue_inside_it() {
+        let text = "Title\nDemand was expected to break the record, the council said.";
+        let inner = GoldAttribution {
+            content: vec![find(text, "Demand", 0), find(text, "to break the record", 0)],
+            cue: vec![find(text, "was expected", 0)],
+            ..Default::default()
+        };
+        let outer = GoldAttribution {
+            source: vec![find(text, "the council", 0)],
+            cue: vec![find(text, "said", 0)],
+            ..Default::default()
+        };
+        let quotes = decode(text, vec![inner, outer]);
+        assert_eq!(quotes.len(), 1);
+        assert_eq!(quotes[0].content.slice(text), "Demand was expected to break the record");
+        assert_eq!(quotes[0].cue.map(|s| s.slice(text)), Some("said"));
+        assert_eq!(quotes[0].source.map(|s| s.slice(text)), Some("the council"));
     }
 
     #[test]
