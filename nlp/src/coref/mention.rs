@@ -388,8 +388,20 @@ fn head_phrase_end(doc: &Doc<'_>, from: usize, end: usize) -> usize {
         }
         // "Secretary of State Marco Rubio" keeps its "of"; "the transition
         // in Burma" does not.
+        // A person's name is whole before "of" ("Lucy Okell of Imperial
+        // College"); a document is named by who wrote or printed it ("a
+        // report by Pew"), and someone's post by an organisation's name after
+        // "of" or "for" only: "union leaders in Lowell" are not named Lowell,
+        // nor is "a spokeswoman for Clinton" Clinton.
         if doc.is_lower(i) && lex.is(w, Class::Preposition) {
-            let titled = doc.is_capitalised(i - 1) || lex.noun(doc.word(i - 1)).is_some();
+            let person = doc.label_of(i - 1) == Some(EntityLabel::Person)
+                && (i + 1 >= end || doc.entity_of(i + 1) != doc.entity_of(i - 1));
+            let noun = lex.noun(doc.word(i - 1));
+            let post = noun.is_some_and(|e| e.class == Class::Document)
+                || noun.is_some()
+                    && matches!(w, "of" | "for")
+                    && doc.label_of(i + 1) != Some(EntityLabel::Person);
+            let titled = !person && (doc.is_capitalised(i - 1) || post);
             let next_capital = i + 1 < end && doc.is_capitalised(i + 1);
             if !(titled && next_capital) {
                 return i;

@@ -544,3 +544,52 @@ fn a_people_or_a_party_named_as_a_group_is_no_person() {
     assert_eq!(label_of("prices were"), Some(EntityLabel::Misc), "{:?}", ann.speakers);
     assert_eq!(label_of("the vote would"), Some(EntityLabel::Person), "{:?}", ann.speakers);
 }
+
+#[test]
+fn a_name_after_a_preposition_names_whom_the_speaker_serves_or_where_they_are() {
+    let text = "Campaign\n\nHillary Clinton said the plan was sound.\n\
+                A spokeswoman for Clinton said there was no comment.\n\
+                Union leaders in Lowell said they were not told.\n\
+                “The plan is late,” said Dr. Lucy Okell of Imperial College London.\n\
+                A report by Pew Research Center found that turnout fell.\n";
+    let ann = annotate(
+        text,
+        &[
+            Hand {
+                sentence: "Hillary Clinton said",
+                source: "Hillary Clinton",
+                cue: "said",
+                content: "the plan was",
+            },
+            Hand {
+                sentence: "A spokeswoman",
+                source: "A spokeswoman for Clinton",
+                cue: "said",
+                content: "there was no",
+            },
+            Hand {
+                sentence: "Union leaders",
+                source: "Union leaders in Lowell",
+                cue: "said",
+                content: "they were not",
+            },
+            Hand {
+                sentence: "“The plan is late",
+                source: "Dr. Lucy Okell of Imperial College London",
+                cue: "said",
+                content: "The plan is late",
+            },
+            Hand {
+                sentence: "A report by",
+                source: "A report by Pew Research Center",
+                cue: "found",
+                content: "turnout fell",
+            },
+        ],
+    );
+    assert_eq!(speaker_of(&ann, text, "the plan was"), "Hillary Clinton");
+    assert_ne!(speaker_of(&ann, text, "there was no"), "Hillary Clinton", "{:?}", ann.speakers);
+    assert!(speaker_of(&ann, text, "they were not").starts_with("Union leaders"), "{:?}", ann.speakers);
+    assert_eq!(speaker_of(&ann, text, "The plan is late"), "Lucy Okell");
+    assert_eq!(speaker_of(&ann, text, "turnout fell"), "Pew Research Center");
+}
