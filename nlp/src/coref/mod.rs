@@ -40,6 +40,13 @@ pub fn names_a_reporter(word: &str) -> bool {
     lexicon::lexicon().noun(word).is_some()
 }
 
+/// True when `word` ends the name of a business ("Inc.", "Pharmaceuticals",
+/// "Robotics"), as the referring-words lexicon lists them.
+#[must_use]
+pub fn ends_a_business_name(word: &str) -> bool {
+    mention::with_normal(word, |w| lexicon::lexicon().is(w, lexicon::Class::Business))
+}
+
 /// Fill `ann.speakers` from the sources of `ann.quotes`, set each quote's
 /// `speaker`, and set `speaker` on the entity mentions of each speaker. A
 /// quote whose source is a document or publication ("the report said") is

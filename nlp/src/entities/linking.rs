@@ -5,8 +5,9 @@
 //! name ("Trump" of "Donald Trump") join one entity, which takes the label
 //! most of its words were given; capitalised words that repeat a name the
 //! article uses elsewhere become mentions too; a compound of two known
-//! names ("Trump-Putin") holds both; and a headline's capitalised word that
-//! the body only writes in lower case is no name. Every mention then carries
+//! names ("Trump-Putin") holds both; a headline's capitalised word that
+//! the body only writes in lower case is no name; and a name that ends as a
+//! business's does ("Orvane Robotics") is an organisation. Every mention then carries
 //! the index of its entity.
 
 use std::collections::HashMap;
@@ -18,6 +19,7 @@ use crate::text::Span;
 /// entities, as described in the module documentation.
 pub fn link(text: &str, ann: &mut Annotation) {
     drop_headline_words(text, ann);
+    businesses(text, ann);
     let mut names = Names::default();
     for (i, e) in ann.entities.iter().enumerate() {
         if is_name(e.label) {
@@ -31,6 +33,23 @@ pub fn link(text: &str, ann: &mut Annotation) {
     }
     add_repeated_names(text, ann, &names, &labels);
     number(text, ann);
+}
+
+/// A name of two words or more that ends as a business's does ("Orvane
+/// Robotics", "Walter Energy", "Acme Inc.") is an organisation, whatever the
+/// recogniser, which has never met the firm, made of it.
+fn businesses(text: &str, ann: &mut Annotation) {
+    for e in &mut ann.entities {
+        if !matches!(e.label, EntityLabel::Person | EntityLabel::Loc | EntityLabel::Misc)
+            || e.tokens.len() < 2
+        {
+            continue;
+        }
+        let last = ann.tokens.get(e.tokens.end - 1).map_or("", |t| t.span.slice(text));
+        if capitalised(last) && crate::coref::ends_a_business_name(last) {
+            e.label = EntityLabel::Org;
+        }
+    }
 }
 
 /// The learned classes; rule-made ones (dates, titles, amounts) are kept as made.
@@ -373,6 +392,19 @@ mod tests {
         assert_eq!(f.len(), 4, "{f:?}");
         assert!(f.iter().all(|(_, label, id)| *label == Person && *id == f[0].2), "{f:?}");
         assert_eq!(f[3].0, "Trump");
+    }
+
+    #[test]
+    fn a_name_ending_as_a_business_does_is_an_organisation() {
+        use EntityLabel::{Loc, Org, Person};
+        let text = "Orvane Robotics cut jobs . Walter Energy closed . Priya Raman left . New York Times";
+        let mut a = ann(text, 0, &[(0..2, Person), (5..7, Loc), (9..11, Person), (13..16, Org)]);
+        link(text, &mut a);
+        let labels: Vec<(String, EntityLabel)> =
+            found(text, &a).into_iter().map(|(t, l, _)| (t, l)).collect();
+        let expected =
+            [("Orvane Robotics", Org), ("Walter Energy", Org), ("Priya Raman", Person), ("New York Times", Org)];
+        assert_eq!(labels, expected.map(|(t, l)| (t.to_owned(), l)));
     }
 
     #[test]
