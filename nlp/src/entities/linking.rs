@@ -7,12 +7,14 @@
 //! article uses elsewhere become mentions too; a compound of two known
 //! names ("Trump-Putin") holds both; a headline's capitalised word that
 //! the body only writes in lower case is no name; and a name that ends as a
-//! business's does ("Orvane Robotics") is an organisation. Every mention then carries
+//! business's does ("Orvane Robotics") is an organisation, and the name
+//! opening a dateline ("BOSTON —") a place. Every mention then carries
 //! the index of its entity.
 
 use std::collections::HashMap;
 
 use crate::annotation::{Annotation, Entity, EntityLabel, Token};
+use crate::segment::article::{DATELINE_WORDS, dateline_end};
 use crate::text::Span;
 
 /// Link the entities of `ann` (sorted by position, not overlapping) into
@@ -20,6 +22,7 @@ use crate::text::Span;
 pub fn link(text: &str, ann: &mut Annotation) {
     drop_headline_words(text, ann);
     businesses(text, ann);
+    dateline_places(text, ann);
     let mut names = Names::default();
     for (i, e) in ann.entities.iter().enumerate() {
         if is_name(e.label) {
@@ -48,6 +51,26 @@ fn businesses(text: &str, ann: &mut Annotation) {
         let last = ann.tokens.get(e.tokens.end - 1).map_or("", |t| t.span.slice(text));
         if capitalised(last) && crate::coref::ends_a_business_name(last) {
             e.label = EntityLabel::Org;
+        }
+    }
+}
+
+/// The name in capitals that opens a dateline ("BOSTON —", "SAN JOSE,
+/// Calif. —") is the place the story was filed from, whatever the
+/// recogniser, reading capitals it seldom saw, made of it.
+fn dateline_places(text: &str, ann: &mut Annotation) {
+    for p in &ann.paragraphs {
+        let Some(first) = ann.sentences.get(p.sentences.start).map(|s| s.tokens.start) else { continue };
+        let end = ann.tokens.len().min(first + DATELINE_WORDS + 2);
+        let words: Vec<&str> = ann.tokens[first..end].iter().map(|t| t.span.slice(text)).collect();
+        if dateline_end(&words).is_none() {
+            continue;
+        }
+        let opening = ann.entities.iter_mut().find(|e| e.tokens.start == first);
+        if let Some(e) =
+            opening.filter(|e| matches!(e.label, EntityLabel::Person | EntityLabel::Org | EntityLabel::Misc))
+        {
+            e.label = EntityLabel::Loc;
         }
     }
 }
@@ -402,8 +425,37 @@ mod tests {
         link(text, &mut a);
         let labels: Vec<(String, EntityLabel)> =
             found(text, &a).into_iter().map(|(t, l, _)| (t, l)).collect();
-        let expected =
-            [("Orvane Robotics", Org), ("Walter Energy", Org), ("Priya Raman", Person), ("New York Times", Org)];
+        let expected = [
+            ("Orvane Robotics", Org),
+            ("Walter Energy", Org),
+            ("Priya Raman", Person),
+            ("New York Times", Org),
+        ];
+        assert_eq!(labels, expected.map(|(t, l)| (t.to_owned(), l)));
+    }
+
+    #[test]
+    fn the_name_opening_a_dateline_is_a_place() {
+        use crate::annotation::{Paragraph, Sentence};
+        let text = "BOSTON — Acme said it would cut jobs . NATO — the alliance — will meet";
+        let mut a =
+            ann(text, 0, &[(0..1, EntityLabel::Org), (2..3, EntityLabel::Org), (9..10, EntityLabel::Org)]);
+        let line = |tokens: std::ops::Range<usize>| {
+            Span::new(a.tokens[tokens.start].span.start, a.tokens[tokens.end - 1].span.end)
+        };
+        let (first, second) = (line(0..9), line(9..a.tokens.len()));
+        a.sentences = vec![
+            Sentence { span: first, tokens: 0..9 },
+            Sentence { span: second, tokens: 9..a.tokens.len() },
+        ];
+        a.paragraphs = vec![
+            Paragraph { span: first, sentences: 0..1, headline: false },
+            Paragraph { span: second, sentences: 1..2, headline: false },
+        ];
+        link(text, &mut a);
+        let labels: Vec<(String, EntityLabel)> =
+            found(text, &a).into_iter().map(|(t, l, _)| (t, l)).collect();
+        let expected = [("BOSTON", EntityLabel::Loc), ("Acme", EntityLabel::Org), ("NATO", EntityLabel::Org)];
         assert_eq!(labels, expected.map(|(t, l)| (t.to_owned(), l)));
     }
 
