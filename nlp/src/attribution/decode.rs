@@ -494,7 +494,7 @@ pub fn paragraph(
     for d in &mut drafts {
         d.cue = choose_cue(l, &para, &in_content, d, &runs);
     }
-    let mut drafts = merge_continued(l, drafts);
+    let mut drafts = merge_continued(l, &runs, drafts);
     reports_around_an_inner_cue(l, &runs, &mut drafts);
     for d in &mut drafts {
         extend_to_sentence_end(l, &para, labels, d);
@@ -602,8 +602,9 @@ fn split_at_reported_quotations(l: &Layers<'_>, runs: &[Run], drafts: &mut Vec<D
 /// tagger marks the passive inside a reported clause as its cue, splitting
 /// the clause around it, and leaves the report after it without a content.
 /// A content in one sentence split by a cue without a source of its own,
-/// followed in that sentence by an unclaimed cue with a source ("the
-/// council said"), is that report's, whole.
+/// with an unclaimed cue and its source next to it in that sentence ("the
+/// council said" after it, "According to the complaint," before it), is
+/// that report's, whole.
 fn reports_around_an_inner_cue(l: &Layers<'_>, runs: &[Run], drafts: &mut [Draft]) {
     let taken: Vec<Range<usize>> = drafts.iter().filter_map(|d| d.cue.clone()).collect();
     for d in drafts.iter_mut() {
@@ -618,25 +619,26 @@ fn reports_around_an_inner_cue(l: &Layers<'_>, runs: &[Run], drafts: &mut [Draft
         {
             continue;
         }
-        let in_sentence = |r: &&Run| r.start >= end && l.sentence_of[r.start] == sentence;
+        let in_sentence = |r: &&Run| l.sentence_of[r.start] == sentence && (r.start >= end || r.end <= start);
         if runs.iter().any(|r| r.role == Role::Source && r.start < end && r.end > start) {
             continue;
         }
-        let Some(outer) = runs
+        let unclaimed =
+            |r: &&Run| r.role == Role::Cue && !taken.iter().any(|t| t.start < r.end && r.start < t.end);
+        let Some(outer) = runs.iter().filter(in_sentence).find(unclaimed) else { continue };
+        // Between the content and the cue only marks and the cue's source,
+        // or the source on the cue's other side.
+        let (near, far) = if outer.start >= end { (end, outer.start) } else { (outer.end, start) };
+        let source_between = runs
             .iter()
             .filter(in_sentence)
-            .find(|r| r.role == Role::Cue && !taken.iter().any(|t| t.start < r.end && r.start < t.end))
-        else {
-            continue;
-        };
-        // Only marks and the source between the content and the cue, or the source right after the cue.
-        let source_before =
-            runs.iter().filter(in_sentence).find(|r| r.role == Role::Source && r.end <= outer.start);
-        let marks_only = (end..outer.start).all(|i| {
-            l.words[i].flags & IS_PUNCT != 0 || source_before.is_some_and(|r| r.range().contains(&i))
+            .find(|r| r.role == Role::Source && r.start >= near && r.end <= far);
+        let marks_only = (near..far).all(|i| {
+            l.words[i].flags & IS_PUNCT != 0 || source_between.is_some_and(|r| r.range().contains(&i))
         });
-        let source_after = runs.iter().any(|r| r.role == Role::Source && r.start == outer.end);
-        if !marks_only || !(source_before.is_some() || source_after) {
+        let source_beside =
+            runs.iter().any(|r| r.role == Role::Source && (r.start == outer.end || r.end == outer.start));
+        if !marks_only || !(source_between.is_some() || source_beside) {
             continue;
         }
         d.cue = Some(outer.range());
@@ -1057,7 +1059,7 @@ fn headline_report(l: &Layers<'_>, para: &Range<usize>, drafts: &mut Vec<Draft>)
 /// same cue, or when it has none and directly follows ("A," he said. "B.").
 /// A content that took the cue from the next sentence gives it up to the
 /// content found there.
-fn merge_continued(l: &Layers<'_>, drafts: Vec<Draft>) -> Vec<Draft> {
+fn merge_continued(l: &Layers<'_>, runs: &[Run], drafts: Vec<Draft>) -> Vec<Draft> {
     let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
     for d in drafts {
         if let Some(k) = continued_quotation(l, &out, &d) {
@@ -1067,7 +1069,7 @@ fn merge_continued(l: &Layers<'_>, drafts: Vec<Draft>) -> Vec<Draft> {
         if let Some(prev) = out.last_mut() {
             let same_cue = d.cue.is_some() && d.cue == prev.cue;
             let follows = d.cue.is_none() && prev.cue.is_some() && opens_quote(l, d.start());
-            if same_cue && borrowed_cue(l, prev, &d) {
+            if same_cue && (borrowed_cue(l, prev, &d) || inside_the_source(l, runs, prev)) {
                 // The cue reports what its own sentence holds; the other
                 // content had no cue of its own.
                 *prev = d;
@@ -1105,6 +1107,23 @@ fn continued_quotation(l: &Layers<'_>, done: &[Draft], d: &Draft) -> Option<usiz
         }
     }
     None
+}
+
+/// True when the draft's content lies in a clause set off by commas between
+/// a source and its cue, outside quotation marks: the clause tells of the
+/// source ("One diplomat, who was not authorized to speak publicly, said
+/// …"), not what was said.
+fn inside_the_source(l: &Layers<'_>, runs: &[Run], d: &Draft) -> bool {
+    let Some(cue) = d.cue.as_ref() else { return false };
+    let comma = |i: usize| l.tokens.get(i).is_some_and(|t| t.span.slice(l.text) == ",");
+    let sentence = l.sentence_of[cue.start];
+    d.end() < cue.start
+        && comma(cue.start - 1)
+        && !opens_quote(l, d.start())
+        && !opens_quote(l, d.start().saturating_sub(1))
+        && runs.iter().any(|r| {
+            r.role == Role::Source && r.end < d.start() && comma(r.end) && l.sentence_of[r.start] == sentence
+        })
 }
 
 /// True when `prev` took a cue from another sentence that `d` has in its own.
@@ -1245,6 +1264,45 @@ mod tests {
         assert_eq!(quotes[0].content.slice(text), "Demand was expected to break the record");
         assert_eq!(quotes[0].cue.map(|s| s.slice(text)), Some("said"));
         assert_eq!(quotes[0].source.map(|s| s.slice(text)), Some("the council"));
+    }
+
+    #[test]
+    fn according_to_before_a_clause_takes_it_whole_from_a_cue_inside_it() {
+        let text = "Title\nAccording to the complaint, the firm knew the users were children but continued to track them.";
+        let inner = GoldAttribution {
+            content: vec![
+                find(text, "the firm knew the users were children but", 0),
+                find(text, "track them", 0),
+            ],
+            cue: vec![find(text, "continued to", 0)],
+            ..Default::default()
+        };
+        let outer = GoldAttribution {
+            source: vec![find(text, "the complaint", 0)],
+            cue: vec![find(text, "According to", 0)],
+            ..Default::default()
+        };
+        let quotes = decode(text, vec![inner, outer]);
+        assert_eq!(quotes.len(), 1);
+        assert_eq!(
+            quotes[0].content.slice(text),
+            "the firm knew the users were children but continued to track them"
+        );
+        assert_eq!(quotes[0].cue.map(|s| s.slice(text)), Some("According to"));
+    }
+
+    #[test]
+    fn a_clause_about_the_source_is_not_what_was_said() {
+        let text = "Title\nOne diplomat, who was not allowed to speak publicly, said mediators were tired.";
+        let tagged = GoldAttribution {
+            content: vec![find(text, "publicly", 0), find(text, "mediators were tired", 0)],
+            source: vec![find(text, "One diplomat", 0)],
+            cue: vec![find(text, "said", 0)],
+        };
+        let quotes = decode(text, vec![tagged]);
+        assert_eq!(quotes.len(), 1);
+        assert_eq!(quotes[0].content.slice(text), "mediators were tired");
+        assert_eq!(quotes[0].source.map(|s| s.slice(text)), Some("One diplomat"));
     }
 
     #[test]
