@@ -400,7 +400,7 @@ fn head_phrase_end(doc: &Doc<'_>, from: usize, end: usize) -> usize {
             let post = noun.is_some_and(|e| e.class == Class::Document)
                 || noun.is_some()
                     && matches!(w, "of" | "for")
-                    && doc.label_of(i + 1) != Some(EntityLabel::Person);
+                    && !(i + 1..end).any(|k| doc.label_of(k) == Some(EntityLabel::Person));
             let titled = !person && (doc.is_capitalised(i - 1) || post);
             let next_capital = i + 1 < end && doc.is_capitalised(i + 1);
             if !(titled && next_capital) {

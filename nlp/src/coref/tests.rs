@@ -549,6 +549,7 @@ fn a_people_or_a_party_named_as_a_group_is_no_person() {
 fn a_name_after_a_preposition_names_whom_the_speaker_serves_or_where_they_are() {
     let text = "Campaign\n\nHillary Clinton said the plan was sound.\n\
                 A spokeswoman for Clinton said there was no comment.\n\
+                A spokesman for Mrs. Clinton said she was pleased.\n\
                 Union leaders in Lowell said they were not told.\n\
                 “The plan is late,” said Dr. Lucy Okell of Imperial College London.\n\
                 A report by Pew Research Center found that turnout fell.\n";
@@ -566,6 +567,12 @@ fn a_name_after_a_preposition_names_whom_the_speaker_serves_or_where_they_are() 
                 source: "A spokeswoman for Clinton",
                 cue: "said",
                 content: "there was no",
+            },
+            Hand {
+                sentence: "A spokesman for Mrs.",
+                source: "A spokesman for Mrs. Clinton",
+                cue: "said",
+                content: "she was pleased",
             },
             Hand {
                 sentence: "Union leaders",
@@ -589,6 +596,7 @@ fn a_name_after_a_preposition_names_whom_the_speaker_serves_or_where_they_are() 
     );
     assert_eq!(speaker_of(&ann, text, "the plan was"), "Hillary Clinton");
     assert_ne!(speaker_of(&ann, text, "there was no"), "Hillary Clinton", "{:?}", ann.speakers);
+    assert_ne!(speaker_of(&ann, text, "she was pleased"), "Hillary Clinton", "{:?}", ann.speakers);
     assert!(speaker_of(&ann, text, "they were not").starts_with("Union leaders"), "{:?}", ann.speakers);
     assert_eq!(speaker_of(&ann, text, "The plan is late"), "Lucy Okell");
     assert_eq!(speaker_of(&ann, text, "turnout fell"), "Pew Research Center");
