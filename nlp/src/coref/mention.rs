@@ -476,9 +476,19 @@ fn name_run_start(doc: &Doc<'_>, from: usize, end: usize) -> usize {
             && lex.given_name(w).is_none()
             && !in_whole(j)
     };
+    // A given name the tagger read as an adjective ("Maya MacGuineas")
+    // opens the person's name, where a party or nationality does not.
+    let opens_a_person = |j: usize| {
+        let w = doc.word(j);
+        doc.label_of(j) == Some(EntityLabel::Person)
+            && doc.entity_of(j) == doc.entity_of(j + 1)
+            && lex.given_name(w).is_some()
+            && !lex.is(w, Class::Nationality)
+            && party(w).is_none()
+    };
     while j < end
         && (!(doc.is_word(j) && doc.is_capitalised(j))
-            || (j + 1 < end && doc.is_adjective(j) && !in_whole(j))
+            || (j + 1 < end && doc.is_adjective(j) && !in_whole(j) && !opens_a_person(j))
             || person_noun(j))
     {
         j += 1;

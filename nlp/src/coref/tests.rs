@@ -601,3 +601,28 @@ fn a_name_after_a_preposition_names_whom_the_speaker_serves_or_where_they_are() 
     assert_eq!(speaker_of(&ann, text, "The plan is late"), "Lucy Okell");
     assert_eq!(speaker_of(&ann, text, "turnout fell"), "Pew Research Center");
 }
+
+#[test]
+fn a_given_name_read_as_an_adjective_still_opens_the_name() {
+    let text = "Budget\n\nMaya MacGuineas, the president of the group, said lawmakers had failed.\n\
+                Republican Donald Trump said it was bad.\n";
+    let ann = annotate(
+        text,
+        &[
+            Hand {
+                sentence: "Maya MacGuineas",
+                source: "Maya MacGuineas, the president of the group,",
+                cue: "said",
+                content: "lawmakers had failed",
+            },
+            Hand {
+                sentence: "Republican Donald",
+                source: "Republican Donald Trump",
+                cue: "said",
+                content: "it was bad",
+            },
+        ],
+    );
+    assert_eq!(speaker_of(&ann, text, "lawmakers had failed"), "Maya MacGuineas");
+    assert_eq!(speaker_of(&ann, text, "it was bad"), "Donald Trump");
+}
