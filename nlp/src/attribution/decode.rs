@@ -254,7 +254,16 @@ fn choose_cue(
     d: &Draft,
     runs: &[Run],
 ) -> Option<Range<usize>> {
-    let cues = runs.iter().filter(|r| r.role == Role::Cue && !d.covers(r.start));
+    // ", saying …" reports what follows it, never what came before the
+    // comma (", according to …" does).
+    let leads_on = |r: &Run| {
+        r.start >= d.end()
+            && l.pos[r.start].as_str() == "VBG"
+            && !l.tokens[r.start].span.slice(l.text).eq_ignore_ascii_case("according")
+            && r.start > 0
+            && l.tokens[r.start - 1].span.slice(l.text) == ","
+    };
+    let cues = runs.iter().filter(|r| r.role == Role::Cue && !d.covers(r.start) && !leads_on(r));
     if let Some(r) = cues.clone().find(|r| r.start > d.start() && r.end < d.end()) {
         return Some(r.range());
     }
@@ -1122,7 +1131,10 @@ fn inside_the_source(l: &Layers<'_>, runs: &[Run], d: &Draft) -> bool {
         && !opens_quote(l, d.start())
         && !opens_quote(l, d.start().saturating_sub(1))
         && runs.iter().any(|r| {
-            r.role == Role::Source && r.end < d.start() && comma(r.end) && l.sentence_of[r.start] == sentence
+            r.role == Role::Source
+                && r.end <= d.start()
+                && (r.start..=r.end).any(comma)
+                && l.sentence_of[r.start] == sentence
         })
 }
 
@@ -1303,6 +1315,38 @@ mod tests {
         assert_eq!(quotes.len(), 1);
         assert_eq!(quotes[0].content.slice(text), "mediators were tired");
         assert_eq!(quotes[0].source.map(|s| s.slice(text)), Some("One diplomat"));
+    }
+
+    #[test]
+    fn a_participle_after_a_comma_reports_what_follows_it_only() {
+        let text = "Title\nThe mayor proposed on Wednesday a new tax, saying the city needed money.";
+        let proposal = GoldAttribution {
+            content: vec![find(text, "a new tax", 0)],
+            source: vec![find(text, "The mayor", 0)],
+            cue: vec![find(text, "proposed", 0)],
+        };
+        let reason = GoldAttribution {
+            content: vec![find(text, "the city needed money", 0)],
+            cue: vec![find(text, "saying", 0)],
+            ..Default::default()
+        };
+        let quotes = decode(text, vec![proposal, reason]);
+        let found: Vec<_> =
+            quotes.iter().map(|q| (q.content.slice(text), q.cue.map(|c| c.slice(text)))).collect();
+        assert_eq!(found, [("a new tax", Some("proposed")), ("the city needed money", Some("saying"))]);
+    }
+
+    #[test]
+    fn a_relative_clause_in_the_source_is_not_what_was_said() {
+        let text = "Title\nLinda Park, who owns a flat that she uses in May, said the tax was unfair.";
+        let tagged = GoldAttribution {
+            content: vec![find(text, "that she uses in May", 0), find(text, "the tax was unfair", 0)],
+            source: vec![find(text, "Linda Park, who owns a flat", 0)],
+            cue: vec![find(text, "said", 0)],
+        };
+        let quotes = decode(text, vec![tagged]);
+        assert_eq!(quotes.len(), 1);
+        assert_eq!(quotes[0].content.slice(text), "the tax was unfair");
     }
 
     #[test]
