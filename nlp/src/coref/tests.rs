@@ -626,3 +626,14 @@ fn a_given_name_read_as_an_adjective_still_opens_the_name() {
     assert_eq!(speaker_of(&ann, text, "lawmakers had failed"), "Maya MacGuineas");
     assert_eq!(speaker_of(&ann, text, "it was bad"), "Donald Trump");
 }
+
+#[test]
+fn a_noun_for_a_trade_names_the_business_in_view() {
+    let text = "Flights\n\nSkylark Airlines apologized on Monday after a computer failure.\n\
+                The airline said the outage began on Sunday.\n";
+    let ann = annotate(
+        text,
+        &[Hand { sentence: "The airline", source: "The airline", cue: "said", content: "the outage began" }],
+    );
+    assert_eq!(speaker_of(&ann, text, "the outage began"), "Skylark Airlines");
+}
