@@ -47,6 +47,15 @@ pub fn ends_a_business_name(word: &str) -> bool {
     mention::with_normal(word, |w| lexicon::lexicon().is(w, lexicon::Class::Business))
 }
 
+/// True when `word` is a noun for a business ("company", "retailer",
+/// "maker"), as the referring-words lexicon marks them.
+#[must_use]
+pub fn names_a_business(word: &str) -> bool {
+    mention::with_normal(word, |w| {
+        lexicon::lexicon().get(w, lexicon::Class::Org).is_some_and(|e| e.flag == lexicon::Flag::AnyBusiness)
+    })
+}
+
 /// Fill `ann.speakers` from the sources of `ann.quotes`, set each quote's
 /// `speaker`, and set `speaker` on the entity mentions of each speaker. A
 /// quote whose source is a document or publication ("the report said") is

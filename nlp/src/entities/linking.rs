@@ -7,13 +7,15 @@
 //! article uses elsewhere become mentions too; a compound of two known
 //! names ("Trump-Putin") holds both; a headline's capitalised word that
 //! the body only writes in lower case is no name; and a name that ends as a
-//! business's does ("Orvane Robotics") is an organisation, and the name
+//! business's does ("Orvane Robotics") or that a noun for a business stands
+//! before ("the app maker Clipstream") is an organisation, and the name
 //! opening a dateline ("BOSTON —") a place. Every mention then carries
 //! the index of its entity.
 
 use std::collections::HashMap;
 
 use crate::annotation::{Annotation, Entity, EntityLabel, Token};
+use crate::entities::gazetteer::given_name_sex;
 use crate::segment::article::{DATELINE_WORDS, dateline_end};
 use crate::text::Span;
 
@@ -36,6 +38,32 @@ pub fn link(text: &str, ann: &mut Annotation) {
     }
     add_repeated_names(text, ann, &names, &labels);
     number(text, ann);
+    introduced_businesses(text, ann);
+}
+
+/// "the video app maker Clipstream": an entity that a noun for a business
+/// stands before is a business in all its mentions, wherever else the
+/// recogniser took it for a person, unless its name opens with a given name
+/// ("manufacturer Ron Johnson").
+fn introduced_businesses(text: &str, ann: &mut Annotation) {
+    let word = |i: usize| ann.tokens.get(i).map_or("", |t| t.span.slice(text));
+    let firms: Vec<usize> = ann
+        .entities
+        .iter()
+        .filter(|e| {
+            is_name(e.label)
+                && e.tokens.start > 0
+                && !capitalised(word(e.tokens.start - 1))
+                && crate::coref::names_a_business(word(e.tokens.start - 1))
+                && given_name_sex(word(e.tokens.start)).is_none()
+        })
+        .map(|e| e.entity)
+        .collect();
+    for e in &mut ann.entities {
+        if firms.contains(&e.entity) && is_name(e.label) {
+            e.label = EntityLabel::Org;
+        }
+    }
 }
 
 /// A name of two words or more that ends as a business's does ("Orvane
@@ -456,6 +484,19 @@ mod tests {
         let labels: Vec<(String, EntityLabel)> =
             found(text, &a).into_iter().map(|(t, l, _)| (t, l)).collect();
         let expected = [("BOSTON", EntityLabel::Loc), ("Acme", EntityLabel::Org), ("NATO", EntityLabel::Org)];
+        assert_eq!(labels, expected.map(|(t, l)| (t.to_owned(), l)));
+    }
+
+    #[test]
+    fn a_name_a_noun_for_a_business_stands_before_is_a_business() {
+        use EntityLabel::Person;
+        let text = "the app maker Clipstream was fined . Clipstream said no . manufacturer Ron Johnson spoke";
+        let mut a = ann(text, 0, &[(3..4, Person), (7..8, Person), (12..14, Person)]);
+        link(text, &mut a);
+        let labels: Vec<(String, EntityLabel)> =
+            found(text, &a).into_iter().map(|(t, l, _)| (t, l)).collect();
+        let expected =
+            [("Clipstream", EntityLabel::Org), ("Clipstream", EntityLabel::Org), ("Ron Johnson", Person)];
         assert_eq!(labels, expected.map(|(t, l)| (t.to_owned(), l)));
     }
 
