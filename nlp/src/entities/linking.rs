@@ -429,6 +429,10 @@ mod tests {
         Annotation { title, tokens, entities, ..Annotation::default() }
     }
 
+    fn labelled<'t>(text: &'t str, a: &Annotation) -> Vec<(&'t str, EntityLabel)> {
+        a.entities.iter().map(|e| (e.span.slice(text), e.label)).collect()
+    }
+
     fn found(text: &str, a: &Annotation) -> Vec<(String, EntityLabel, usize)> {
         a.entities.iter().map(|e| (e.span.slice(text).to_owned(), e.label, e.entity)).collect()
     }
@@ -451,15 +455,15 @@ mod tests {
         let text = "Orvane Robotics cut jobs . Walter Energy closed . Priya Raman left . New York Times";
         let mut a = ann(text, 0, &[(0..2, Person), (5..7, Loc), (9..11, Person), (13..16, Org)]);
         link(text, &mut a);
-        let labels: Vec<(String, EntityLabel)> =
-            found(text, &a).into_iter().map(|(t, l, _)| (t, l)).collect();
-        let expected = [
-            ("Orvane Robotics", Org),
-            ("Walter Energy", Org),
-            ("Priya Raman", Person),
-            ("New York Times", Org),
-        ];
-        assert_eq!(labels, expected.map(|(t, l)| (t.to_owned(), l)));
+        assert_eq!(
+            labelled(text, &a),
+            [
+                ("Orvane Robotics", Org),
+                ("Walter Energy", Org),
+                ("Priya Raman", Person),
+                ("New York Times", Org),
+            ]
+        );
     }
 
     #[test]
@@ -481,10 +485,10 @@ mod tests {
             Paragraph { span: second, sentences: 1..2, headline: false },
         ];
         link(text, &mut a);
-        let labels: Vec<(String, EntityLabel)> =
-            found(text, &a).into_iter().map(|(t, l, _)| (t, l)).collect();
-        let expected = [("BOSTON", EntityLabel::Loc), ("Acme", EntityLabel::Org), ("NATO", EntityLabel::Org)];
-        assert_eq!(labels, expected.map(|(t, l)| (t.to_owned(), l)));
+        assert_eq!(
+            labelled(text, &a),
+            [("BOSTON", EntityLabel::Loc), ("Acme", EntityLabel::Org), ("NATO", EntityLabel::Org)]
+        );
     }
 
     #[test]
@@ -493,11 +497,10 @@ mod tests {
         let text = "the app maker Clipstream was fined . Clipstream said no . manufacturer Ron Johnson spoke";
         let mut a = ann(text, 0, &[(3..4, Person), (7..8, Person), (12..14, Person)]);
         link(text, &mut a);
-        let labels: Vec<(String, EntityLabel)> =
-            found(text, &a).into_iter().map(|(t, l, _)| (t, l)).collect();
-        let expected =
-            [("Clipstream", EntityLabel::Org), ("Clipstream", EntityLabel::Org), ("Ron Johnson", Person)];
-        assert_eq!(labels, expected.map(|(t, l)| (t.to_owned(), l)));
+        assert_eq!(
+            labelled(text, &a),
+            [("Clipstream", EntityLabel::Org), ("Clipstream", EntityLabel::Org), ("Ron Johnson", Person)]
+        );
     }
 
     #[test]
