@@ -51,9 +51,18 @@ pub fn ends_a_business_name(word: &str) -> bool {
 /// "maker"), as the referring-words lexicon marks them.
 #[must_use]
 pub fn names_a_business(word: &str) -> bool {
-    mention::with_normal(word, |w| {
-        lexicon::lexicon().get(w, lexicon::Class::Org).is_some_and(|e| e.flag == lexicon::Flag::AnyBusiness)
-    })
+    organisation_noun(word).is_some_and(|e| e.flag == lexicon::Flag::AnyBusiness)
+}
+
+/// True when `word` is a noun for an organisation ("union", "party",
+/// "company"), as the referring-words lexicon lists them.
+#[must_use]
+pub fn names_an_organisation(word: &str) -> bool {
+    organisation_noun(word).is_some()
+}
+
+fn organisation_noun(word: &str) -> Option<lexicon::Entry> {
+    mention::with_normal(word, |w| lexicon::lexicon().get(w, lexicon::Class::Org))
 }
 
 /// Fill `ann.speakers` from the sources of `ann.quotes`, set each quote's

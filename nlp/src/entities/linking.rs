@@ -94,10 +94,16 @@ fn dateline_places(text: &str, ann: &mut Annotation) {
         if dateline_end(&words).is_none() {
             continue;
         }
-        let opening = ann.entities.iter_mut().find(|e| e.tokens.start == first);
-        if let Some(e) =
-            opening.filter(|e| matches!(e.label, EntityLabel::Person | EntityLabel::Org | EntityLabel::Misc))
-        {
+        let word = |i: usize| ann.tokens.get(i).map_or("", |t| t.span.slice(text));
+        // Not a line that opens with an organisation ("RUGBY UNION - …") or
+        // a paper ("LA PRESSE - …"), as digests and sports pages do.
+        let place = |e: &&mut Entity| {
+            matches!(e.label, EntityLabel::Person | EntityLabel::Org | EntityLabel::Misc)
+                && !crate::coref::names_an_organisation(word(e.tokens.end - 1))
+                && !(e.tokens.len() > 1
+                    && matches!(word(first), "LA" | "LE" | "LES" | "EL" | "IL" | "DIE" | "DER" | "DAS"))
+        };
+        if let Some(e) = ann.entities.iter_mut().find(|e| e.tokens.start == first).filter(place) {
             e.label = EntityLabel::Loc;
         }
     }
@@ -469,26 +475,22 @@ mod tests {
     #[test]
     fn the_name_opening_a_dateline_is_a_place() {
         use crate::annotation::{Paragraph, Sentence};
-        let text = "BOSTON — Acme said it would cut jobs . NATO — the alliance — will meet";
-        let mut a =
-            ann(text, 0, &[(0..1, EntityLabel::Org), (2..3, EntityLabel::Org), (9..10, EntityLabel::Org)]);
-        let line = |tokens: std::ops::Range<usize>| {
-            Span::new(a.tokens[tokens.start].span.start, a.tokens[tokens.end - 1].span.end)
-        };
-        let (first, second) = (line(0..9), line(9..a.tokens.len()));
-        a.sentences = vec![
-            Sentence { span: first, tokens: 0..9 },
-            Sentence { span: second, tokens: 9..a.tokens.len() },
-        ];
-        a.paragraphs = vec![
-            Paragraph { span: first, sentences: 0..1, headline: false },
-            Paragraph { span: second, sentences: 1..2, headline: false },
-        ];
+        use EntityLabel::{Loc, Org};
+        let text = "BOSTON — Acme said it would cut jobs . NATO — the alliance — will meet . RUGBY UNION - England won .";
+        let mut a = ann(text, 0, &[(0..1, Org), (2..3, Org), (9..10, Org), (17..19, Org), (20..21, Loc)]);
+        // One paragraph of one sentence per " . ".
+        let ends: Vec<usize> = (0..a.tokens.len()).filter(|&i| a.tokens[i].span.slice(text) == ".").collect();
+        let mut start = 0;
+        for (k, &end) in ends.iter().enumerate() {
+            let span = Span::new(a.tokens[start].span.start, a.tokens[end].span.end);
+            a.sentences.push(Sentence { span, tokens: start..end + 1 });
+            a.paragraphs.push(Paragraph { span, sentences: k..k + 1, headline: false });
+            start = end + 1;
+        }
         link(text, &mut a);
-        assert_eq!(
-            labelled(text, &a),
-            [("BOSTON", EntityLabel::Loc), ("Acme", EntityLabel::Org), ("NATO", EntityLabel::Org)]
-        );
+        let expected =
+            [("BOSTON", Loc), ("Acme", Org), ("NATO", Org), ("RUGBY UNION", Org), ("England", Loc)];
+        assert_eq!(labelled(text, &a), expected);
     }
 
     #[test]
