@@ -5,8 +5,8 @@
 //! name ("Trump" of "Donald Trump") join one entity, which takes the label
 //! most of its words were given; capitalised words that repeat a name the
 //! article uses elsewhere become mentions too; a compound of two known
-//! names ("Trump-Putin") holds both; a headline's capitalised word that
-//! the body only writes in lower case is no name; and a name that ends as a
+//! names ("Trump-Putin") holds both; a headline's capitalised words that
+//! the body writes only in lower case, or not at all, are no name; and a name that ends as a
 //! business's does ("Orvane Robotics") or that a noun for a business stands
 //! before ("the app maker Clipstream") is an organisation, and the name
 //! opening a dateline ("BOSTON —") a place. Every mention then carries
@@ -362,16 +362,22 @@ fn capitalised(word: &str) -> bool {
 }
 
 /// Headline mentions the body never names, made only of words the body
-/// writes in lower case ("Summit" when the body says "summit"), are no names.
+/// writes in lower case ("Summit" when the body says "summit") or not at
+/// all, one of them at least in lower case ("Malaria Vaccine Shows Promise"
+/// over "A new malaria vaccine …"), are no names.
 fn drop_headline_words(text: &str, ann: &mut Annotation) {
     let Some(title) = ann.title else { return };
     let body = |e: &Entity| !title.contains(e.span);
     let mut lower: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut named: std::collections::HashSet<String> = std::collections::HashSet::new();
     for t in &ann.tokens {
         let w = t.span.slice(text);
-        if !title.contains(t.span) && w.chars().next().is_some_and(char::is_lowercase) {
-            lower.insert(w);
+        if !title.contains(t.span) {
+            if w.chars().next().is_some_and(char::is_lowercase) {
+                lower.insert(w);
+            }
+            seen.insert(w.to_lowercase());
         }
     }
     for e in ann.entities.iter().filter(|e| body(e)) {
@@ -382,8 +388,12 @@ fn drop_headline_words(text: &str, ann: &mut Annotation) {
         if body(e) || !is_name(e.label) || named.contains(&e.span.slice(text).to_lowercase()) {
             return true;
         }
+        // Every word written in lower case in the body, or not there at all
+        // ("Malaria Vaccine Shows Promise" over "A new malaria vaccine …").
         let words = tokens.get(e.tokens.clone()).unwrap_or(&[]);
-        !words.iter().all(|t| lower.contains(t.span.slice(text).to_lowercase().as_str()))
+        let low = |t: &Token| lower.contains(t.span.slice(text).to_lowercase().as_str());
+        let absent = |t: &Token| !seen.contains(&t.span.slice(text).to_lowercase());
+        !(words.iter().any(low) && words.iter().all(|t| low(t) || absent(t)))
     });
 }
 
@@ -503,6 +513,15 @@ mod tests {
             labelled(text, &a),
             [("Clipstream", EntityLabel::Org), ("Clipstream", EntityLabel::Org), ("Ron Johnson", Person)]
         );
+    }
+
+    #[test]
+    fn a_headline_phrase_of_words_the_body_writes_in_lower_case_or_not_at_all_is_no_name() {
+        use EntityLabel::{Loc, Org};
+        let text = "Malaria Vaccine Shows Promise as Chile Votes . A new malaria vaccine worked in Chile";
+        let mut a = ann(text, 7, &[(0..4, Org), (5..7, Loc), (14..15, Loc)]);
+        link(text, &mut a);
+        assert_eq!(labelled(text, &a), [("Chile Votes", Loc), ("Chile", Loc)]);
     }
 
     #[test]
