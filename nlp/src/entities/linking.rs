@@ -46,7 +46,7 @@ pub fn link(text: &str, ann: &mut Annotation) {
 /// recogniser took it for a person, unless its name opens with a given name
 /// ("manufacturer Ron Johnson").
 fn introduced_businesses(text: &str, ann: &mut Annotation) {
-    let word = |i: usize| ann.tokens.get(i).map_or("", |t| t.span.slice(text));
+    let word = |i: usize| token_text(text, &ann.tokens, i);
     let firms: Vec<usize> = ann
         .entities
         .iter()
@@ -76,7 +76,7 @@ fn businesses(text: &str, ann: &mut Annotation) {
         {
             continue;
         }
-        let last = ann.tokens.get(e.tokens.end - 1).map_or("", |t| t.span.slice(text));
+        let last = token_text(text, &ann.tokens, e.tokens.end - 1);
         if capitalised(last) && crate::coref::ends_a_business_name(last) {
             e.label = EntityLabel::Org;
         }
@@ -94,7 +94,7 @@ fn dateline_places(text: &str, ann: &mut Annotation) {
         if dateline_end(&words).is_none() {
             continue;
         }
-        let word = |i: usize| ann.tokens.get(i).map_or("", |t| t.span.slice(text));
+        let word = |i: usize| token_text(text, &ann.tokens, i);
         // Not a line that opens with an organisation ("RUGBY UNION - …") or
         // a paper ("LA PRESSE - …"), as digests and sports pages do.
         let place = |e: &&mut Entity| {
@@ -107,6 +107,11 @@ fn dateline_places(text: &str, ann: &mut Annotation) {
             e.label = EntityLabel::Loc;
         }
     }
+}
+
+/// The text of token `i` ("" past the end).
+fn token_text<'t>(text: &'t str, tokens: &[Token], i: usize) -> &'t str {
+    tokens.get(i).map_or("", |t| t.span.slice(text))
 }
 
 /// The learned classes; rule-made ones (dates, titles, amounts) are kept as made.
@@ -369,15 +374,30 @@ fn drop_headline_words(text: &str, ann: &mut Annotation) {
     let Some(title) = ann.title else { return };
     let body = |e: &Entity| !title.contains(e.span);
     let mut lower: std::collections::HashSet<&str> = std::collections::HashSet::new();
-    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    // The headline entities' words (lower-cased), and those the body writes in any case.
+    let wanted: std::collections::HashSet<String> = ann
+        .entities
+        .iter()
+        .filter(|e| !body(e))
+        .flat_map(|e| ann.tokens.get(e.tokens.clone()).unwrap_or(&[]))
+        .map(|t| t.span.slice(text).to_lowercase())
+        .collect();
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     let mut named: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut folded = String::new();
     for t in &ann.tokens {
         let w = t.span.slice(text);
         if !title.contains(t.span) {
             if w.chars().next().is_some_and(char::is_lowercase) {
                 lower.insert(w);
             }
-            seen.insert(w.to_lowercase());
+            if !wanted.is_empty() {
+                folded.clear();
+                folded.extend(w.chars().flat_map(char::to_lowercase));
+                if let Some(k) = wanted.get(folded.as_str()) {
+                    seen.insert(k);
+                }
+            }
         }
     }
     for e in ann.entities.iter().filter(|e| body(e)) {
@@ -392,7 +412,7 @@ fn drop_headline_words(text: &str, ann: &mut Annotation) {
         // ("Malaria Vaccine Shows Promise" over "A new malaria vaccine …").
         let words = tokens.get(e.tokens.clone()).unwrap_or(&[]);
         let low = |t: &Token| lower.contains(t.span.slice(text).to_lowercase().as_str());
-        let absent = |t: &Token| !seen.contains(&t.span.slice(text).to_lowercase());
+        let absent = |t: &Token| !seen.contains(t.span.slice(text).to_lowercase().as_str());
         !(words.iter().any(low) && words.iter().all(|t| low(t) || absent(t)))
     });
 }
