@@ -26,6 +26,8 @@ const NER_MODEL: &[u8] = include_bytes!("../../assets/models/ner.bin");
 const ATTRIBUTION_MODEL: &[u8] = include_bytes!("../../assets/models/attribution.bin");
 /// The attribution reviewer, embedded at build time.
 const REVIEW_MODEL: &[u8] = include_bytes!("../../assets/models/review.bin");
+/// Where the reviewer ends reported contents, embedded at build time.
+const ENDS_MODEL: &[u8] = include_bytes!("../../assets/models/ends.bin");
 
 /// Why the annotator could not be built.
 #[derive(Debug, thiserror::Error)]
@@ -67,7 +69,8 @@ impl Annotator {
             pos: PosTagger::new(Model::from_bytes(POS_MODEL)?)?,
             ner: EntityTagger::new(Model::from_bytes(NER_MODEL)?)?,
             attribution: AttributionTagger::new(Model::from_bytes(ATTRIBUTION_MODEL)?)?,
-            review: Review::new(Model::from_bytes(REVIEW_MODEL)?)?,
+            review: Review::new(Model::from_bytes(REVIEW_MODEL)?)?
+                .with_ends(Model::from_bytes(ENDS_MODEL)?)?,
             cues: Lexicon::embedded()?,
             acts: ActLexicon::embedded()?,
             syntax: None,
@@ -101,7 +104,10 @@ impl Annotator {
         let attribution = Model::from_bytes(ATTRIBUTION_MODEL)
             .and_then(AttributionTagger::new)
             .unwrap_or_else(|_| AttributionTagger::empty());
-        let review = Model::from_bytes(REVIEW_MODEL).and_then(Review::new).unwrap_or_default();
+        let mut review = Model::from_bytes(REVIEW_MODEL).and_then(Review::new).unwrap_or_default();
+        if let Ok(with_ends) = Model::from_bytes(ENDS_MODEL).and_then(|m| review.clone().with_ends(m)) {
+            review = with_ends;
+        }
         Self {
             pos,
             ner,

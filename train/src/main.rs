@@ -516,6 +516,9 @@ fn attribution(args: &Args, annotator: &Annotator, settings: Settings) -> Result
     if let Some(m) = review.model() {
         write(&args.out.join("review.bin"), m)?;
     }
+    if let Some(m) = review.ends() {
+        write(&args.out.join("ends.bin"), m)?;
+    }
     write(&args.out.join("attribution.bin"), &model)
 }
 
@@ -538,6 +541,7 @@ fn review(
     }
     let t = Instant::now();
     let mut found = Vec::new();
+    let mut found_ends = Vec::new();
     let mut gold = 0;
     for fold in 0..folds {
         let rest: Vec<train_attr::Prepared> =
@@ -545,9 +549,11 @@ fn review(
         let held: Vec<train_attr::Prepared> =
             train.iter().enumerate().filter(|(i, _)| i % folds == fold).map(|(_, d)| d.clone()).collect();
         let tagger = AttributionTagger::new(train_attr::train(&rest, annotator.cues(), settings, args.bags))?;
-        let (examples, n) = train_review::examples(&tagger, &held, annotator.cues(), annotator.parser());
+        let (examples, ends, n) =
+            train_review::examples(&tagger, &held, annotator.cues(), annotator.parser());
         gold += n;
         found.push(examples);
+        found_ends.push(ends);
         eprintln!("review: fold {} of {folds} found in {:.1?}", fold + 1, t.elapsed());
     }
     let seed = 0x5A7_5050;
@@ -579,11 +585,57 @@ fn review(
         best.1, best.0
     );
     println!("review: {info}; trained in {:.1?}", t.elapsed());
-    if best.1 == 0.0 {
-        return Ok(Review::none());
-    }
-    Ok(Review::new(train_review::model(&w, best.1, info))?)
+    let review =
+        if best.1 == 0.0 { Review::none() } else { Review::new(train_review::model(&w, best.1, info))? };
+    Ok(review.with_ends(ends(&found_ends))?)
 }
+
+/// Train the ends model on the contents found in the review's folds;
+/// each fold, ended by a model learned from the others, shows what it
+/// gains. A model without weights (ending every content where it was
+/// found) when it would gain nothing.
+fn ends(found: &[Vec<sayso_nlp::train::ends::Example>]) -> sayso_nlp::tag::model::Model {
+    use sayso_nlp::train::ends as train_ends;
+    let seed = 0xE7D5;
+    let biases = [0.0f32, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0];
+    let (mut before, mut after, mut n, mut oracle) = (0usize, vec![0usize; biases.len()], 0usize, 0usize);
+    for (k, held) in found.iter().enumerate() {
+        let rest: Vec<&train_ends::Example> =
+            found.iter().enumerate().filter(|(j, _)| *j != k).flat_map(|(_, e)| e).collect();
+        let w = train_ends::learn(&rest, ENDS_EPOCHS, seed);
+        for e in held {
+            n += 1;
+            before += usize::from(e.right_at(e.candidates.len() - 1));
+            for (b, a) in biases.iter().zip(&mut after) {
+                *a += usize::from(e.right_at(train_ends::choose(&w, e, *b)));
+            }
+            oracle += usize::from((0..e.candidates.len()).any(|i| e.right_at(i)));
+        }
+    }
+    for (b, a) in biases.iter().zip(&after) {
+        println!("ends: favouring the end found by {b}: {a} right");
+    }
+    let (best, bias) = after
+        .iter()
+        .zip(biases)
+        .max_by_key(|(a, b)| (**a, std::cmp::Reverse(b.to_bits())))
+        .map_or((0, 0.0), |(a, b)| (*a, b));
+    let all: Vec<&train_ends::Example> = found.iter().flatten().collect();
+    let w = train_ends::learn(&all, ENDS_EPOCHS, seed);
+    let info = format!(
+        "report content ends (averaged perceptron ranking); {} folds, {ENDS_EPOCHS} epochs, favouring the end found by {bias}: out-of-fold right {best} against {before} of {n} (at best {oracle})",
+        found.len()
+    );
+    println!("ends: {info}");
+    if best > before {
+        train_ends::model(&w, bias, info)
+    } else {
+        train_ends::model(&std::collections::HashMap::new(), 0.0, format!("{info}; left unused"))
+    }
+}
+
+/// Passes of the ends model's perceptron.
+const ENDS_EPOCHS: usize = 10;
 
 /// Passes of the reviewer's gradient descent.
 const REVIEW_EPOCHS: usize = 10;

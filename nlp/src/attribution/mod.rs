@@ -8,6 +8,7 @@
 pub mod acts;
 pub mod cues;
 pub mod decode;
+pub mod ends;
 pub mod features;
 pub mod layers;
 pub mod mention;
@@ -41,12 +42,13 @@ pub fn find(
     let layers = Layers::new(text, ann, words, lexicon).with_parser(parser);
     let (found, certainty) = find_all(tagger, &layers);
     let mut scratch = Vec::new();
-    let mut out: Vec<Quote> = found
-        .into_iter()
-        .zip(certainty)
-        .filter(|(q, sure)| review.keeps(&layers, q, *sure, &mut scratch))
-        .map(|(q, _)| q)
-        .collect();
+    let mut out = Vec::with_capacity(found.len());
+    for (mut q, sure) in found.into_iter().zip(certainty) {
+        if review.keeps(&layers, &q, sure, &mut scratch) {
+            review.end(&layers, &mut q, &mut scratch);
+            out.push(q);
+        }
+    }
     out.sort_by_key(|q| (q.content.start, q.content.end));
     out
 }

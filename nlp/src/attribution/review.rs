@@ -3,11 +3,14 @@
 //! articles it did not learn from, weighs its cue, source and content
 //! and how sure the tagger was of its content, and leaves out those that
 //! are seldom right ("Oz's show proved to be a safe space"). Direct
-//! quotations are never left out: their marks say what was said.
+//! quotations are never left out: their marks say what was said. A second
+//! model chooses where the content of each report kept ends (see
+//! [`crate::attribution::ends`]).
 
 use std::ops::Range;
 
 use crate::annotation::{Quote, QuoteKind, tokens_overlapping};
+use crate::attribution::ends;
 use crate::attribution::layers::Layers;
 use crate::attribution::tagger::{N_LABELS, Role, role};
 use crate::tag::features::{IS_PUNCT, feat, feat2};
@@ -21,6 +24,7 @@ pub const LABEL: &str = "keep";
 #[derive(Debug, Clone, Default)]
 pub struct Review {
     model: Option<Model>,
+    ends: Option<Model>,
 }
 
 impl Review {
@@ -32,13 +36,40 @@ impl Review {
         if model.labels.len() != 1 || model.labels[0] != LABEL {
             return Err(ModelError::Malformed("review labels differ from the reviewer's"));
         }
-        Ok(Self { model: Some(model) })
+        Ok(Self { model: Some(model), ends: None })
     }
 
-    /// A reviewer that keeps every attribution.
+    /// A reviewer that keeps every attribution as found.
     #[must_use]
     pub const fn none() -> Self {
-        Self { model: None }
+        Self { model: None, ends: None }
+    }
+
+    /// The same reviewer, also ending contents where `ends` (a model whose
+    /// one label is [`ends::LABEL`]) ranks first.
+    ///
+    /// # Errors
+    /// [`ModelError::Malformed`] when the model has other labels.
+    pub fn with_ends(self, ends: Model) -> Result<Self, ModelError> {
+        if ends.labels.len() != 1 || ends.labels[0] != ends::LABEL {
+            return Err(ModelError::Malformed("ends labels differ from the reviewer's"));
+        }
+        Ok(Self { ends: Some(ends), ..self })
+    }
+
+    /// The ends model, if any.
+    #[must_use]
+    pub const fn ends(&self) -> Option<&Model> {
+        self.ends.as_ref()
+    }
+
+    /// End the content of `q` where the ends model ranks first.
+    pub fn end(&self, l: &Layers<'_>, q: &mut Quote, scratch: &mut Vec<u64>) {
+        let Some(model) = &self.ends else { return };
+        if let Some(c) = ends::content(l, q) {
+            let k = ends::best(model, l, &c, scratch);
+            ends::cut(l, q, k);
+        }
     }
 
     /// The underlying model, if any.

@@ -9,6 +9,7 @@ pub mod brat;
 pub mod clusters;
 pub mod conll;
 pub mod coref;
+pub mod ends;
 pub mod gum;
 pub mod parser;
 pub mod perceptron;

@@ -19,6 +19,7 @@ use crate::text::Span;
 use crate::train::Rng;
 use crate::train::attribution::Prepared;
 use crate::train::brat::GoldDoc;
+use crate::train::ends;
 
 /// One attribution found, as the reviewer sees it, and whether it was right.
 #[derive(Debug, Clone)]
@@ -34,20 +35,23 @@ pub struct Example {
 }
 
 /// The attributions `tagger` finds in `docs`, judged against their gold
-/// ones; also the number of gold attributions.
+/// ones; also the ranking examples of where their contents end, and the
+/// number of gold attributions.
 #[must_use]
 pub fn examples(
     tagger: &AttributionTagger,
     docs: &[Prepared],
     lexicon: &Lexicon,
     parser: &LazyParser,
-) -> (Vec<Example>, usize) {
+) -> (Vec<Example>, Vec<ends::Example>, usize) {
     let mut out = Vec::new();
+    let mut ends_out = Vec::new();
     let mut gold = 0;
     for d in docs {
         let layers = Layers::new(&d.gold.text, &d.ann, &d.words, lexicon).with_parser(parser);
         let (quotes, certainty) = attr::find_all(tagger, &layers);
         let right = judge(&layers, &d.gold, &quotes);
+        ends_out.extend(ends::examples(&layers, &d.gold, &quotes));
         gold += d.gold.attributions.len();
         for ((q, sure), right) in quotes.iter().zip(certainty).zip(right) {
             let mut features = Vec::new();
@@ -55,11 +59,11 @@ pub fn examples(
             out.push(Example { features, right, direct: q.kind == QuoteKind::Direct });
         }
     }
-    (out, gold)
+    (out, ends_out, gold)
 }
 
 /// The word tokens (not punctuation) overlapping any of `spans`.
-fn word_tokens(l: &Layers<'_>, spans: &[Span]) -> HashSet<usize> {
+pub fn word_tokens(l: &Layers<'_>, spans: &[Span]) -> HashSet<usize> {
     let mut out = HashSet::new();
     for &s in spans {
         out.extend(
