@@ -770,9 +770,6 @@ fn clauses_of_idle_cues(l: &Layers<'_>, para: &Range<usize>, runs: &[Run], draft
     drafts.sort_by_key(Draft::start);
 }
 
-/// Longest noun phrase taken as the source in "…, the company said".
-const TRAILING_SOURCE: usize = 6;
-
 /// True for a word that can be part of a short noun phrase naming a source.
 fn nominal(l: &Layers<'_>, i: usize) -> bool {
     let tag = l.pos[i].as_str();
@@ -793,13 +790,17 @@ fn sentences<'l>(l: &'l Layers<'_>, para: &Range<usize>) -> impl Iterator<Item =
 }
 
 /// "The plant will close, the company said in a statement.": a sentence
-/// the tagger left without any role that ends in a comma, a short noun
-/// phrase and a verb of speech reports the clause before the comma.
+/// that ends in a comma, a short noun phrase ("two people familiar with
+/// the matter") and a verb of speech reports the clause before the comma.
+/// The tagger often leaves such a sentence without any role, or takes only
+/// the clause's object as the report's content, or reads a report of its
+/// own inside the clause ("Investigators believe he acted alone, Moss
+/// said"): the clause is the trailing report's whole content, and a report
+/// inside it stays.
 fn reports_before_a_comma(l: &Layers<'_>, para: &Range<usize>, drafts: &mut Vec<Draft>) {
     let mut found = Vec::new();
     for sentence in sentences(l, para) {
-        let untouched = !drafts.iter().any(|d| d.touches(&sentence));
-        if !untouched || sentence.clone().any(|i| l.quote[i].depth > 0 || l.quote[i].flags != 0) {
+        if sentence.clone().any(|i| l.quote[i].depth > 0 || l.quote[i].flags != 0) {
             continue;
         }
         let Some(comma) = sentence.clone().rev().find(|&i| l.tokens[i].span.slice(l.text) == ",") else {
@@ -815,7 +816,8 @@ fn reports_before_a_comma(l: &Layers<'_>, para: &Range<usize>, drafts: &mut Vec<
             continue;
         }
         let after = comma + 1..sentence.end;
-        let Some(verb) = after.clone().take(TRAILING_SOURCE + 1).find(|&i| !nominal(l, i)) else { continue };
+        let in_phrase = |i: usize| nominal(l, i) || (i > comma + 1 && l.pos[i].as_str() == "IN");
+        let Some(verb) = after.clone().take(TRAILING_PHRASE + 1).find(|&i| !in_phrase(i)) else { continue };
         let phrase = comma + 1..verb;
         if !speech(verb) || phrase.is_empty() {
             continue;
@@ -831,12 +833,34 @@ fn reports_before_a_comma(l: &Layers<'_>, para: &Range<usize>, drafts: &mut Vec<
             continue;
         }
         let end = if l.cue[verb].phrase_start { cues::phrase_end(&l.cue, verb) } else { verb + 1 };
+        let cue = verb..end;
         let clause = sentence.start..comma;
-        found.push(Draft { content: vec![clause], cue: Some(verb..end), source: None });
+        let within = |r: &Range<usize>| r.start >= clause.start && r.end <= clause.end;
+        let ours = |d: &Draft| d.cue.as_ref() == Some(&cue) && d.content.iter().all(within);
+        let inside = |d: &Draft| d.cue.as_ref().is_some_and(within) && d.content.iter().all(within);
+        let touching = || drafts.iter().filter(|d| d.touches(&sentence));
+        if !touching().all(|d| ours(d) || inside(d)) {
+            continue;
+        }
+        let mut reported = false;
+        for d in drafts.iter_mut().filter(|d| ours(d)) {
+            d.content = vec![clause.clone()];
+            reported = true;
+        }
+        if !reported {
+            found.push(Draft { content: vec![clause], cue: Some(cue), source: None });
+        }
     }
     drafts.extend(found);
     drafts.sort_by_key(Draft::start);
 }
+
+/// Longest noun phrase taken as the source in "…, the company said".
+const TRAILING_SOURCE: usize = 6;
+
+/// Longest phrase, prepositions and all, taken as the source in "…, two
+/// people familiar with the matter said".
+const TRAILING_PHRASE: usize = 8;
 
 /// "The talks were useful, said a senior official.": a clause, a comma, a
 /// verb of speech and a noun phrase naming someone (a name, a pronoun, or a
@@ -1255,6 +1279,43 @@ mod tests {
         assert_eq!(
             found,
             [("the review was over", Some("Officials")), ("“We are ready,”", Some("Ana Diaz"))]
+        );
+    }
+
+    #[test]
+    fn a_report_after_a_comma_takes_the_clause_from_its_start() {
+        let text = "Title\nPolice on Thursday arrested a man suspected of theft, officials said.";
+        let object_only = GoldAttribution {
+            content: vec![find(text, "a man suspected of theft", 0)],
+            source: vec![find(text, "officials", 0)],
+            cue: vec![find(text, "said", 0)],
+        };
+        let quotes = decode(text, vec![object_only]);
+        let found: Vec<_> =
+            quotes.iter().map(|q| (q.content.slice(text), q.source.map(|s| s.slice(text)))).collect();
+        assert_eq!(found, [("Police on Thursday arrested a man suspected of theft", Some("officials"))]);
+    }
+
+    #[test]
+    fn a_report_inside_a_clause_reported_after_a_comma_stays() {
+        let text = "Title\nInvestigators believe he acted alone, Moss said.";
+        let inner = GoldAttribution {
+            content: vec![find(text, "he acted alone", 0)],
+            source: vec![find(text, "Investigators", 0)],
+            cue: vec![find(text, "believe", 0)],
+        };
+        let outer = GoldAttribution {
+            source: vec![find(text, "Moss", 0)],
+            cue: vec![find(text, "said", 0)],
+            ..Default::default()
+        };
+        let quotes = decode(text, vec![inner, outer]);
+        let mut found: Vec<_> =
+            quotes.iter().map(|q| (q.content.slice(text), q.cue.map(|s| s.slice(text)))).collect();
+        found.sort_unstable();
+        assert_eq!(
+            found,
+            [("Investigators believe he acted alone", Some("said")), ("he acted alone", Some("believe"))]
         );
     }
 

@@ -216,6 +216,12 @@ mod tests {
                 "The drug cut hospital visits by a third",
                 "the company",
             ),
+            // A phrase with a preposition names the source too.
+            (
+                "Shake-up\n\nThe company fired its finance chief last week, two people familiar with the matter said.\n",
+                "The company fired its finance chief last week",
+                "two people familiar with the matter",
+            ),
             // The verb before the phrase that names someone.
             (
                 "Plant to close\n\nThe plant will close in June, said the mayor.\n",
