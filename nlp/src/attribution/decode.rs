@@ -1175,12 +1175,24 @@ fn opens_quote(l: &Layers<'_>, i: usize) -> bool {
     l.quote.get(i).is_some_and(|q| q.flags & quotes::OPENING != 0)
 }
 
-/// The quote of a finished draft, with byte spans and without a leading "that".
+/// The quote of a finished draft, with byte spans and without a leading
+/// "that" that only joins the content to its cue ("said that the plan …",
+/// not "said that is hard …", where "that" is what is spoken of).
 fn finish(l: &Layers<'_>, d: &Draft) -> Quote {
     let mut fragments: Vec<Span> = d.content.iter().map(|r| span(l, r)).collect();
+    let finite = |i: usize| l.pos.get(i).is_some_and(|p| matches!(p.as_str(), "VBZ" | "VBD" | "VBP" | "MD"));
+    // "that" as a subject: before its verb, after a verb or opening a
+    // sentence (after a noun it is a relative pronoun: "attacks that helped").
+    let spoken_of = |i: usize| {
+        finite(i + 1)
+            && i.checked_sub(1).is_none_or(|j| {
+                l.pos[j].is_verb() || l.sentence_of[j] != l.sentence_of[i] || l.words[j].flags & IS_PUNCT != 0
+            })
+    };
     if let Some(first) = d.content.first()
         && first.len() > 1
         && l.tokens[first.start].span.slice(l.text).eq_ignore_ascii_case("that")
+        && !spoken_of(first.start)
     {
         fragments[0].start = l.tokens[first.start + 1].span.start;
     }
@@ -1280,6 +1292,30 @@ mod tests {
             found,
             [("the review was over", Some("Officials")), ("“We are ready,”", Some("Ana Diaz"))]
         );
+    }
+
+    #[test]
+    fn a_that_spoken_of_stays_in_the_content_and_a_that_joining_it_does_not() {
+        for (text, content, shown) in [
+            (
+                "Title\nParents say that is hard to enforce.",
+                "that is hard to enforce",
+                "that is hard to enforce",
+            ),
+            (
+                "Title\nParents say that the rule is hard to enforce.",
+                "that the rule is hard to enforce",
+                "the rule is hard to enforce",
+            ),
+        ] {
+            let gold = GoldAttribution {
+                content: vec![find(text, content, 0)],
+                source: vec![find(text, "Parents", 0)],
+                cue: vec![find(text, "say", 0)],
+            };
+            let quotes = decode(text, vec![gold]);
+            assert_eq!(quotes.iter().map(|q| q.content.slice(text)).collect::<Vec<_>>(), [shown]);
+        }
     }
 
     #[test]
