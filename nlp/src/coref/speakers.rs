@@ -50,9 +50,12 @@ fn display_name(doc: &Doc<'_>, list: &[Mention], c: &Cluster) -> String {
     let members = || c.mentions.iter().filter_map(|&i| list.get(i));
     // Headlines capitalise every word, which blurs where names end.
     let in_body = |m: &&Mention| !doc.ann.paragraphs.get(m.paragraph as usize).is_some_and(|p| p.headline);
+    // Between names as full, one in the body's case before one in capitals
+    // ("Manila", not the dateline's "MANILA").
+    let cased = |m: &&Mention| m.name_span.is_some_and(|s| s.slice(doc.text).chars().any(char::is_lowercase));
     let named = members()
         .filter(|m| m.form == Form::Name)
-        .max_by_key(|m| (in_body(m), m.name.len(), std::cmp::Reverse(m.span.start)))
+        .max_by_key(|m| (in_body(m), m.name.len(), cased(m), std::cmp::Reverse(m.span.start)))
         .and_then(|m| m.name_span);
     if let Some(span) = named {
         return span.slice(doc.text).to_owned();

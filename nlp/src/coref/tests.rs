@@ -637,3 +637,17 @@ fn a_noun_for_a_trade_names_the_business_in_view() {
     );
     assert_eq!(speaker_of(&ann, text, "the outage began"), "Skylark Airlines");
 }
+
+#[test]
+fn a_speaker_named_in_capitals_by_the_dateline_goes_by_the_body_s_name() {
+    let text = "Port deal stalls\nMOMBASA, Kenya — Talks on the port lease ended on Monday.\n\
+Mombasa rejected the lease, saying the terms were unfair.\n";
+    let hands = [Hand {
+        sentence: "Mombasa rejected",
+        source: "Mombasa",
+        cue: "saying",
+        content: "the terms were unfair",
+    }];
+    let ann = annotate(text, &hands);
+    assert_eq!(speaker_of(&ann, text, "the terms"), "Mombasa");
+}
