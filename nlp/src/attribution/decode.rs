@@ -810,7 +810,7 @@ fn reports_before_a_comma(l: &Layers<'_>, para: &Range<usize>, drafts: &mut Vec<
             continue;
         }
         let speech = |i: usize| l.cue[i].word & cues::SPEECH != 0 && l.pos[i].is_verb();
-        let finite = |i: usize| matches!(l.pos[i].as_str(), "VBD" | "VBZ" | "VBP" | "MD");
+        let finite = |i: usize| l.pos[i].is_finite();
         // The reported clause has a verb of its own.
         if !(sentence.start..comma).any(finite) {
             continue;
@@ -873,7 +873,7 @@ fn reports_before_said_and_a_name(l: &Layers<'_>, para: &Range<usize>, drafts: &
         if sentence.clone().any(|i| l.quote[i].depth > 0 || l.quote[i].flags != 0) {
             continue;
         }
-        let finite = |i: usize| matches!(l.pos[i].as_str(), "VBD" | "VBZ" | "VBP" | "MD");
+        let finite = |i: usize| l.pos[i].is_finite();
         let comma = sentence.clone().find(|&i| {
             l.tokens[i].span.slice(l.text) == ","
                 && i + 1 < sentence.end
@@ -1008,7 +1008,7 @@ fn reports_after_according_to(l: &Layers<'_>, para: &Range<usize>, drafts: &mut 
         }
         let cue_end = cues::phrase_end(&l.cue, start);
         let is_comma = |i: usize| l.tokens[i].span.slice(l.text) == ",";
-        let finite = |i: usize| matches!(l.pos[i].as_str(), "VBD" | "VBZ" | "VBP" | "MD");
+        let finite = |i: usize| l.pos[i].is_finite();
         // The comma after which a clause begins, past any apposition
         // ("According to Ann Lee, writing for the Herald, …").
         let comma =
@@ -1033,7 +1033,7 @@ fn reports_after_according_to(l: &Layers<'_>, para: &Range<usize>, drafts: &mut 
 /// tagger gave that phrase (reports inside the clause keep their own).
 fn reports_before_according_to(l: &Layers<'_>, para: &Range<usize>, drafts: &mut Vec<Draft>) {
     let is_comma = |i: usize| l.tokens[i].span.slice(l.text) == ",";
-    let finite = |i: usize| matches!(l.pos[i].as_str(), "VBD" | "VBZ" | "VBP" | "MD");
+    let finite = |i: usize| l.pos[i].is_finite();
     let mut found = Vec::new();
     for sentence in sentences(l, para) {
         let Some(cue_start) = (sentence.start + MIN_CLAUSE + 1..sentence.end)
@@ -1180,7 +1180,7 @@ fn opens_quote(l: &Layers<'_>, i: usize) -> bool {
 /// not "said that is hard …", where "that" is what is spoken of).
 fn finish(l: &Layers<'_>, d: &Draft) -> Quote {
     let mut fragments: Vec<Span> = d.content.iter().map(|r| span(l, r)).collect();
-    let finite = |i: usize| l.pos.get(i).is_some_and(|p| matches!(p.as_str(), "VBZ" | "VBD" | "VBP" | "MD"));
+    let finite = |i: usize| l.pos.get(i).is_some_and(|p| p.is_finite());
     // "that" as a subject: before its verb, after a verb or opening a
     // sentence (after a noun it is a relative pronoun: "attacks that helped").
     let spoken_of = |i: usize| {

@@ -43,11 +43,6 @@ pub struct Content {
     kind: u64,
 }
 
-/// Whether the tag at token `i` is of a finite verb or a modal.
-fn finite(l: &Layers<'_>, i: usize) -> bool {
-    l.pos.get(i).is_some_and(|p| matches!(p.as_str(), "VBD" | "VBZ" | "VBP" | "MD"))
-}
-
 /// The content of `q` and where it may end, when it is one piece of
 /// reported or mixed speech at least two tokens long.
 #[must_use]
@@ -69,7 +64,7 @@ pub fn content(l: &Layers<'_>, q: &Quote) -> Option<Content> {
     let (mut finite_counts, mut commas) = (vec![0u16], vec![0u16]);
     let (mut f, mut n) = (0u16, 0u16);
     for i in tokens.clone() {
-        f = f.saturating_add(u16::from(finite(l, i)));
+        f = f.saturating_add(u16::from(l.pos.get(i).is_some_and(|p| p.is_finite())));
         n = n.saturating_add(u16::from(l.pos.get(i).is_some_and(|p| p.as_str() == ",")));
         finite_counts.push(f);
         commas.push(n);

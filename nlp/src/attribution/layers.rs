@@ -148,7 +148,7 @@ pub fn complement(words: &[Word], pos: &[Pos], j: usize, end: usize) -> u8 {
     let mut k = j + 1;
     while k < end && k - j <= PHRASE_REACH {
         let tag = pos[k].as_str();
-        if matches!(tag, "VBD" | "VBZ" | "VBP" | "MD") {
+        if pos[k].is_finite() {
             return if k > j + 1 { BARE_CLAUSE } else { OTHER };
         }
         let nominal = tag.starts_with("NN")

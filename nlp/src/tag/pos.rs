@@ -71,6 +71,13 @@ impl Pos {
         self.as_str().starts_with("VB")
     }
 
+    /// True for a finite verb or a modal (VBD, VBZ, VBP, MD): the verb of a
+    /// clause of its own.
+    #[must_use]
+    pub fn is_finite(self) -> bool {
+        matches!(self.as_str(), "VBD" | "VBZ" | "VBP" | "MD")
+    }
+
     /// True for proper nouns (NNP, NNPS).
     #[must_use]
     pub fn is_proper_noun(self) -> bool {
