@@ -11,7 +11,7 @@ use crate::attribution::mention;
 use crate::attribution::quotes;
 use crate::attribution::standing;
 use crate::attribution::tagger::{OUTSIDE, Role, begins, role};
-use crate::segment::article::{self, DATELINE_WORDS};
+use crate::segment::article;
 use crate::tag::features::{IS_PUNCT, IS_TITLE};
 use crate::text::Span;
 
@@ -395,9 +395,8 @@ fn dateline_end(l: &Layers<'_>, para: &Range<usize>, span: &Range<usize>) -> Opt
     if span.start != para.start {
         return None;
     }
-    let end = para.end.min(para.start + DATELINE_WORDS + 2);
-    let words: Vec<&str> = (para.start..end).map(|i| l.tokens[i].span.slice(l.text)).collect();
-    let start = para.start + article::dateline_end(&words)?;
+    let words = (para.start..para.end).map(|i| l.tokens[i].span.slice(l.text));
+    let start = para.start + article::dateline_end_of(words)?;
     (start < span.end).then_some(start)
 }
 

@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use crate::annotation::{Annotation, Entity, EntityLabel, TokenKind};
-use crate::segment::article::{DATELINE_WORDS, dateline_end};
+use crate::segment::article::{DATELINE_WORDS, dateline_end_of};
 use crate::text::Span;
 
 /// An annotation with per-token indexes.
@@ -226,10 +226,8 @@ impl<'a> Doc<'a> {
         else {
             return false;
         };
-        let end = self.len().min(start + DATELINE_WORDS + 2);
-        let words: Vec<&str> = (start..end).map(|k| self.word(k)).collect();
         // The story's first word is past the dash that ends the dateline.
-        dateline_end(&words).is_some_and(|story| i + 1 < start + story)
+        dateline_end_of((start..self.len()).map(|k| self.word(k))).is_some_and(|story| i + 1 < start + story)
     }
 
     /// True when token `i` is an adjective by its tag or a nationality or

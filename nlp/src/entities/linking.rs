@@ -16,7 +16,7 @@ use std::collections::HashMap;
 
 use crate::annotation::{Annotation, Entity, EntityLabel, Token};
 use crate::entities::gazetteer::given_name_sex;
-use crate::segment::article::{DATELINE_WORDS, dateline_end};
+use crate::segment::article::dateline_end_of;
 use crate::text::Span;
 
 /// Link the entities of `ann` (sorted by position, not overlapping) into
@@ -89,9 +89,8 @@ fn businesses(text: &str, ann: &mut Annotation) {
 fn dateline_places(text: &str, ann: &mut Annotation) {
     for p in &ann.paragraphs {
         let Some(first) = ann.sentences.get(p.sentences.start).map(|s| s.tokens.start) else { continue };
-        let end = ann.tokens.len().min(first + DATELINE_WORDS + 2);
-        let words: Vec<&str> = ann.tokens[first..end].iter().map(|t| t.span.slice(text)).collect();
-        if dateline_end(&words).is_none() {
+        let words = ann.tokens.get(first..).unwrap_or(&[]).iter().map(|t| t.span.slice(text));
+        if dateline_end_of(words).is_none() {
             continue;
         }
         let word = |i: usize| token_text(text, &ann.tokens, i);

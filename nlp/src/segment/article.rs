@@ -43,6 +43,19 @@ pub fn dateline_end(words: &[&str]) -> Option<usize> {
     (placed && words.get(dash + 1).is_some_and(|w| title(w))).then_some(dash + 1)
 }
 
+/// [`dateline_end`] of the words a paragraph opens with, read no further
+/// than a dateline can reach, without gathering them anywhere else.
+#[must_use]
+pub fn dateline_end_of<'w>(words: impl IntoIterator<Item = &'w str>) -> Option<usize> {
+    let mut first = [""; DATELINE_WORDS + 2];
+    let mut n = 0;
+    for (slot, w) in first.iter_mut().zip(words) {
+        *slot = w;
+        n += 1;
+    }
+    dateline_end(&first[..n])
+}
+
 /// Split a plain-text article into paragraphs: one per non-blank line, a
 /// line ending at any [`is_line_break`].
 /// The first non-empty line is the headline when body text follows it.
@@ -80,6 +93,8 @@ mod tests {
         assert_eq!(dateline_end(&words("NATO - the alliance - will")), None);
         assert_eq!(dateline_end(&words("Officials said - Monday - that")), None);
         assert_eq!(dateline_end(&words("A B C D E F G H I J — The")), None, "too long for a dateline");
+        let long = "WASHINGTON , Dec. 8 ( UPI ) — In response to the bank , officials said";
+        assert_eq!(dateline_end_of(long.split(' ')), Some(8), "read only as far as a dateline reaches");
     }
 
     #[test]
