@@ -261,7 +261,7 @@ fn choose_cue(
             && l.pos[r.start].as_str() == "VBG"
             && !l.tokens[r.start].span.slice(l.text).eq_ignore_ascii_case("according")
             && r.start > 0
-            && l.tokens[r.start - 1].span.slice(l.text) == ","
+            && is_comma(l, r.start - 1)
     };
     let cues = runs.iter().filter(|r| r.role == Role::Cue && !d.covers(r.start) && !leads_on(r));
     if let Some(r) = cues.clone().find(|r| r.start > d.start() && r.end < d.end()) {
@@ -811,7 +811,7 @@ fn reports_before_a_comma(l: &Layers<'_>, para: &Range<usize>, drafts: &mut Vec<
         if sentence.clone().any(|i| l.quote[i].depth > 0 || l.quote[i].flags != 0) {
             continue;
         }
-        let Some(comma) = sentence.clone().rev().find(|&i| l.tokens[i].span.slice(l.text) == ",") else {
+        let Some(comma) = sentence.clone().rev().find(|&i| is_comma(l, i)) else {
             continue;
         };
         if comma < sentence.start + MIN_CLAUSE {
@@ -883,10 +883,7 @@ fn reports_before_said_and_a_name(l: &Layers<'_>, para: &Range<usize>, drafts: &
         }
         let finite = |i: usize| l.pos[i].is_finite();
         let comma = sentence.clone().find(|&i| {
-            l.tokens[i].span.slice(l.text) == ","
-                && i + 1 < sentence.end
-                && finite(i + 1)
-                && l.cue[i + 1].word & cues::SPEECH != 0
+            is_comma(l, i) && i + 1 < sentence.end && finite(i + 1) && l.cue[i + 1].word & cues::SPEECH != 0
         });
         let Some(comma) = comma.filter(|&c| c >= sentence.start + MIN_CLAUSE) else { continue };
         if !(sentence.start..comma).any(finite) {
@@ -978,13 +975,12 @@ fn parenthetical_front(l: &Layers<'_>, para: &Range<usize>, d: &mut Draft) {
     if d.content.len() != 1 || first.start < 2 || cue.end + 1 != first.start {
         return;
     }
-    let is_comma = |i: usize| l.tokens[i].span.slice(l.text) == ",";
     let sentence = within(l.sentence(first.start), para);
-    if !is_comma(cue.end) {
+    if !is_comma(l, cue.end) {
         return;
     }
     // The opening comma: before the source, which runs up to the cue.
-    let Some(open) = (sentence.start..cue.start).rev().find(|&i| is_comma(i)) else { return };
+    let Some(open) = (sentence.start..cue.start).rev().find(|&i| is_comma(l, i)) else { return };
     let phrase = open + 1..cue.start;
     let front = sentence.start..open;
     let plain = |r: &Range<usize>| r.clone().all(|i| l.quote[i].depth == 0 && l.quote[i].flags == 0);
@@ -1015,13 +1011,13 @@ fn reports_after_according_to(l: &Layers<'_>, para: &Range<usize>, drafts: &mut 
             continue;
         }
         let cue_end = cues::phrase_end(&l.cue, start);
-        let is_comma = |i: usize| l.tokens[i].span.slice(l.text) == ",";
         let finite = |i: usize| l.pos[i].is_finite();
         // The comma after which a clause begins, past any apposition
         // ("According to Ann Lee, writing for the Herald, …").
-        let comma =
-            (cue_end..sentence.end.min(cue_end + ACCORDING_SOURCE + 1)).filter(|&i| is_comma(i)).find(|&c| {
-                let next = (c + 1..sentence.end).find(|&i| is_comma(i)).unwrap_or(sentence.end);
+        let comma = (cue_end..sentence.end.min(cue_end + ACCORDING_SOURCE + 1))
+            .filter(|&i| is_comma(l, i))
+            .find(|&c| {
+                let next = (c + 1..sentence.end).find(|&i| is_comma(l, i)).unwrap_or(sentence.end);
                 (c + 1..next).any(finite)
             });
         let Some(comma) = comma.filter(|&c| c > cue_end) else { continue };
@@ -1040,18 +1036,17 @@ fn reports_after_according_to(l: &Layers<'_>, para: &Range<usize>, drafts: &mut 
 /// reports the whole clause before the comma, whatever part of it the
 /// tagger gave that phrase (reports inside the clause keep their own).
 fn reports_before_according_to(l: &Layers<'_>, para: &Range<usize>, drafts: &mut Vec<Draft>) {
-    let is_comma = |i: usize| l.tokens[i].span.slice(l.text) == ",";
     let finite = |i: usize| l.pos[i].is_finite();
     let mut found = Vec::new();
     for sentence in sentences(l, para) {
         let Some(cue_start) = (sentence.start + MIN_CLAUSE + 1..sentence.end)
-            .find(|&i| l.cue[i].phrase & cues::SOURCE != 0 && l.cue[i].phrase_start && is_comma(i - 1))
+            .find(|&i| l.cue[i].phrase & cues::SOURCE != 0 && l.cue[i].phrase_start && is_comma(l, i - 1))
         else {
             continue;
         };
         let cue = cue_start..cues::phrase_end(&l.cue, cue_start);
         let source = words_before_the_stop(l, cue.end..sentence.end);
-        let plain = source.clone().all(|i| !finite(i) && l.quote[i].depth == 0 && !is_comma(i));
+        let plain = source.clone().all(|i| !finite(i) && l.quote[i].depth == 0 && !is_comma(l, i));
         if source.is_empty() || source.len() > ACCORDING_SOURCE || !plain {
             continue;
         }
@@ -1156,16 +1151,15 @@ fn continued_quotation(l: &Layers<'_>, done: &[Draft], d: &Draft) -> Option<usiz
 /// …"), not what was said.
 fn inside_the_source(l: &Layers<'_>, runs: &[Run], d: &Draft) -> bool {
     let Some(cue) = d.cue.as_ref() else { return false };
-    let comma = |i: usize| l.tokens.get(i).is_some_and(|t| t.span.slice(l.text) == ",");
     let sentence = l.sentence_of[cue.start];
     d.end() < cue.start
-        && comma(cue.start - 1)
+        && is_comma(l, cue.start - 1)
         && !opens_quote(l, d.start())
         && !opens_quote(l, d.start().saturating_sub(1))
         && runs.iter().any(|r| {
             r.role == Role::Source
                 && r.end <= d.start()
-                && (r.start..=r.end).any(comma)
+                && (r.start..=r.end).any(|i| is_comma(l, i))
                 && l.sentence_of[r.start] == sentence
         })
 }
@@ -1176,6 +1170,11 @@ fn borrowed_cue(l: &Layers<'_>, prev: &Draft, d: &Draft) -> bool {
     let Some(s) = prev.cue.as_ref().and_then(|cue| sentence_of(cue.start)) else { return false };
     prev.content.iter().all(|c| c.end.checked_sub(1).and_then(sentence_of) != Some(s))
         && d.content.iter().any(|c| sentence_of(c.start) == Some(s))
+}
+
+/// True when token `i` is a comma.
+fn is_comma(l: &Layers<'_>, i: usize) -> bool {
+    l.tokens.get(i).is_some_and(|t| t.span.slice(l.text) == ",")
 }
 
 /// True when token `i` opens a quotation.
@@ -1231,6 +1230,11 @@ mod tests {
     fn find(text: &str, needle: &str, n: usize) -> Span {
         let at = text.match_indices(needle).nth(n).map_or(0, |(i, _)| i);
         Span::new(at, at + needle.len())
+    }
+
+    /// Each quote's content and source, as written in `text`.
+    fn contents_and_sources<'t>(text: &'t str, quotes: &[Quote]) -> Vec<(&'t str, Option<&'t str>)> {
+        quotes.iter().map(|q| (q.content.slice(text), q.source.map(|s| s.slice(text)))).collect()
     }
 
     /// Decode gold tags made from `attributions` over `text`.
@@ -1294,8 +1298,7 @@ mod tests {
             ..Default::default()
         };
         let quotes = decode(text, vec![tagged_as_one, report]);
-        let found: Vec<_> =
-            quotes.iter().map(|q| (q.content.slice(text), q.source.map(|s| s.slice(text)))).collect();
+        let found = contents_and_sources(text, &quotes);
         assert_eq!(
             found,
             [("the review was over", Some("Officials")), ("“We are ready,”", Some("Ana Diaz"))]
@@ -1359,8 +1362,7 @@ mod tests {
             cue: vec![find(text, "said", 0)],
         };
         let quotes = decode(text, vec![object_only]);
-        let found: Vec<_> =
-            quotes.iter().map(|q| (q.content.slice(text), q.source.map(|s| s.slice(text)))).collect();
+        let found = contents_and_sources(text, &quotes);
         assert_eq!(found, [("Police on Thursday arrested a man suspected of theft", Some("officials"))]);
     }
 
