@@ -340,6 +340,19 @@ fn choose_source(
             Some((2 * c + usize::from(r.start >= anchor.end), r))
         })
         .min_by_key(|&(c, r)| (c, r.start));
+    // ", saying …" speaks for the subject of the clause before it.
+    // The tagger often marks the nearest noun phrase instead ("in Tulsa,
+    // Oklahoma, arguing"); the tree is read for these cues alone.
+    if let Some(cue) = cue.as_ref()
+        && l.pos[cue.start].as_str() == "VBG"
+        && cue.start > 0
+        && is_comma(l, cue.start - 1)
+    {
+        let excluded = |i: usize| d.covers(i) || in_content(i);
+        if let Some(s) = tree_source(l, cue, &excluded) {
+            return Some(s);
+        }
+    }
     // A tagged mention far from the cue loses to one found by shape beside it.
     if let Some((c, r)) = tagged
         && (c <= FAR_SOURCE || cue.is_none())
@@ -1251,6 +1264,35 @@ mod tests {
             paragraph(&layers, para.clone(), &labels[para.clone()], &mut carry, &mut out);
         }
         out
+    }
+
+    #[test]
+    fn a_participle_after_a_comma_speaks_for_its_clause_s_subject_whatever_the_tagger_marked() {
+        let text = "Title\nHillary Clinton spoke out Tuesday about a shooting in Tulsa, Oklahoma, arguing that the killings must stop.";
+        // The tagger's mistake: the place beside the cue marked as its source.
+        let gold = GoldAttribution {
+            content: vec![find(text, "the killings must stop", 0)],
+            source: vec![find(text, "Oklahoma", 0)],
+            cue: vec![find(text, "arguing", 0)],
+        };
+        let annotator = Annotator::new().expect("models load");
+        let (ann, words) = annotator.layers(text);
+        let doc = Prepared {
+            gold: GoldDoc { name: String::new(), text: text.to_owned(), attributions: vec![gold] },
+            ann,
+            words,
+        };
+        let labels = gold_labels(&doc);
+        let layers =
+            Layers::new(text, &doc.ann, &doc.words, annotator.cues()).with_parser(annotator.parser());
+        let (mut carry, mut out) = (Carry::default(), Vec::new());
+        for para in &layers.paragraphs {
+            paragraph(&layers, para.clone(), &labels[para.clone()], &mut carry, &mut out);
+        }
+        assert_eq!(
+            contents_and_sources(text, &out),
+            vec![("the killings must stop", Some("Hillary Clinton"))]
+        );
     }
 
     #[test]

@@ -144,7 +144,8 @@ impl Tree<'_> {
 
 /// The subject of the cue's predicate in its sentence's tree: the `nsubj`
 /// of the cue's highest word, or of the predicate it is joined to
-/// ("agreed, but also contended") or governed by ("wants to say"). The
+/// ("agreed, but also contended"), governed by ("wants to say") or hangs
+/// from as a participle ("spoke on Tuesday, arguing"). The
 /// mention is the subject's word with the words before it that modify it.
 /// `None` without a tree, and for a relative pronoun, which speaks for the
 /// phrase before it (the nearest name finds that better).
@@ -177,6 +178,9 @@ pub fn subject_in_tree(
         }
         match t.relation(verb) {
             "conj" | "xcomp" => verb = t.head(verb)?,
+            // ", saying …": a participle speaks with the subject of the
+            // clause it hangs from.
+            "advcl" if l.pos[verb].as_str() == "VBG" => verb = t.head(verb)?,
             _ => return None,
         }
     }
@@ -289,6 +293,17 @@ mod tests {
         // Without the tree's arc to "agreed", "contended" has no subject.
         let cut = "2:nmod 3:nsubj 5:dep 5:cc 0:root 9:mark 9:nsubj 9:cop 5:ccomp 3:punct";
         assert_eq!(subject(sentence, cut, "contended"), None);
+    }
+
+    #[test]
+    fn a_participle_takes_the_subject_of_the_clause_it_hangs_from() {
+        let sentence = "The senator spoke on Tuesday, arguing that taxes would fall.";
+        let arcs =
+            "2:det 3:nsubj 0:root 5:case 3:obl 7:punct 3:advcl 11:mark 11:nsubj 11:aux 7:ccomp 3:punct";
+        assert_eq!(subject(sentence, arcs, "arguing").as_deref(), Some("The senator"));
+        // Hung from nothing, the participle has no subject.
+        let cut = "2:det 3:nsubj 0:root 5:case 3:obl 7:punct 3:dep 11:mark 11:nsubj 11:aux 7:ccomp 3:punct";
+        assert_eq!(subject(sentence, cut, "arguing"), None);
     }
 
     #[test]

@@ -331,6 +331,27 @@ mod tests {
         assert_eq!(source.as_deref(), Some("The union"));
     }
 
+    #[test]
+    fn a_participle_after_a_comma_speaks_for_the_subject_of_its_clause() {
+        let annotator = Annotator::new().expect("models load");
+        for (text, speaker) in [
+            (
+                "Protest\n\nHillary Clinton spoke out on Tuesday about the shooting in Tulsa, Oklahoma, arguing that the killings must stop.\n",
+                "Hillary Clinton",
+            ),
+            (
+                "Health\n\nDean, a doctor, then appeared on MSNBC on Tuesday and began by saying he would never diagnose anyone on television.\n",
+                "Dean",
+            ),
+        ] {
+            let found = annotator.annotate(text);
+            let sources: Vec<_> =
+                found.quotes.iter().filter_map(|q| q.source.map(|s| s.slice(text))).collect();
+            assert!(sources.iter().any(|s| s.starts_with(speaker)), "{speaker} in {sources:?}");
+            assert!(sources.iter().all(|s| !s.contains("Oklahoma") && !s.contains("MSNBC")), "{sources:?}");
+        }
+    }
+
     /// The pieces of each attribution's content, and its source.
     fn pieces_and_source(annotator: &Annotator, text: &str) -> Vec<(Vec<String>, Option<String>)> {
         annotator
