@@ -189,6 +189,13 @@ pub fn speaking(l: &Layers<'_>, r: Option<Range<usize>>) -> Option<Range<usize>>
     r.map(|r| trimmed(l, r)).filter(|r| !r.is_empty() && standing(l, r) == Standing::Speaker)
 }
 
+/// `r` trimmed (see [`trimmed`]) if it can speak as it is or is a place
+/// that stands for its government or team.
+#[must_use]
+pub fn speaking_or_place(l: &Layers<'_>, r: Option<Range<usize>>) -> Option<Range<usize>> {
+    r.map(|r| trimmed(l, r)).filter(|r| !r.is_empty() && standing(l, r) != Standing::Never)
+}
+
 /// True when the mention is headed by a time ("Monday", "last week").
 fn is_time_phrase(l: &Layers<'_>, r: &Range<usize>) -> bool {
     head(l, r).is_some_and(|h| non_speakers().is_time(l, h))
