@@ -352,6 +352,18 @@ fn a_description_beside_a_name_speaks_with_that_name() {
             ["he regretted", "the police were"],
             ("John McGraw", EntityLabel::Person),
         ),
+        (
+            "Hydrologists have warned for years that the river is shrinking. One of them, Professor Ilse \
+             Brandt, said the council had waited too long.",
+            ["the council had", "the council had"],
+            ("Ilse Brandt", EntityLabel::Person),
+        ),
+        (
+            "A lawyer for the family, Attorney General Mara Quist, said the case would go on. Quist said \
+             the court would rule in May.",
+            ["the case would", "the court would"],
+            ("Mara Quist", EntityLabel::Person),
+        ),
     ];
     for (body, contents, (name, label)) in cases {
         for content in contents {

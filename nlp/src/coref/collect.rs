@@ -313,8 +313,9 @@ fn party_mark(doc: &Doc<'_>, m: &mut Mention) {
 
 /// The tokens of the name a description is in apposition with ("The
 /// developer, Bayline Partners,", "A spokeswoman for the company, Dana
-/// Ruiz,"): a person or organisation named right after the description and
-/// a comma, and closed by a comma or the sentence.
+/// Ruiz,", "One of them, Professor Kathy Jacobs,"): a person or
+/// organisation named (after its title, if any) right after the
+/// description and a comma, and closed by a comma or the sentence.
 fn apposed_name(doc: &Doc<'_>, m: &Mention) -> Option<std::ops::Range<usize>> {
     use super::mention::Determiner;
     if m.form != Form::Nominal || m.determiner == Determiner::Bare || m.plural {
@@ -324,7 +325,9 @@ fn apposed_name(doc: &Doc<'_>, m: &Mention) -> Option<std::ops::Range<usize>> {
     if comma >= doc.len() || doc.word(comma) != "," {
         return None;
     }
-    let e = doc.entities_starting_in(comma + 1..comma + 2).first()?;
+    // The name may follow its title ("the expert, Professor Kathy Jacobs,").
+    let at = (comma + 1..doc.len()).find(|&i| !doc.is_title(i))?;
+    let e = doc.entities_starting_in(at..at + 1).iter().find(|e| e.tokens.start == at)?;
     if !matches!(e.label, EntityLabel::Person | EntityLabel::Org)
         || doc.sentence_of(e.tokens.start) != doc.sentence_of(comma)
     {
