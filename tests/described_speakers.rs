@@ -438,3 +438,24 @@ fn a_sentence_opening_in_a_post_or_a_statement_sets_its_report_in_writing() {
         assert_eq!(q.map(|q| q.act), Some(act), "{body}: {:?}", ann.quotes);
     }
 }
+
+#[test]
+fn the_company_is_the_one_organisation_named_as_speaker_just_before() {
+    let annotator = Annotator::new().expect("models load");
+    assert_speaker(
+        &annotator,
+        "Zentrip said in a statement that its figures were accurate. The company declined to comment \
+         further on the inquiry.",
+        "to comment further",
+        "Zentrip",
+        EntityLabel::Org,
+    );
+    // With someone else speaking in between, the company is left as described.
+    let text = article(
+        "Zentrip said in a statement that its figures were accurate. Its rival's chief, Ana Diaz, said the \
+         figures were false. The company declined to comment further on the inquiry.",
+    );
+    let ann = annotator.annotate(&text);
+    let who = speaker_of(&ann, &text, "to comment further").map(|s| s.0);
+    assert!(who.as_deref().is_some_and(|w| w != "Zentrip"), "{who:?}");
+}

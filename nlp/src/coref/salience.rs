@@ -9,6 +9,7 @@ use super::cluster::{Cluster, same_stem};
 use super::lexicon::{Class, Flag, Gender, lexicon};
 use super::mention::{Animacy, Determiner, Form, Mention};
 use super::rank::{self, Candidate, Choose, Context};
+use crate::annotation::EntityLabel;
 
 /// How many paragraphs back a pronoun may find its antecedent.
 const PARAGRAPH_WINDOW: u32 = 2;
@@ -160,7 +161,18 @@ fn epithet(
                     })
             })
             .max_by(|a, b| a.1.total_cmp(&b.1))
-            .map(|&(ci, _)| ci),
+            .map(|&(ci, _)| ci)
+            // "Lyft said … The company declined": the one organisation that
+            // spoke, named, in the sentence before.
+            .or_else(|| {
+                // Not one its name calls another kind ("the Harbor City Council").
+                let institution = |c: &Cluster| c.names.iter().flatten().any(|w| lexicon().is(w, Class::Org));
+                let organisation =
+                    |c: &Cluster| fits(c, Animacy::Thing) && c.label() == EntityLabel::Org && !institution(c);
+                (any_business && m.is_source && m.subject)
+                    .then(|| speaker_before(m, history, mentions, clusters, organisation))
+                    .flatten()
+            }),
         // A speaker further into its sentence named by more than a noun
         // ("the vice chairman of the Columbia department") is someone new.
         Animacy::Person if m.subject || (m.is_source && m.post_mods.is_empty()) => {
@@ -203,6 +215,44 @@ fn epithet(
         }
         _ => None,
     }
+}
+
+/// The one cluster that `accepts` among the speakers of the sentence
+/// before description `m`'s, each named there, if no speaker of `m`'s own
+/// sentence comes before it.
+fn speaker_before(
+    m: &Mention,
+    history: &[usize],
+    mentions: &[Mention],
+    clusters: &[Cluster],
+    accepts: impl Fn(&Cluster) -> bool,
+) -> Option<usize> {
+    let before = m.sentence.checked_sub(1)?;
+    let mut found = None;
+    for prev in history.iter().rev().filter_map(|&h| mentions.get(h)) {
+        if prev.sentence < before {
+            break;
+        }
+        if !prev.is_source {
+            continue;
+        }
+        if prev.sentence == m.sentence {
+            if prev.span.start < m.span.start {
+                return None;
+            }
+            continue;
+        }
+        // Named, not referred to ("They don't talk much about …").
+        if prev.form != Form::Name {
+            return None;
+        }
+        let ci = prev.cluster.filter(|&ci| clusters.get(ci).is_some_and(&accepts))?;
+        if found.is_some_and(|f| f != ci) {
+            return None;
+        }
+        found = Some(ci);
+    }
+    found
 }
 
 /// True when a name (lower-case words) ends as a business's does ("acme inc").
