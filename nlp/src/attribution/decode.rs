@@ -375,6 +375,15 @@ fn choose_source(
     if let Some((c, r)) = tagged
         && (c <= FAR_SOURCE || cue.is_none())
     {
+        // "Nicole Moore, president of Drivers United, a group that says …":
+        // what a group or a thing says is not said by the person before it.
+        if let Some(cue) = cue.as_ref()
+            && r.end <= cue.start
+            && r.end + 1 >= cue.start
+            && let Some(that) = non_personal_relative(l, r.range())
+        {
+            return Some(that..that + 1);
+        }
         return Some(r.range());
     }
     let fallback = cue.as_ref().and_then(|cue| {
@@ -404,6 +413,16 @@ fn relative_clause_around(l: &Layers<'_>, r: Range<usize>, cue: usize) -> Option
     let relative = l.pos.get(opening + 1).is_some_and(|p| matches!(p.as_str(), "WDT" | "WP" | "WP$"));
     let closed = (r.end.saturating_sub(1)..cue).any(|i| is_comma(l, i));
     (relative && closed).then_some(opening)
+}
+
+/// The last word of mention `r` when it is "that" or "which" opening a
+/// clause after an apposition ("…, a union that"): the words before it
+/// name someone else.
+fn non_personal_relative(l: &Layers<'_>, r: Range<usize>) -> Option<usize> {
+    let last = r.end.checked_sub(1)?;
+    let word = l.tokens[last].span.slice(l.text);
+    let relative = word.eq_ignore_ascii_case("that") || word.eq_ignore_ascii_case("which");
+    (relative && (r.start..last).any(|i| is_comma(l, i))).then_some(last)
 }
 
 /// The cue's subject in its sentence's tree, if it can speak.
@@ -1337,6 +1356,25 @@ mod tests {
             contents_and_sources(text, &decode_parsed(text, vec![gold])),
             vec![("a trade war would hurt jobs", Some("Germany"))]
         );
+    }
+
+    #[test]
+    fn a_group_that_speaks_in_a_relative_clause_is_not_the_person_before_it() {
+        let sources = |text: &str, source: &str, content: &str| -> Vec<Option<String>> {
+            let gold = GoldAttribution {
+                content: vec![find(text, content, 0)],
+                source: vec![find(text, source, 0)],
+                cue: vec![find(text, "says", 0)],
+            };
+            decode(text, vec![gold]).iter().map(|q| q.source.map(|s| s.slice(text).to_owned())).collect()
+        };
+        let text = "Title\nNicole Moore, president of Drivers United, a group that says it has 20,000 members, was there.";
+        let tagged = "Nicole Moore, president of Drivers United, a group that";
+        assert_eq!(sources(text, tagged, "it has 20,000 members"), vec![Some("that".to_owned())]);
+        // "who" speaks for the person.
+        let text = "Title\nTed Cole, a lawyer who says he has won 40 cases, was there.";
+        let tagged = "Ted Cole, a lawyer who";
+        assert_eq!(sources(text, tagged, "he has won 40 cases"), vec![Some(tagged.to_owned())]);
     }
 
     #[test]
