@@ -355,19 +355,10 @@ fn choose_source(
     }
     // A mention inside a relative clause between the subject and the cue
     // ("Germany, whose carmakers sell cars in China, has warned") is not
-    // who speaks: the subject the clause describes is, found in the tree or
-    // just before the clause (a place that stands for its government too).
-    if let (Some(cue), Some((_, r))) = (cue.as_ref(), tagged)
-        && let Some(opening) = relative_clause_around(l, r.range(), cue.start)
-    {
+    // who speaks: the subject the clause describes is.
+    if let (Some(cue), Some((_, r))) = (cue.as_ref(), tagged) {
         let excluded = |i: usize| d.covers(i) || in_content(i);
-        let before = || {
-            standing::speaking_or_place(
-                l,
-                mention::subject_before(l, &(opening..opening), l.sentence(opening).start, &excluded),
-            )
-        };
-        if let Some(s) = tree_source(l, cue, &excluded).filter(|s| s.end <= opening).or_else(before) {
+        if let Some(s) = described_subject(l, r.range(), cue, &excluded) {
             return Some(s);
         }
     }
@@ -389,7 +380,8 @@ fn choose_source(
     let fallback = cue.as_ref().and_then(|cue| {
         let sentence = within(l.sentence(cue.start), para);
         let excluded = |i: usize| d.covers(i) || in_content(i);
-        let named = mention::nearest_named(l, cue.start, sentence.start, &excluded);
+        let named = mention::nearest_named(l, cue.start, sentence.start, &excluded)
+            .map(|n| described_subject(l, n.clone(), cue, &excluded).unwrap_or(n));
         // A name that opens the sentence is its subject: no tree is needed.
         if named.as_ref().is_some_and(|n| n.start == sentence.start) {
             return named;
@@ -400,6 +392,25 @@ fn choose_source(
             .or_else(|| mention::subject_after(l, cue, sentence.end, &excluded))
     });
     fallback.or_else(|| tagged.map(|(_, r)| r.range()))
+}
+
+/// The subject a relative clause describes, when mention `r` lies inside
+/// the clause, between that subject and `cue`: the cue's subject in the
+/// tree if it comes before the clause, else the noun phrase just before
+/// it (a place that stands for its government too).
+fn described_subject(
+    l: &Layers<'_>,
+    r: Range<usize>,
+    cue: &Range<usize>,
+    excluded: &dyn Fn(usize) -> bool,
+) -> Option<Range<usize>> {
+    let opening = relative_clause_around(l, r, cue.start)?;
+    tree_source(l, cue, excluded).filter(|s| s.end <= opening).or_else(|| {
+        standing::speaking_or_place(
+            l,
+            mention::subject_before(l, &(opening..opening), l.sentence(opening).start, excluded),
+        )
+    })
 }
 
 /// The comma that opens a relative clause (", which …,", ", whose …,")

@@ -352,6 +352,16 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_name_inside_a_relative_clause_before_the_cue_is_not_the_speaker() {
+        let annotator = Annotator::new().expect("models load");
+        let text = "Standoff\n\nWashington, which has a defense treaty with the Philippines, called the maneuver dangerous and said it would stand by its ally.\n";
+        let found = annotator.annotate(text);
+        let sources: Vec<_> = found.quotes.iter().map(|q| q.source.map(|s| s.slice(text))).collect();
+        assert!(!sources.is_empty());
+        assert!(sources.iter().all(|s| *s == Some("Washington")), "{sources:?}");
+    }
+
     /// The pieces of each attribution's content, and its source.
     fn pieces_and_source(annotator: &Annotator, text: &str) -> Vec<(Vec<String>, Option<String>)> {
         annotator
