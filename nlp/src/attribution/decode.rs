@@ -416,11 +416,12 @@ fn described_subject(
 /// The comma that opens a relative clause (", which …,", ", whose …,")
 /// holding `r` and closed before `cue`, if there is one.
 fn relative_clause_around(l: &Layers<'_>, r: Range<usize>, cue: usize) -> Option<usize> {
-    if r.end > cue {
+    // A clause that long is no aside: the bounds keep decoding linear.
+    if r.end > cue || cue - r.end > MAX_COST {
         return None;
     }
-    let sentence = l.sentence(r.start);
-    let opening = (sentence.start..r.start).rev().find(|&i| is_comma(l, i))?;
+    let floor = l.sentence(r.start).start.max(r.start.saturating_sub(MAX_COST));
+    let opening = (floor..r.start).rev().find(|&i| is_comma(l, i))?;
     let relative = l.pos.get(opening + 1).is_some_and(|p| matches!(p.as_str(), "WDT" | "WP" | "WP$"));
     let closed = (r.end.saturating_sub(1)..cue).any(|i| is_comma(l, i));
     (relative && closed).then_some(opening)
