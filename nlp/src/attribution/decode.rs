@@ -366,6 +366,20 @@ fn choose_source(
     if let Some((c, r)) = tagged
         && (c <= FAR_SOURCE || cue.is_none())
     {
+        // "Volkswagen, the country's largest carmaker, said": the name
+        // before the description the tagger marked is who speaks.
+        if r.start > 1
+            && is_comma(l, r.start - 1)
+            && matches!(l.pos[r.start].as_str(), "DT" | "PRP$")
+            && let Some(name) = name_before_comma(l, r.start - 1, l.sentence(r.start).start)
+            && !d.covers(name)
+            && !matches!(l.pos[name].as_str(), "IN" | "TO")
+            // Opening its sentence, or its own clause (", and Volkswagen, …").
+            && (name == l.sentence(r.start).start
+                || (name > 1 && l.pos[name - 1].as_str() == "CC" && is_comma(l, name - 2)))
+        {
+            return Some(name..r.end);
+        }
         // "Nicole Moore, president of Drivers United, a group that says …":
         // what a group or a thing says is not said by the person before it.
         if let Some(cue) = cue.as_ref()
@@ -411,6 +425,52 @@ fn described_subject(
             mention::subject_before(l, &(opening..opening), l.sentence(opening).start, excluded),
         )
     })
+}
+
+/// True when token `i` is in a person's or an organisation's name.
+fn in_a_name(l: &Layers<'_>, i: usize) -> bool {
+    matches!(l.entity[i] & 7, standing::PERSON | standing::ORG)
+}
+
+/// The start of the name that ends right before the comma at `comma`
+/// ("Volkswagen, the country's largest carmaker"), if one does.
+fn name_before_comma(l: &Layers<'_>, comma: usize, floor: usize) -> Option<usize> {
+    let mut k = comma;
+    while k > floor && comma - k < MAX_NAME && in_a_name(l, k - 1) {
+        k -= 1;
+    }
+    (k < comma).then_some(k)
+}
+
+/// Most words of a name read before an apposition.
+const MAX_NAME: usize = 6;
+
+/// "… would hurt jobs, and Volkswagen, the country's largest carmaker,
+/// said …": a content that ends in "and" (or "but") and a name standing
+/// in apposition before the source the tagger marked for the next report
+/// does not take the name, nor the "and" before it.
+fn names_before_an_apposed_source(l: &Layers<'_>, runs: &[Run], drafts: &mut [Draft]) {
+    for d in drafts.iter_mut() {
+        let Some(last) = d.content.last_mut() else { continue };
+        let comma = last.end;
+        let apposed = runs.iter().any(|r| r.role == Role::Source && r.start == comma + 1);
+        if !apposed || comma >= l.tokens.len() || !is_comma(l, comma) {
+            continue;
+        }
+        let Some(name) = name_before_comma(l, comma, last.start) else { continue };
+        // Not a list of names ("Giles, Millis and Harold Doley").
+        let joined = name > last.start + 2
+            && l.pos[name - 1].as_str() == "CC"
+            && !in_a_name(l, name - 2)
+            && !(is_comma(l, name - 2) && in_a_name(l, name - 3));
+        if joined {
+            let mut end = name - 1;
+            if is_comma(l, end - 1) {
+                end -= 1;
+            }
+            last.end = end;
+        }
+    }
 }
 
 /// The comma that opens a relative clause (", which …,", ", whose …,")
@@ -603,6 +663,7 @@ pub fn paragraph(
     for d in &mut drafts {
         parenthetical_front(l, &para, d);
     }
+    names_before_an_apposed_source(l, &runs, &mut drafts);
     let story_start = dateline_end(l, &para, &para);
     for mut d in drafts {
         past_a_dateline(l, &para, &mut d);
@@ -1387,6 +1448,41 @@ mod tests {
         let text = "Title\nTed Cole, a lawyer who says he has won 40 cases, was there.";
         let tagged = "Ted Cole, a lawyer who";
         assert_eq!(sources(text, tagged, "he has won 40 cases"), vec![Some(tagged.to_owned())]);
+    }
+
+    #[test]
+    fn a_name_in_apposition_before_the_next_source_is_that_source_s_not_the_content_before() {
+        let text = "Title\nOlaf Scholz warned that a trade war would hurt jobs, and Volkswagen, the country's largest carmaker, said the measures were wrong.";
+        // The tagger's mistakes: the name taken into the content before, the
+        // description alone as the source.
+        let warned = GoldAttribution {
+            content: vec![find(text, "a trade war would hurt jobs, and Volkswagen", 0)],
+            source: vec![find(text, "Olaf Scholz", 0)],
+            cue: vec![find(text, "warned", 0)],
+        };
+        let said = GoldAttribution {
+            content: vec![find(text, "the measures were wrong", 0)],
+            source: vec![find(text, "the country's largest carmaker", 0)],
+            cue: vec![find(text, "said", 0)],
+        };
+        assert_eq!(
+            contents_and_sources(text, &decode(text, vec![warned, said])),
+            vec![
+                ("a trade war would hurt jobs", Some("Olaf Scholz")),
+                ("the measures were wrong", Some("Volkswagen, the country's largest carmaker"))
+            ]
+        );
+        // A name after a preposition is no apposition ("Like Trump, the committee …").
+        let text = "Title\nLike Donald Trump, the committee has dismissed the efforts of the delegates.";
+        let dismissed = GoldAttribution {
+            content: vec![find(text, "the efforts of the delegates", 0)],
+            source: vec![find(text, "the committee", 0)],
+            cue: vec![find(text, "has dismissed", 0)],
+        };
+        assert_eq!(
+            contents_and_sources(text, &decode(text, vec![dismissed])),
+            vec![("the efforts of the delegates", Some("the committee"))]
+        );
     }
 
     #[test]
