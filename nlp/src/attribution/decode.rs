@@ -453,7 +453,9 @@ fn names_before_an_apposed_source(l: &Layers<'_>, runs: &[Run], drafts: &mut [Dr
     for d in drafts.iter_mut() {
         let Some(last) = d.content.last_mut() else { continue };
         let comma = last.end;
-        let apposed = runs.iter().any(|r| r.role == Role::Source && r.start == comma + 1);
+        // Runs are in text order: one lookup, not a scan, per draft.
+        let at = runs.partition_point(|r| r.start <= comma);
+        let apposed = runs.get(at).is_some_and(|r| r.role == Role::Source && r.start == comma + 1);
         if !apposed || comma >= l.tokens.len() || !is_comma(l, comma) {
             continue;
         }
