@@ -27,6 +27,8 @@ pub struct ActLexicon {
     words: PrehashedMap<Act>,
     /// First word → (every word of the phrase, act).
     phrases: PrehashedMap<Vec<(Box<[u64]>, Act)>>,
+    /// Words in the longest phrase.
+    longest: usize,
 }
 
 impl ActLexicon {
@@ -61,6 +63,7 @@ impl ActLexicon {
     /// Add one form; false when it is already listed under another act.
     fn add(&mut self, form: &str, act: Act) -> bool {
         let words = keys(form);
+        self.longest = self.longest.max(words.len());
         let old = match *words {
             [] => None,
             [one] => self.words.insert(one, act),
@@ -107,7 +110,9 @@ impl ActLexicon {
     /// often what is reported on).
     #[must_use]
     pub fn opens_with_a_medium(&self, text: &str) -> bool {
-        let words = keys(text);
+        // Only the opening words matter: reading no further keeps a long
+        // sentence of many reports linear.
+        let words = keys(first_words(text, 2 * (self.longest + 2)));
         (0..words.len().min(2)).any(|i| {
             self.phrases.get(&words[i]).is_some_and(|list| {
                 list.iter().any(|(p, act)| {
@@ -123,6 +128,27 @@ impl ActLexicon {
     pub fn of_cue(&self, cue: Option<&str>) -> Act {
         cue.and_then(|c| self.of_keys(&keys(c))).unwrap_or_default()
     }
+}
+
+/// `text` up to the end of its first `n` words split at white space (all
+/// of it when it has fewer).
+fn first_words(text: &str, n: usize) -> &str {
+    let mut seen = 0;
+    let mut in_word = false;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if in_word {
+                seen += 1;
+                if seen == n {
+                    return &text[..i];
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    text
 }
 
 /// The lower-cased word keys of `text`, split as the tokenizer splits it.
@@ -141,6 +167,14 @@ mod tests {
 
     fn act(lex: &ActLexicon, cue: &str) -> Act {
         lex.of_cue(Some(cue))
+    }
+
+    #[test]
+    fn the_opening_words_are_cut_at_white_space() {
+        assert_eq!(first_words("In a post on X, he", 3), "In a post");
+        assert_eq!(first_words("  In  a", 5), "  In  a");
+        assert_eq!(first_words("Über  die Brücke", 2), "Über  die");
+        assert_eq!(first_words("", 2), "");
     }
 
     #[test]
