@@ -28,6 +28,9 @@ fn is_modifier(tag: &str) -> bool {
 /// Most words a mention found by shape may have.
 const MAX_WORDS: usize = 8;
 
+/// Furthest a subject is looked for from its verb, in words.
+const SUBJECT_REACH: usize = 60;
+
 /// The noun phrase ending right before `cue` (over a few adverbs and
 /// auxiliaries), not below `floor` and not on an `excluded` token.
 #[must_use]
@@ -165,7 +168,11 @@ pub fn subject_in_tree(
     let t = Tree { sentence: l.sentence(cue.start), deps: &deps };
     let mut verb = cue.clone().find(|&i| t.head(i).is_none_or(|h| !cue.contains(&h)))?;
     for _ in 0..3 {
-        if let Some(s) = t.sentence.clone().find(|&k| t.head(k) == Some(verb) && t.relation(k) == "nsubj") {
+        // A subject stands near its verb: reading no further keeps a long
+        // sentence of many reports linear.
+        let near = verb.saturating_sub(SUBJECT_REACH).max(t.sentence.start)
+            ..(verb + SUBJECT_REACH).min(t.sentence.end);
+        if let Some(s) = near.clone().find(|&k| t.head(k) == Some(verb) && t.relation(k) == "nsubj") {
             // A noun or a personal pronoun heads a speaker, and so does a
             // word of quantity with its "of" ("All of the candidates", "two
             // of them"); "This", "even more stunning" and "~" are subjects too.
