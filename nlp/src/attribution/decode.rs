@@ -340,6 +340,7 @@ fn choose_source(
             Some((2 * c + usize::from(r.start >= anchor.end), r))
         })
         .min_by_key(|&(c, r)| (c, r.start));
+    let excluded = |i: usize| d.covers(i) || in_content(i);
     // ", saying …" speaks for the subject of the clause before it.
     // The tagger often marks the nearest noun phrase instead ("in Tulsa,
     // Oklahoma, arguing"); the tree is read for these cues alone.
@@ -347,37 +348,23 @@ fn choose_source(
         && l.pos[cue.start].as_str() == "VBG"
         && cue.start > 0
         && is_comma(l, cue.start - 1)
+        && let Some(s) = tree_source(l, cue, &excluded)
     {
-        let excluded = |i: usize| d.covers(i) || in_content(i);
-        if let Some(s) = tree_source(l, cue, &excluded) {
-            return Some(s);
-        }
+        return Some(s);
     }
     // A mention inside a relative clause between the subject and the cue
     // ("Germany, whose carmakers sell cars in China, has warned") is not
     // who speaks: the subject the clause describes is.
-    if let (Some(cue), Some((_, r))) = (cue.as_ref(), tagged) {
-        let excluded = |i: usize| d.covers(i) || in_content(i);
-        if let Some(s) = described_subject(l, r.range(), cue, &excluded) {
-            return Some(s);
-        }
+    if let (Some(cue), Some((_, r))) = (cue.as_ref(), tagged)
+        && let Some(s) = described_subject(l, r.range(), cue, &excluded)
+    {
+        return Some(s);
     }
     // A tagged mention far from the cue loses to one found by shape beside it.
     if let Some((c, r)) = tagged
         && (c <= FAR_SOURCE || cue.is_none())
     {
-        // "Volkswagen, the country's largest carmaker, said": the name
-        // before the description the tagger marked is who speaks.
-        if r.start > 1
-            && is_comma(l, r.start - 1)
-            && matches!(l.pos[r.start].as_str(), "DT" | "PRP$")
-            && let Some(name) = name_before_comma(l, r.start - 1, l.sentence(r.start).start)
-            && !d.covers(name)
-            && !matches!(l.pos[name].as_str(), "IN" | "TO")
-            // Opening its sentence, or its own clause (", and Volkswagen, …").
-            && (name == l.sentence(r.start).start
-                || (name > 1 && l.pos[name - 1].as_str() == "CC" && is_comma(l, name - 2)))
-        {
+        if let Some(name) = apposed_name_before(l, d, r.range()) {
             return Some(name..r.end);
         }
         // "Nicole Moore, president of Drivers United, a group that says …":
@@ -393,7 +380,6 @@ fn choose_source(
     }
     let fallback = cue.as_ref().and_then(|cue| {
         let sentence = within(l.sentence(cue.start), para);
-        let excluded = |i: usize| d.covers(i) || in_content(i);
         let named = mention::nearest_named(l, cue.start, sentence.start, &excluded)
             .map(|n| described_subject(l, n.clone(), cue, &excluded).unwrap_or(n));
         // A name that opens the sentence is its subject: no tree is needed.
@@ -487,6 +473,20 @@ fn relative_clause_around(l: &Layers<'_>, r: Range<usize>, cue: usize) -> Option
     let relative = l.pos.get(opening + 1).is_some_and(|p| matches!(p.as_str(), "WDT" | "WP" | "WP$"));
     let closed = (r.end.saturating_sub(1)..cue).any(|i| is_comma(l, i));
     (relative && closed).then_some(opening)
+}
+
+/// The start of a name in apposition before description `r` that the
+/// tagger took as a source ("Volkswagen, the country's largest carmaker,
+/// said"): the name speaks. Only a name opening its sentence or its own
+/// clause (", and Volkswagen, …"), never one after a preposition.
+fn apposed_name_before(l: &Layers<'_>, d: &Draft, r: Range<usize>) -> Option<usize> {
+    if r.start < 2 || !is_comma(l, r.start - 1) || !matches!(l.pos[r.start].as_str(), "DT" | "PRP$") {
+        return None;
+    }
+    let sentence = l.sentence(r.start).start;
+    let name = name_before_comma(l, r.start - 1, sentence)?;
+    let opens = name == sentence || (name > 1 && l.pos[name - 1].as_str() == "CC" && is_comma(l, name - 2));
+    (!d.covers(name) && !matches!(l.pos[name].as_str(), "IN" | "TO") && opens).then_some(name)
 }
 
 /// The last word of mention `r` when it is "that" or "which" opening a
@@ -1375,6 +1375,15 @@ mod tests {
         quotes.iter().map(|q| (q.content.slice(text), q.source.map(|s| s.slice(text)))).collect()
     }
 
+    /// The gold attribution of `text` made of the first `content`, `source` and `cue` in it.
+    fn gold(text: &str, content: &str, source: &str, cue: &str) -> GoldAttribution {
+        GoldAttribution {
+            content: vec![find(text, content, 0)],
+            source: vec![find(text, source, 0)],
+            cue: vec![find(text, cue, 0)],
+        }
+    }
+
     /// Decode gold tags made from `attributions` over `text`.
     fn decode(text: &str, attributions: Vec<GoldAttribution>) -> Vec<Quote> {
         decode_with(text, attributions, false)
@@ -1407,11 +1416,7 @@ mod tests {
     fn a_participle_after_a_comma_speaks_for_its_clause_s_subject_whatever_the_tagger_marked() {
         let text = "Title\nHillary Clinton spoke out Tuesday about a shooting in Tulsa, Oklahoma, arguing that the killings must stop.";
         // The tagger's mistake: the place beside the cue marked as its source.
-        let gold = GoldAttribution {
-            content: vec![find(text, "the killings must stop", 0)],
-            source: vec![find(text, "Oklahoma", 0)],
-            cue: vec![find(text, "arguing", 0)],
-        };
+        let gold = gold(text, "the killings must stop", "Oklahoma", "arguing");
         assert_eq!(
             contents_and_sources(text, &decode_parsed(text, vec![gold])),
             vec![("the killings must stop", Some("Hillary Clinton"))]
@@ -1422,11 +1427,7 @@ mod tests {
     fn a_mention_in_a_relative_clause_before_the_cue_gives_way_to_the_subject_it_describes() {
         let text = "Title\nGermany, whose carmakers sell millions of cars in China, has warned that a trade war would hurt jobs.";
         // The tagger's mistake: the noun phrase nearest the cue marked as its source.
-        let gold = GoldAttribution {
-            content: vec![find(text, "a trade war would hurt jobs", 0)],
-            source: vec![find(text, "millions of cars in China", 0)],
-            cue: vec![find(text, "warned", 0)],
-        };
+        let gold = gold(text, "a trade war would hurt jobs", "millions of cars in China", "warned");
         assert_eq!(
             contents_and_sources(text, &decode_parsed(text, vec![gold])),
             vec![("a trade war would hurt jobs", Some("Germany"))]
@@ -1436,11 +1437,7 @@ mod tests {
     #[test]
     fn a_group_that_speaks_in_a_relative_clause_is_not_the_person_before_it() {
         let sources = |text: &str, source: &str, content: &str| -> Vec<Option<String>> {
-            let gold = GoldAttribution {
-                content: vec![find(text, content, 0)],
-                source: vec![find(text, source, 0)],
-                cue: vec![find(text, "says", 0)],
-            };
+            let gold = gold(text, content, source, "says");
             decode(text, vec![gold]).iter().map(|q| q.source.map(|s| s.slice(text).to_owned())).collect()
         };
         let text = "Title\nNicole Moore, president of Drivers United, a group that says it has 20,000 members, was there.";
@@ -1457,16 +1454,8 @@ mod tests {
         let text = "Title\nOlaf Scholz warned that a trade war would hurt jobs, and Volkswagen, the country's largest carmaker, said the measures were wrong.";
         // The tagger's mistakes: the name taken into the content before, the
         // description alone as the source.
-        let warned = GoldAttribution {
-            content: vec![find(text, "a trade war would hurt jobs, and Volkswagen", 0)],
-            source: vec![find(text, "Olaf Scholz", 0)],
-            cue: vec![find(text, "warned", 0)],
-        };
-        let said = GoldAttribution {
-            content: vec![find(text, "the measures were wrong", 0)],
-            source: vec![find(text, "the country's largest carmaker", 0)],
-            cue: vec![find(text, "said", 0)],
-        };
+        let warned = gold(text, "a trade war would hurt jobs, and Volkswagen", "Olaf Scholz", "warned");
+        let said = gold(text, "the measures were wrong", "the country's largest carmaker", "said");
         assert_eq!(
             contents_and_sources(text, &decode(text, vec![warned, said])),
             vec![
@@ -1476,11 +1465,7 @@ mod tests {
         );
         // A name after a preposition is no apposition ("Like Trump, the committee …").
         let text = "Title\nLike Donald Trump, the committee has dismissed the efforts of the delegates.";
-        let dismissed = GoldAttribution {
-            content: vec![find(text, "the efforts of the delegates", 0)],
-            source: vec![find(text, "the committee", 0)],
-            cue: vec![find(text, "has dismissed", 0)],
-        };
+        let dismissed = gold(text, "the efforts of the delegates", "the committee", "has dismissed");
         assert_eq!(
             contents_and_sources(text, &decode(text, vec![dismissed])),
             vec![("the efforts of the delegates", Some("the committee"))]
