@@ -11,6 +11,8 @@ use crate::text::keys::rows;
 const PARTIES: &str = include_str!("../../../assets/lexicons/parties.tsv");
 /// US states with the abbreviations a party-and-state mark uses.
 const STATES: &str = include_str!("../../../assets/lexicons/us-states.tsv");
+/// Public offices, by their role nouns.
+const OFFICES: &str = include_str!("../../../assets/lexicons/offices.txt");
 
 /// The loaded lists.
 #[derive(Debug, Default)]
@@ -21,6 +23,8 @@ struct Lists {
     letters: Vec<(&'static str, &'static str)>,
     /// (normal form of a state or its abbreviation, state name).
     states: Vec<(String, &'static str)>,
+    /// Role nouns of public offices.
+    offices: Vec<&'static str>,
 }
 
 fn lists() -> &'static Lists {
@@ -40,6 +44,7 @@ fn lists() -> &'static Lists {
                 out.states.push((normal(form), state));
             }
         }
+        out.offices = rows(OFFICES).filter_map(|row| row.first().copied()).collect();
         out
     })
 }
@@ -55,6 +60,12 @@ pub fn party(word: &str) -> Option<&'static str> {
 pub fn state(word: &str) -> Option<&'static str> {
     let w = normal(word);
     lists().states.iter().find(|(s, _)| *s == w).map(|&(_, state)| state)
+}
+
+/// True when role noun `head` (canonical, as coreference gives it) names a
+/// public office ("mayor", "senator").
+pub fn is_office(head: &str) -> bool {
+    lists().offices.contains(&head)
 }
 
 /// Party and state read from the inside of a mark such as "D-Ohio",
@@ -90,5 +101,13 @@ mod tests {
         assert_eq!(party("Democrats"), Some("democrat"));
         assert_eq!(party("GOP"), Some("republican"));
         assert_eq!(party("Ohio"), None);
+    }
+
+    #[test]
+    fn offices_are_read_from_their_list() {
+        assert!(is_office("mayor"));
+        assert!(is_office("congressperson"));
+        assert!(!is_office("spokesperson"));
+        assert!(!is_office("# Public"));
     }
 }

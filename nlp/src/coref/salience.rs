@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use super::affiliation::{party, state};
+use super::affiliation::{is_office, party, state};
 use super::cluster::{Cluster, same_stem};
 use super::lexicon::{Class, Flag, Gender, lexicon};
 use super::mention::{Animacy, Determiner, Form, Mention};
@@ -201,9 +201,9 @@ fn epithet(
                 if prev.sentence != before || !((prev.subject && !prev.possessor) || prev.is_source) {
                     continue;
                 }
-                let Some(ci) =
-                    prev.cluster.filter(|&ci| clusters.get(ci).is_some_and(|c| fits(c, Animacy::Person)))
-                else {
+                let Some(ci) = prev.cluster.filter(|&ci| {
+                    clusters.get(ci).is_some_and(|c| fits(c, Animacy::Person) && !offices_clash(m, c))
+                }) else {
                     continue;
                 };
                 if found.is_some_and(|f| f != ci) {
@@ -271,6 +271,19 @@ fn affiliations_clash(m: &Mention, c: &Cluster) -> bool {
     };
     said.into_iter()
         .any(|w| party(w).is_some_and(|p| clash(party, p)) || state(w).is_some_and(|s| clash(state, s)))
+}
+
+/// True when description `m` names a public office that cluster `c`'s
+/// person is not known to hold but holds another ("the governor" and
+/// Mayor Ann Lee); a former office ("the former senator") may be anyone's.
+fn offices_clash(m: &Mention, c: &Cluster) -> bool {
+    let Some(role) = m.roles.last() else { return false };
+    if !is_office(&role.head) || !role.ranks.is_empty() {
+        return false;
+    }
+    let held = c.roles.iter().filter(|r| is_office(&r.head) && r.ranks.is_empty());
+    let mut held = held.map(|r| r.head.as_str()).peekable();
+    held.peek().is_some() && held.all(|h| h != role.head)
 }
 
 /// True when every capitalised word in front of description `m`'s head is

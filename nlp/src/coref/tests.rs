@@ -651,3 +651,33 @@ Mombasa rejected the lease, saying the terms were unfair.\n";
     let ann = annotate(text, &hands);
     assert_eq!(speaker_of(&ann, text, "the terms"), "Mombasa");
 }
+
+#[test]
+fn an_epithet_naming_another_office_is_someone_new() {
+    let text = "Floods\n\nMayor Ann Lee spoke about the flooding, arguing that the levees must be rebuilt.\n\
+                The governor wrote to the families, saying that the state would pay for repairs.\n\
+                Senator Tom Reyes toured the levees, arguing that they had failed.\n\
+                The former mayor said that the city had been warned.\n";
+    let hands = [
+        Hand {
+            sentence: "Mayor Ann Lee",
+            source: "Mayor Ann Lee",
+            cue: "arguing",
+            content: "the levees must",
+        },
+        Hand { sentence: "The governor", source: "The governor", cue: "saying", content: "the state would" },
+        Hand {
+            sentence: "Senator Tom",
+            source: "Senator Tom Reyes",
+            cue: "arguing",
+            content: "they had failed",
+        },
+        Hand { sentence: "The former", source: "The former mayor", cue: "said", content: "the city had" },
+    ];
+    let ann = annotate(text, &hands);
+    assert_eq!(speaker_of(&ann, text, "the levees must"), "Ann Lee");
+    // Ann Lee is known as the mayor: the governor is someone else.
+    assert_ne!(speaker_of(&ann, text, "the state would"), "Ann Lee");
+    // A former office may be anyone's: the senator who spoke just before.
+    assert_eq!(speaker_of(&ann, text, "the city had"), "Tom Reyes");
+}
