@@ -7,6 +7,7 @@
 use std::ops::Range;
 
 use crate::attribution::layers::{ENTITY_BEGIN, Layers};
+use crate::attribution::standing;
 use crate::syntax::Dependency;
 use crate::tag::features::IS_PUNCT;
 
@@ -172,7 +173,19 @@ pub fn subject_in_tree(
         // sentence of many reports linear.
         let near = verb.saturating_sub(SUBJECT_REACH).max(t.sentence.start)
             ..(verb + SUBJECT_REACH).min(t.sentence.end);
-        if let Some(s) = near.clone().find(|&k| t.head(k) == Some(verb) && t.relation(k) == "nsubj") {
+        let subject = |k: &usize| t.head(*k) == Some(verb) && t.relation(*k) == "nsubj";
+        // A tree that splits one noun phrase into two subjects of the verb
+        // ("Transport | Secretary Louise Haigh") has the name in the second.
+        let first = near.clone().find(subject);
+        let named = |k: &usize| subject(k) && matches!(l.entity[*k] & 7, standing::PERSON | standing::ORG);
+        let split = |f: usize| {
+            (f + 1..verb.min(f + 6))
+                .take_while(|&k| l.pos[k].is_noun() && !subject(&k))
+                .last()
+                .map_or(f + 1, |k| k + 1)
+        };
+        let first = first.map(|f| if named(&f) { f } else { Some(split(f)).filter(named).unwrap_or(f) });
+        if let Some(s) = first {
             // A noun or a personal pronoun heads a speaker, and so does a
             // word of quantity with its "of" ("All of the candidates", "two
             // of them"); "This", "even more stunning" and "~" are subjects too.
@@ -329,6 +342,19 @@ mod tests {
         let sentence = "Republican nominee Donald Trump said that taxes would fall.";
         let arcs = "2:amod 5:nsubj 4:flat 2:appos 0:root 9:mark 9:nsubj 9:aux 5:ccomp 5:punct";
         assert_eq!(subject(sentence, arcs, "said").as_deref(), Some("Republican nominee Donald Trump"));
+    }
+
+    #[test]
+    fn a_noun_phrase_split_into_two_subjects_speaks_by_its_name() {
+        // A tree that gives "Transport" and "Louise" both as subjects.
+        let sentence = "Transport Secretary Louise Haigh said that taxes would fall.";
+        let arcs = "5:nsubj 3:nmod 5:nsubj 3:flat 0:root 9:mark 9:nsubj 9:aux 5:ccomp 5:punct";
+        assert_eq!(subject(sentence, arcs, "said").as_deref(), Some("Secretary Louise Haigh"));
+        // Two subjects apart ("One aide inside Trump Tower"): the first.
+        let sentence = "One aide inside Trump Tower said that taxes would fall.";
+        let arcs =
+            "2:nummod 6:nsubj 5:case 5:compound 6:nsubj 0:root 10:mark 10:nsubj 10:aux 6:ccomp 6:punct";
+        assert_eq!(subject(sentence, arcs, "said").as_deref(), Some("One aide"));
     }
 
     #[test]
