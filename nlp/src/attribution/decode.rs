@@ -340,6 +340,16 @@ fn choose_source(
             Some((2 * c + usize::from(r.start >= anchor.end), r))
         })
         .min_by_key(|&(c, r)| (c, r.start));
+    // "Asked what went wrong, the mayor said …": the one answering did not
+    // ask; whoever asked speaks only when named by "by" ("Asked by Holt").
+    if let Some(cue) = cue.as_ref()
+        && opens_as_a_participle(l, cue)
+        && d.start() >= cue.end
+        && is_comma(l, d.end())
+    {
+        let by = l.tokens.get(cue.end).is_some_and(|t| t.span.slice(l.text).eq_ignore_ascii_case("by"));
+        return tagged.filter(|(_, r)| by && r.start == cue.end + 1).map(|(_, r)| r.range());
+    }
     let excluded = |i: usize| d.covers(i) || in_content(i);
     // ", saying …" speaks for the subject of the clause before it.
     // The tagger often marks the nearest noun phrase instead ("in Tulsa,
@@ -506,6 +516,15 @@ fn tree_source(l: &Layers<'_>, cue: &Range<usize>, excluded: &dyn Fn(usize) -> b
 
 /// `sentence` cut to the part inside `para` (the same sentence, unless a
 /// very long paragraph is decoded in blocks).
+/// True when cue `cue` is a past participle opening its sentence, alone
+/// or after a subordinating word ("Asked about …", "When asked whether …").
+fn opens_as_a_participle(l: &Layers<'_>, cue: &Range<usize>) -> bool {
+    let start = l.sentence(cue.start).start;
+    l.pos.get(cue.start).is_some_and(|p| p.as_str() == "VBN")
+        && cue.start - start <= 1
+        && (start..cue.start).all(|i| matches!(l.pos[i].as_str(), "WRB" | "IN"))
+}
+
 fn within(sentence: Range<usize>, para: &Range<usize>) -> Range<usize> {
     sentence.start.max(para.start)..sentence.end.min(para.end)
 }
@@ -1420,6 +1439,25 @@ mod tests {
         assert_eq!(
             contents_and_sources(text, &decode_parsed(text, vec![gold])),
             vec![("the killings must stop", Some("Hillary Clinton"))]
+        );
+    }
+
+    #[test]
+    fn a_question_put_in_an_opening_participle_is_not_asked_by_the_one_answering() {
+        let text = "Title\nAsked what had gone wrong in the talks, union leader Mick Dawson said the company had refused to move.";
+        // The tagger's mistake: the one answering marked as who asked.
+        let asked = gold(text, "what had gone wrong in the talks", "union leader Mick Dawson", "Asked");
+        assert_eq!(
+            contents_and_sources(text, &decode(text, vec![asked])),
+            vec![("what had gone wrong in the talks", None)]
+        );
+        // Whoever asked speaks when named by "by".
+        let text = "Title\nAsked by Holt whether jobs would return, the senator said yes.";
+        let asked = gold(text, "whether jobs would return", "Holt", "Asked");
+        let answered = gold(text, "yes", "the senator", "said");
+        assert_eq!(
+            contents_and_sources(text, &decode(text, vec![asked, answered])),
+            vec![("whether jobs would return", Some("Holt")), ("yes", Some("the senator"))]
         );
     }
 
