@@ -112,6 +112,13 @@ impl Cluster {
         }
     }
 
+    /// True when the entity labels make it a place, neither a person nor an
+    /// organisation.
+    pub fn only_a_place(&self) -> bool {
+        let [p, o, l] = self.label_votes;
+        !self.thing && !self.person && l > p + o
+    }
+
     /// True when the entity labels make it a place rather than an organisation.
     fn place(&self) -> bool {
         let [_, o, l] = self.label_votes;

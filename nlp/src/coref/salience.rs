@@ -51,7 +51,7 @@ pub fn resolve(mentions: &mut [Mention], clusters: &mut Vec<Cluster>, mut choose
                 clusters.push(Cluster { author: true, ..Cluster::default() });
                 clusters.len() - 1
             })),
-            Form::Pronoun if m.pronoun == Some("who") => relative_antecedent(m, &history, mentions),
+            Form::Pronoun if m.pronoun == Some("who") => relative_antecedent(m, &history, mentions, clusters),
             Form::Pronoun => match choose.as_deref_mut() {
                 // A pronoun with no antecedent among the clusters starts its
                 // own, for later pronouns ("it … it") to find.
@@ -309,11 +309,34 @@ fn mods_explained(m: &Mention, c: &Cluster) -> bool {
 }
 
 /// A relative pronoun ("X, who said") refers to the mention just before it
-/// in its sentence.
-fn relative_antecedent(m: &Mention, history: &[usize], mentions: &[Mention]) -> Option<usize> {
-    let prev = mentions.get(*history.last()?)?;
-    (prev.sentence == m.sentence && prev.span.end <= m.span.start).then_some(prev.cluster).flatten()
+/// in its sentence, or to the one just before a place that ends its noun
+/// phrase: "Sen. Bernie Sanders, the Vermont independent who has pushed" and
+/// "Harlan Crow of Texas, who" are not the states.
+fn relative_antecedent(
+    m: &Mention,
+    history: &[usize],
+    mentions: &[Mention],
+    clusters: &[Cluster],
+) -> Option<usize> {
+    let mut before = history.iter().rev().filter_map(|&h| mentions.get(h));
+    let prev = before.next().filter(|p| p.sentence == m.sentence && p.span.end <= m.span.start)?;
+    let place = |p: &Mention| {
+        p.form == Form::Name && p.cluster.and_then(|ci| clusters.get(ci)).is_some_and(Cluster::only_a_place)
+    };
+    // Not a town before its state ("Greenville, South Carolina, who").
+    let holder = before.next().filter(|h| {
+        place(prev)
+            && !place(h)
+            && h.sentence == m.sentence
+            && h.span.end <= prev.span.start
+            && prev.span.start - h.span.end <= PLACE_GAP
+    });
+    holder.map_or(prev.cluster, |h| h.cluster.or(prev.cluster))
 }
+
+/// Most bytes between a name and the place after it in one noun phrase
+/// ("Sanders, the Vermont", "Crow of Texas").
+const PLACE_GAP: usize = 8;
 
 /// The most salient cluster a pronoun can refer to, if any.
 fn antecedent(m: &Mention, history: &[usize], mentions: &[Mention], clusters: &[Cluster]) -> Option<usize> {

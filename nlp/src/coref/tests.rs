@@ -681,3 +681,16 @@ fn an_epithet_naming_another_office_is_someone_new() {
     // A former office may be anyone's: the senator who spoke just before.
     assert_eq!(speaker_of(&ann, text, "the city had"), "Tom Reyes");
 }
+
+#[test]
+fn a_relative_pronoun_after_a_name_and_its_place_is_the_name_s() {
+    let text = "Donors\n\nThe money came from Harlan Crow of Texas, who said that he backed Rubio.\n\
+                It also came from Sen. Ann Moss, the Vermont independent who has argued that prices must fall.\n";
+    let hands = [
+        Hand { sentence: "The money", source: "who", cue: "said", content: "he backed Rubio" },
+        Hand { sentence: "It also", source: "who", cue: "has argued", content: "prices must fall" },
+    ];
+    let ann = annotate(text, &hands);
+    assert_eq!(speaker_of(&ann, text, "he backed Rubio"), "Harlan Crow");
+    assert_eq!(speaker_of(&ann, text, "prices must fall"), "Ann Moss");
+}
