@@ -15,6 +15,15 @@ use crate::annotation::{Entity, EntityLabel, Token};
 use crate::text::Span;
 use words::{Word, Words};
 
+/// True when the word `text` names a day or a time by itself ("Wednesday",
+/// "yesterday", "tonight", "September").
+#[must_use]
+pub fn names_a_time(text: &str) -> bool {
+    use words::class;
+    let when = class::WEEKDAY | class::RELATIVE | class::MONTH | class::PART_OF_DAY | class::HOLIDAY;
+    Words::embedded().word(text).class & when != 0
+}
+
 /// The DATE, TIME, MONEY and PERCENT expressions in `tokens`, in text order,
 /// not overlapping, each with its token range filled and no speaker.
 #[must_use]
