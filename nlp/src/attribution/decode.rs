@@ -717,6 +717,10 @@ pub fn paragraph(
             s.start = start;
         }
         d.source = source;
+        // A dateline's dash ("ATLANTA —") is no cue.
+        if d.cue.as_ref().is_some_and(|c| story_start.is_some_and(|start| c.end <= start)) {
+            d.cue = None;
+        }
         // Every attribution has a cue: a content without one is more often a
         // title or a scare quote than speech, unless it is a paragraph of
         // quotation after one that closed with a quotation.
@@ -1691,6 +1695,17 @@ mod tests {
         let text = "Title\nThe woman who met her at the door, the official recalled, asked what she did.";
         let found = contents_and_sources(text, &decode(text, Vec::new()));
         assert!(!found.iter().any(|(c, _)| *c == "The woman who met her at the door"), "{found:?}");
+    }
+
+    #[test]
+    fn a_dateline_s_dash_is_no_cue() {
+        let text = "Title\nATLANTA \u{2014} Measles cases have reached a high, health officials said Friday.";
+        // The tagger's mistakes: the dateline read as a source and its dash
+        // as a cue, and the day as what the officials said.
+        let dash = gold(text, "Measles cases have reached a high", "ATLANTA", "\u{2014}");
+        let day = gold(text, "Friday", "health officials", "said");
+        let found = contents_and_sources(text, &decode(text, vec![dash, day]));
+        assert_eq!(found, vec![("Measles cases have reached a high", Some("health officials"))]);
     }
 
     #[test]
