@@ -349,7 +349,14 @@ fn choose_source(
         && is_comma(l, d.end())
     {
         let by = l.tokens.get(cue.end).is_some_and(|t| t.span.slice(l.text).eq_ignore_ascii_case("by"));
-        return tagged.filter(|(_, r)| by && r.start == cue.end + 1).map(|(_, r)| r.range());
+        if !by {
+            return None;
+        }
+        let agent = cue.end + 1;
+        return tagged
+            .filter(|(_, r)| r.start == agent)
+            .map(|(_, r)| r.range())
+            .or_else(|| name_at(l, agent));
     }
     let excluded = |i: usize| d.covers(i) || in_content(i);
     // ", saying …" speaks for the subject of the clause before it.
@@ -517,6 +524,15 @@ fn tree_source(l: &Layers<'_>, cue: &Range<usize>, excluded: &dyn Fn(usize) -> b
 
 /// `sentence` cut to the part inside `para` (the same sentence, unless a
 /// very long paragraph is decoded in blocks).
+/// The name of a person or an organisation that starts at token `i`.
+fn name_at(l: &Layers<'_>, i: usize) -> Option<Range<usize>> {
+    let label = l.entity.get(i).map(|&e| e & 7).filter(|&e| matches!(e, standing::PERSON | standing::ORG))?;
+    let end = (i + 1..l.entity.len())
+        .find(|&k| l.entity[k] & 7 != label || l.entity[k] & layers::ENTITY_BEGIN != 0)
+        .unwrap_or(l.entity.len());
+    Some(i..end)
+}
+
 /// True when cue `cue` is a past participle opening its sentence, alone
 /// or after a subordinating word ("Asked about …", "When asked whether …").
 fn opens_as_a_participle(l: &Layers<'_>, cue: &Range<usize>) -> bool {
@@ -1491,6 +1507,18 @@ mod tests {
         assert_eq!(
             contents_and_sources(text, &decode(text, vec![asked, answered])),
             vec![("whether jobs would return", Some("Holt")), ("yes", Some("the senator"))]
+        );
+        // Named by "by" where the tagger marked no one.
+        let text = "Title\nAsked by Lester Holt whether jobs would return, the senator said yes.";
+        let asked = GoldAttribution {
+            content: vec![find(text, "whether jobs would return", 0)],
+            cue: vec![find(text, "Asked", 0)],
+            ..Default::default()
+        };
+        let answered = gold(text, "yes", "the senator", "said");
+        assert_eq!(
+            contents_and_sources(text, &decode(text, vec![asked, answered])),
+            vec![("whether jobs would return", Some("Lester Holt")), ("yes", Some("the senator"))]
         );
     }
 
