@@ -436,10 +436,17 @@ fn name_run_start(doc: &Doc<'_>, from: usize, end: usize) -> usize {
         doc.label_of(i) == Some(EntityLabel::Misc)
             && lex.noun(w).is_some_and(|e| e.class == Class::Role && !group_of_members(w, e))
     };
+    // A possessive inside it ("Save Our Fields") is part of the name; a
+    // determiner opening it ("The Times") is not.
+    let inner_possessive = |i: usize| {
+        i > from
+            && doc.entity_of(i - 1) == whole
+            && lex.get(doc.word(i), Class::Determiner).is_some_and(|e| e.canonical == "possessive")
+    };
     let in_whole = |i: usize| {
         whole.is_some()
             && doc.entity_of(i) == whole
-            && !lex.is(doc.word(i), Class::Determiner)
+            && (!lex.is(doc.word(i), Class::Determiner) || inner_possessive(i))
             && !described(i)
     };
     let mut j = end;

@@ -694,3 +694,16 @@ fn a_relative_pronoun_after_a_name_and_its_place_is_the_name_s() {
     assert_eq!(speaker_of(&ann, text, "he backed Rubio"), "Harlan Crow");
     assert_eq!(speaker_of(&ann, text, "prices must fall"), "Ann Moss");
 }
+
+#[test]
+fn a_possessive_inside_a_name_stays_in_it() {
+    let text = "Fields\n\nCampaigners from Save Our Fields said they would appeal the ruling.\n";
+    let hands = [Hand {
+        sentence: "Campaigners",
+        source: "Campaigners from Save Our Fields",
+        cue: "said",
+        content: "they would appeal",
+    }];
+    let ann = annotate(text, &hands);
+    assert_eq!(speaker_of(&ann, text, "they would appeal"), "Save Our Fields");
+}
