@@ -707,3 +707,15 @@ fn a_possessive_inside_a_name_stays_in_it() {
     let ann = annotate(text, &hands);
     assert_eq!(speaker_of(&ann, text, "they would appeal"), "Save Our Fields");
 }
+
+#[test]
+fn a_player_s_position_describes_the_player_just_quoted() {
+    let text = "Match\n\nSaka said he was pleased to be back after an injury.\n\
+                Asked about his future, the winger said he was happy at the club.\n";
+    let hands = [
+        Hand { sentence: "Saka said", source: "Saka", cue: "said", content: "he was pleased" },
+        Hand { sentence: "Asked about", source: "the winger", cue: "said", content: "he was happy" },
+    ];
+    let ann = annotate(text, &hands);
+    assert_eq!(speaker_of(&ann, text, "he was happy"), "Saka");
+}
