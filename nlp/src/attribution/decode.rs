@@ -522,8 +522,6 @@ fn tree_source(l: &Layers<'_>, cue: &Range<usize>, excluded: &dyn Fn(usize) -> b
     standing::speaking(l, mention::subject_in_tree(l, cue, excluded))
 }
 
-/// `sentence` cut to the part inside `para` (the same sentence, unless a
-/// very long paragraph is decoded in blocks).
 /// The name of a person or an organisation that starts at token `i`.
 fn name_at(l: &Layers<'_>, i: usize) -> Option<Range<usize>> {
     let label = l.entity.get(i).map(|&e| e & 7).filter(|&e| matches!(e, standing::PERSON | standing::ORG))?;
@@ -542,6 +540,8 @@ fn opens_as_a_participle(l: &Layers<'_>, cue: &Range<usize>) -> bool {
         && (start..cue.start).all(|i| matches!(l.pos[i].as_str(), "WRB" | "IN"))
 }
 
+/// `sentence` cut to the part inside `para` (the same sentence, unless a
+/// very long paragraph is decoded in blocks).
 fn within(sentence: Range<usize>, para: &Range<usize>) -> Range<usize> {
     sentence.start.max(para.start)..sentence.end.min(para.end)
 }
@@ -1003,7 +1003,6 @@ fn reports_before_a_comma(l: &Layers<'_>, para: &Range<usize>, drafts: &mut Vec<
         else {
             continue;
         };
-
         let end = if l.cue[verb].phrase_start { cues::phrase_end(&l.cue, verb) } else { verb + 1 };
         let cue = verb..end;
         let clause = sentence.start..comma;

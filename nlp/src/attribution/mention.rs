@@ -184,7 +184,7 @@ pub fn subject_in_tree(
                 .last()
                 .map_or(f + 1, |k| k + 1)
         };
-        let first = first.map(|f| if named(&f) { f } else { Some(split(f)).filter(named).unwrap_or(f) });
+        let first = first.map(|f| if named(&f) || !named(&split(f)) { f } else { split(f) });
         if let Some(s) = first {
             // A noun or a personal pronoun heads a speaker, and so does a
             // word of quantity with its "of" ("All of the candidates", "two
