@@ -524,11 +524,10 @@ fn tree_source(l: &Layers<'_>, cue: &Range<usize>, excluded: &dyn Fn(usize) -> b
 
 /// The name of a person or an organisation that starts at token `i`.
 fn name_at(l: &Layers<'_>, i: usize) -> Option<Range<usize>> {
-    let label = l.entity.get(i).map(|&e| e & 7).filter(|&e| matches!(e, standing::PERSON | standing::ORG))?;
-    let end = (i + 1..l.entity.len())
-        .find(|&k| l.entity[k] & 7 != label || l.entity[k] & layers::ENTITY_BEGIN != 0)
-        .unwrap_or(l.entity.len());
-    Some(i..end)
+    l.entity
+        .get(i)
+        .is_some_and(|&e| matches!(e & 7, standing::PERSON | standing::ORG))
+        .then(|| i..i + standing::entity_len(l, i))
 }
 
 /// True when cue `cue` is a past participle opening its sentence, alone

@@ -244,7 +244,7 @@ fn in_headline(l: &Layers<'_>, i: usize) -> bool {
 }
 
 /// The number of tokens of the entity that begins at `j`.
-fn entity_len(l: &Layers<'_>, j: usize) -> usize {
+pub fn entity_len(l: &Layers<'_>, j: usize) -> usize {
     let code = l.entity[j] & 7;
     let begins = |i: usize| l.entity[i] & crate::attribution::layers::ENTITY_BEGIN != 0;
     1 + (j + 1..l.entity.len()).take_while(|&i| l.entity[i] & 7 == code && !begins(i)).count()
